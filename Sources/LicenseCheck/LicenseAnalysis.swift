@@ -1,0 +1,143 @@
+/// The version of the JSON contract this library writes (`schemaVersion`).
+public let licenseCheckSchemaVersion = 1
+
+/// The version of the library and tool.
+public let licenseCheckVersion = "0.1.0"
+
+/// Everything the library says about one licence document: the JSON contract's `analyze` object.
+public struct LicenseAnalysis: Sendable, Codable, Equatable {
+  /// The JSON contract version.
+  public var schemaVersion: Int
+  /// The input.
+  public var source: SourceInfo
+  /// Which known licence this is, or nil when nothing matches well enough.
+  public var identification: Identification?
+  /// Clauses found, in span order.
+  public var clauses: [Clause]
+  /// The ten OSD verdicts, `osd-1` … `osd-10`.
+  public var osd: [OSDVerdict]
+  /// Findings that make the grant unstable (unilateral change, remote restriction, at-will termination).
+  public var warnings: [AnalysisWarning]
+  /// True only when no OSD criterion fails.
+  public var osdConformant: Bool
+
+  /// Creates an analysis.
+  public init(
+    source: SourceInfo, identification: Identification? = nil, clauses: [Clause] = [], osd: [OSDVerdict] = [],
+    warnings: [AnalysisWarning] = [], osdConformant: Bool = false
+  ) {
+    self.schemaVersion = licenseCheckSchemaVersion
+    self.source = source
+    self.identification = identification
+    self.clauses = clauses
+    self.osd = osd
+    self.warnings = warnings
+    self.osdConformant = osdConformant
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion, source, identification, clauses, osd, warnings, osdConformant
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(schemaVersion, forKey: .schemaVersion)
+    try c.encode(source, forKey: .source)
+    // `identification` is always present: null when nothing matched.
+    try c.encode(identification, forKey: .identification)
+    try c.encode(clauses, forKey: .clauses)
+    try c.encode(osd, forKey: .osd)
+    try c.encode(warnings, forKey: .warnings)
+    try c.encode(osdConformant, forKey: .osdConformant)
+  }
+}
+
+/// A candidate licence in an identification.
+public struct IdentificationCandidate: Sendable, Codable, Equatable, Hashable {
+  /// The catalogue or SPDX id.
+  public let id: String
+  /// Similarity in [0, 1].
+  public let confidence: Double
+
+  /// Creates a candidate.
+  public init(id: String, confidence: Double) {
+    self.id = id
+    self.confidence = confidence
+  }
+}
+
+/// Which known licence a text is.
+public struct Identification: Sendable, Codable, Equatable, Hashable {
+  /// The id (SPDX id, or the catalogue id for licences SPDX does not list).
+  public let id: String
+  /// The full name.
+  public let name: String
+  /// The family (`llama`, `gemma`, `gpl`, …), when known.
+  public let family: String?
+  /// The version, when the licence has versions.
+  public let version: String?
+  /// Confidence in [0, 1].
+  public let confidence: Double
+  /// `exact`, `template`, `similarity` or `title`.
+  public let method: String
+  /// Other close candidates, best first.
+  public let candidates: [IdentificationCandidate]
+
+  /// Creates an identification.
+  public init(
+    id: String, name: String, family: String?, version: String?, confidence: Double, method: String,
+    candidates: [IdentificationCandidate]
+  ) {
+    self.id = id
+    self.name = name
+    self.family = family
+    self.version = version
+    self.confidence = confidence
+    self.method = method
+    self.candidates = candidates
+  }
+}
+
+/// The verdict on one OSD criterion.
+public struct OSDVerdict: Sendable, Codable, Equatable, Hashable {
+  /// `pass`, `fail` or `unknown`.
+  public enum Verdict: String, Sendable, Codable, Equatable, Hashable {
+    case pass, fail, unknown
+  }
+  /// `osd-1` … `osd-10`.
+  public let criterion: String
+  /// The criterion's title.
+  public let title: String
+  /// The verdict.
+  public let verdict: Verdict
+  /// Indexes into the analysis's `clauses` that decided it.
+  public let because: [Int]
+  /// One plain sentence for a report.
+  public let explanation: String
+
+  /// Creates a verdict.
+  public init(criterion: String, title: String, verdict: Verdict, because: [Int], explanation: String) {
+    self.criterion = criterion
+    self.title = title
+    self.verdict = verdict
+    self.because = because
+    self.explanation = explanation
+  }
+}
+
+/// A warning reported beside the OSD verdicts.
+public struct AnalysisWarning: Sendable, Codable, Equatable, Hashable {
+  /// The clause kind behind it (`unilateral-change`, `remote-restriction`, `termination`).
+  public let kind: String
+  /// Indexes into `clauses`.
+  public let because: [Int]
+  /// One plain sentence.
+  public let explanation: String
+
+  /// Creates a warning.
+  public init(kind: String, because: [Int], explanation: String) {
+    self.kind = kind
+    self.because = because
+    self.explanation = explanation
+  }
+}

@@ -1,0 +1,195 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Options for reading a document.
+public struct ReadOptions: Sendable, Equatable {
+  /// Inputs larger than this are refused before being read whole. Default 16 MiB.
+  public var maxBytes: Int
+  /// Read as this format instead of detecting one.
+  public var format: SourceFormat?
+
+  /// Creates options.
+  public init(maxBytes: Int = 16 << 20, format: SourceFormat? = nil) {
+    self.maxBytes = maxBytes
+    self.format = format
+  }
+}
+
+/// Reads licence documents from paths or bytes.
+///
+/// ```swift
+/// let doc = try DocumentReader.read(path: "LICENSE")
+/// print(doc.format, doc.text.prefix(80))
+/// ```
+public enum DocumentReader {
+  /// Reads a file, refusing it before reading when it is larger than `options.maxBytes`.
+  ///
+  /// - Parameter path: a file path, or `-` for standard input.
+  /// - Throws: ``ReadError`` saying what is wrong and what to do.
+  public static func read(path: String, options: ReadOptions = ReadOptions()) throws(ReadError)
+    -> Document
+  {
+    let bytes = try FileBytes.read(path: path, limit: options.maxBytes)
+    return try read(bytes: bytes, path: path, options: options)
+  }
+
+  /// Reads a document from bytes already in memory.
+  ///
+  /// - Parameters:
+  ///   - bytes: the input exactly as found.
+  ///   - path: a name for reports and for extension-based format detection.
+  /// - Complexity: O(n) in the input size.
+  public static func read(bytes: [UInt8], path: String = "-", options: ReadOptions = ReadOptions())
+    throws(ReadError) -> Document
+  {
+    if bytes.count > options.maxBytes {
+      throw ReadError(.tooLarge(size: bytes.count, limit: options.maxBytes), path: path)
+    }
+    let decoded = try Decoding.decode(bytes, path: path)
+    if decoded.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+      throw ReadError(.empty, path: path)
+    }
+    let format = options.format ?? FormatDetection.detect(utf8: decoded.utf8, path: path)
+    switch format {
+    case .text:
+      return Document(
+        path: path, format: .text, encoding: decoded.encoding, originalBytes: bytes,
+        text: String(decoding: decoded.utf8, as: UTF8.self), sourceMap: decoded.map,
+        warnings: decoded.warnings)
+    case .markdown:
+      let md = MarkdownReader.read(utf8: decoded.utf8)
+      return Document(
+        path: path, format: .markdown, encoding: decoded.encoding, originalBytes: bytes,
+        text: String(decoding: md.plain, as: UTF8.self),
+        sourceMap: md.map.composed(with: decoded.map), metadata: md.metadata,
+        warnings: decoded.warnings + md.warnings)
+    case .html:
+      let html = try HTMLReader.read(utf8: decoded.utf8, path: path)
+      return Document(
+        path: path, format: .html, encoding: decoded.encoding, originalBytes: bytes,
+        text: String(decoding: html.plain, as: UTF8.self),
+        sourceMap: html.map.composed(with: decoded.map), metadata: html.metadata,
+        warnings: decoded.warnings + html.warnings)
+    case .spdxXML:
+      let xml = try SPDXXMLReader.read(utf8: decoded.utf8, path: path)
+      return Document(
+        path: path, format: .spdxXML, encoding: decoded.encoding, originalBytes: bytes,
+        text: String(decoding: xml.plain, as: UTF8.self),
+        sourceMap: xml.map.composed(with: decoded.map), spdx: xml.info,
+        warnings: decoded.warnings + xml.warnings)
+    }
+  }
+}
+
+/// The output of a markup reader: plain UTF-8, a map into its (decoded) input, and extras.
+struct MarkupResult {
+  var plain: [UInt8]
+  var map: SourceMap
+  var metadata: [String: MetadataValue] = [:]
+  var info: SPDXLicenseInfo? = nil
+  var warnings: [ReadWarning] = []
+}
+
+extension SourceMap {
+  /// A map whose sources are the plain offsets of `inner`, rewritten to `inner`'s sources.
+  func composed(with inner: SourceMap) -> SourceMap {
+    // Identity inner maps (plain UTF-8 input) need no work.
+    if inner.runs.count == 1, inner.runs[0].kind == .copy, inner.runs[0].sourceStart == 0 {
+      return self
+    }
+    var out = SourceMap()
+    for r in runs {
+      guard r.kind == .copy else {
+        // A replaced piece: keep it whole, pointing at the inner source it covers.
+        let s = inner.sourceOffset(ofPlain: r.sourceStart)
+        let e = inner.sourceOffset(ofPlain: r.sourceStart + r.sourceLength)
+        out.append(
+          plainStart: r.plainStart, sourceStart: s, plainLength: r.plainLength,
+          sourceLength: Swift.max(0, e - s), kind: .replaced)
+        continue
+      }
+      // A copied piece: split it along the inner runs so each byte keeps its exact source.
+      var p = r.sourceStart
+      let stop = r.sourceStart + r.sourceLength
+      var idx = inner.runIndex(containing: p)
+      while p < stop, idx < inner.runs.count {
+        let ir = inner.runs[idx]
+        let irEnd = ir.plainStart + ir.plainLength
+        let pieceEnd = Swift.min(stop, irEnd)
+        if pieceEnd > p {
+          let plainStart = r.plainStart + (p - r.sourceStart)
+          let len = pieceEnd - p
+          switch ir.kind {
+          case .copy:
+            out.append(
+              plainStart: plainStart, sourceStart: ir.sourceStart + (p - ir.plainStart), plainLength: len,
+              sourceLength: len, kind: .copy)
+          case .utf16:
+            out.append(
+              plainStart: plainStart, sourceStart: ir.sourceStart + 2 * (p - ir.plainStart),
+              plainLength: len, sourceLength: 2 * len, kind: .utf16)
+          case .replaced:
+            out.append(
+              plainStart: plainStart, sourceStart: ir.sourceStart, plainLength: len,
+              sourceLength: ir.sourceLength, kind: .replaced)
+          }
+          p = pieceEnd
+        }
+        idx += 1
+      }
+    }
+    return out
+  }
+
+  /// The index of the run holding a plain offset (the last run starting at or before it).
+  func runIndex(containing offset: Int) -> Int {
+    var lo = 0
+    var hi = runs.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if runs[mid].plainStart <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    return Swift.max(0, lo)
+  }
+}
+
+/// Reads a file or standard input with a size limit, without reading past it.
+enum FileBytes {
+  static func read(path: String, limit: Int) throws(ReadError) -> [UInt8] {
+    let fd: Int32
+    if path == "-" {
+      fd = 0
+    } else {
+      fd = open(path, O_RDONLY)
+      if fd < 0 {
+        let e = errno
+        throw ReadError(e == ENOENT || e == ENOTDIR ? .notFound : .unreadable(code: e), path: path)
+      }
+    }
+    defer { if fd != 0 { close(fd) } }
+    var st = stat()
+    if fstat(fd, &st) == 0 {
+      if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory, path: path) }
+      if (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
+        throw ReadError(.tooLarge(size: Int(st.st_size), limit: limit), path: path)
+      }
+    }
+    var out: [UInt8] = []
+    let chunk = 65_536
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ReadError(errno == EISDIR ? .isDirectory : .unreadable(code: errno), path: path)
+      }
+      if n == 0 { break }
+      out.append(contentsOf: buffer[0..<n])
+      if out.count > limit { throw ReadError(.tooLarge(size: out.count, limit: limit), path: path) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,291 @@
+/// A plain text and its tokens.
+///
+/// ```swift
+/// let t = TokenizedText("Licensed under the Apache License, Version 2.0")
+/// t.raw(t.tokens[0])         // "Licensed"
+/// t.normalized(t.tokens[3])  // "apache"
+/// ```
+public struct TokenizedText: Sendable, Equatable {
+  /// The plain text.
+  public let text: String
+  /// Its UTF-8 bytes (what every offset indexes).
+  public let bytes: [UInt8]
+  /// Tokens in text order.
+  public let tokens: [Token]
+  /// Normal forms of all tokens, back to back; each token holds its range.
+  public let normalizedBytes: [UInt8]
+  /// Byte offset of the start of each line; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+
+  /// Tokenises a text.
+  ///
+  /// - Complexity: O(n) in the text's UTF-8 length.
+  public init(_ text: String) {
+    self.text = text
+    let bytes = Array(text.utf8)
+    self.bytes = bytes
+    var t = Tokenizer(bytes: bytes)
+    t.run()
+    tokens = t.tokens
+    normalizedBytes = t.norm
+    lineStarts = t.lineStarts
+  }
+
+  /// The token's text exactly as written.
+  public func raw(_ token: Token) -> Substring {
+    let u = text.utf8
+    let lo = u.index(u.startIndex, offsetBy: Int(token.start))
+    let hi = u.index(lo, offsetBy: Int(token.end - token.start))
+    return text[lo..<hi]
+  }
+
+  /// The token's normal form (lowercase, equivalent spellings unified, quotes and dashes folded).
+  public func normalized(_ token: Token) -> String {
+    String(decoding: normalizedBytes[Int(token.normStart)..<Int(token.normEnd)], as: UTF8.self)
+  }
+
+  /// The normal form's bytes, without allocating a string.
+  public func normalizedSlice(_ token: Token) -> ArraySlice<UInt8> {
+    normalizedBytes[Int(token.normStart)..<Int(token.normEnd)]
+  }
+
+  /// The text between two byte offsets.
+  public func slice(_ span: Span) -> String {
+    String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+  }
+
+  /// The 1-based line holding a byte offset.
+  ///
+  /// - Complexity: O(log lines).
+  public func line(ofOffset offset: Int) -> Int {
+    var lo = 0
+    var hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    return lo + 1
+  }
+}
+
+/// The scanner behind ``TokenizedText``: one pass over the bytes.
+struct Tokenizer {
+  let bytes: [UInt8]
+  var tokens: [Token] = []
+  var norm: [UInt8] = []
+  var lineStarts: [Int] = [0]
+  var line: Int32 = 1
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    tokens.reserveCapacity(bytes.count / 5)
+    norm.reserveCapacity(bytes.count)
+  }
+
+  mutating func run() {
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      let b = bytes[i]
+      if b == 0x0A {
+        line += 1
+        lineStarts.append(i + 1)
+        i += 1
+        continue
+      }
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
+        i += 1
+        continue
+      }
+      if b < 0x80 {
+        if isAlpha(b) {
+          if let end = urlEnd(at: i) {
+            emitURL(i, end)
+            i = end
+          } else {
+            i = word(at: i)
+          }
+        } else if isDigit(b) {
+          i = number(at: i)
+        } else {
+          emit(.punctuation, i, i + 1, normByte: b == 0x60 ? 0x27 : b)
+          i += 1
+        }
+        continue
+      }
+      // Non-ASCII: decode one scalar and classify it.
+      let (scalar, len) = decodeScalar(at: i)
+      switch Tokenizer.classify(scalar) {
+      case .space:
+        i += len
+      case .punct(let folded):
+        emitFolded(i, i + len, folded)
+        i += len
+      case .letter:
+        i = word(at: i)
+      }
+    }
+  }
+
+  enum ScalarClass {
+    case space
+    case punct(String)
+    case letter
+  }
+
+  static func classify(_ s: UInt32) -> ScalarClass {
+    switch s {
+    case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x85, 0x2028, 0x2029: return .space
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0xB4: return .punct("'")
+    case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0xAB, 0xBB, 0x301D, 0x301E: return .punct("\"")
+    case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0xAD: return .punct("-")
+    case 0x2022, 0x2023, 0x25AA, 0x25CF, 0x25E6, 0x2043, 0x2219, 0xB7: return .punct("•")
+    case 0xA9: return .punct("©")
+    case 0x2026: return .punct("...")
+    case 0x80...0xBF, 0x2016...0x2017, 0x2020...0x2021, 0x2024...0x2025, 0x2027, 0x2030...0x205E,
+      0x2100...0x214F, 0x2190...0x2BFF, 0x3001...0x3003, 0x3008...0x3011, 0xFF01...0xFF0F, 0xFF1A...0xFF20:
+      return .punct(String(UnicodeScalar(s).map(Character.init) ?? "?"))
+    default: return .letter
+    }
+  }
+
+  @inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+  @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+  func decodeScalar(at i: Int) -> (UInt32, Int) {
+    let b = bytes[i]
+    let n = bytes.count
+    if b & 0xE0 == 0xC0, i + 1 < n { return (UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b & 0xF0 == 0xE0, i + 2 < n {
+      return (UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    if b & 0xF8 == 0xF0, i + 3 < n {
+      return (
+        UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+          | UInt32(bytes[i + 3] & 0x3F), 4
+      )
+    }
+    return (0xFFFD, 1)
+  }
+
+  /// Letters and digits; a non-ASCII letter continues a word.
+  mutating func word(at start: Int) -> Int {
+    var i = start
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        if isAlpha(b) || isDigit(b) {
+          i += 1
+          continue
+        }
+        break
+      }
+      let (s, len) = decodeScalar(at: i)
+      if case .letter = Tokenizer.classify(s) {
+        i += len
+        continue
+      }
+      break
+    }
+    let normStart = norm.count
+    for k in start..<i {
+      let b = bytes[k]
+      norm.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    Equivalents.canonicalise(&norm, from: normStart)
+    push(.word, start, i, normStart)
+    return i
+  }
+
+  /// Digits with inner separators: `1,000,000`, `2.0`, `3.1.4`.
+  mutating func number(at start: Int) -> Int {
+    var i = start
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if isDigit(b) {
+        i += 1
+      } else if b == 0x2C || b == 0x2E, i + 1 < n, isDigit(bytes[i + 1]), i > start {
+        i += 1
+      } else {
+        break
+      }
+    }
+    // A number glued to letters ("1M", "3B", "2nd") stays one token so quantities see it whole.
+    if i < n, isAlpha(bytes[i]) {
+      var j = i
+      while j < n, isAlpha(bytes[j]) || isDigit(bytes[j]) { j += 1 }
+      if j - i <= 3 { i = j }
+    }
+    let normStart = norm.count
+    for k in start..<i {
+      let b = bytes[k]
+      norm.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    push(.number, start, i, normStart)
+    return i
+  }
+
+  /// A URL starting here (`http://`, `https://`, `www.`), ending before whitespace or closing markup.
+  func urlEnd(at i: Int) -> Int? {
+    let n = bytes.count
+    func has(_ s: StaticString) -> Bool {
+      let len = s.utf8CodeUnitCount
+      guard i + len <= n else { return false }
+      return s.withUTF8Buffer { buf in
+        for k in 0..<len where bytes[i + k] | (buf[k] >= 0x41 ? 0x20 : 0) != buf[k] { return false }
+        return true
+      }
+    }
+    guard has("http://") || has("https://") || has("www.") else { return nil }
+    var e = i
+    while e < n {
+      let b = bytes[e]
+      if b <= 0x20 || b == 0x22 || b == 0x3C || b == 0x3E || b == 0x29 || b == 0x5D || b == 0x7D || b >= 0x80 {
+        break
+      }
+      e += 1
+    }
+    while e > i, [0x2E, 0x2C, 0x3B, 0x3A, 0x27, 0x21, 0x3F].contains(bytes[e - 1]) { e -= 1 }
+    return e > i + 4 ? e : nil
+  }
+
+  mutating func emitURL(_ start: Int, _ end: Int) {
+    var s = start
+    // http and https are equivalent (SPDX guideline); the normal form drops the scheme and "www.".
+    for prefix in ["https://", "http://"] where bytes[s..<end].starts(with: prefix.utf8) {
+      s += prefix.utf8.count
+      break
+    }
+    if bytes[s..<end].starts(with: "www.".utf8) { s += 4 }
+    let normStart = norm.count
+    var e = end
+    while e > s, bytes[e - 1] == 0x2F { e -= 1 }
+    for k in s..<e {
+      let b = bytes[k]
+      norm.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    push(.url, start, end, normStart)
+  }
+
+  mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, normByte: UInt8) {
+    let normStart = norm.count
+    norm.append(normByte)
+    push(kind, start, end, normStart)
+  }
+
+  mutating func emitFolded(_ start: Int, _ end: Int, _ folded: String) {
+    let normStart = norm.count
+    norm.append(contentsOf: folded.utf8)
+    push(.punctuation, start, end, normStart)
+  }
+
+  mutating func push(_ kind: TokenKind, _ start: Int, _ end: Int, _ normStart: Int) {
+    let h = fnv1a64(norm[normStart...])
+    tokens.append(
+      Token(
+        kind: kind, start: Int32(start), end: Int32(end), line: line, normStart: Int32(normStart),
+        normEnd: Int32(norm.count), hash: h))
+  }
+}
