@@ -32,6 +32,9 @@ let package = Package(
     ),
     .testTarget(name: "ReadingTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "TextTests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )
