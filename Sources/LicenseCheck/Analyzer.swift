@@ -20,6 +20,8 @@ public struct Analyzer: Sendable {
 
   /// Analyses a document already read.
   public func analyze(_ document: Document) -> LicenseAnalysis {
-    LicenseAnalysis(source: document.sourceInfo)
+    let text = TokenizedText(document.text)
+    let clauses = ClauseExtractor.extract(from: text)
+    return LicenseAnalysis(source: document.sourceInfo, clauses: clauses)
   }
 }

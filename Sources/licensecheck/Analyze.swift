@@ -104,6 +104,18 @@ enum TextReport {
     var lines: [String] = []
     lines.append(
       "\(a.source.path)  (\(a.source.format.rawValue), \(a.source.bytes) bytes, sha256 \(a.source.sha256.prefix(12))…)")
+    for effect in ClauseEffect.allCases {
+      let cs = a.clauses.filter { $0.effect == effect }
+      if cs.isEmpty { continue }
+      lines.append("")
+      lines.append(effect.rawValue.uppercased())
+      for c in cs {
+        let params = (try? Output.jsonLine(c.parameters)) ?? ""
+        let ev = c.evidence.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        lines.append("  \(c.kind.rawValue)  [§\(c.section ?? "-") line \(c.span.line)] \(params == "{}" ? "" : params)")
+        lines.append("      \"\(ev.prefix(160))\"")
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }

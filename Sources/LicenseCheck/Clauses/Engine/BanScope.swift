@@ -1,0 +1,75 @@
+/// Finds the passages introduced by a ban ("You agree not to use the Model to:")
+/// so that each listed item counts as a prohibited use, even though the item itself
+/// ("Generate malware") carries no negation.
+enum BanScope {
+  static let intro: PhraseSet = [
+    "not use", "not to use", "shall not", "may not", "must not", "will not", "prohibited", "forbidden",
+    "not permitted", "not allowed", "agree not", "restrictions", "restricted", "refrain from",
+  ]
+
+  static func compute(views: [SentenceView], text: TokenizedText, structure: TextStructure, role: DocumentRole)
+    -> [Bool]
+  {
+    var out = [Bool](repeating: false, count: views.count)
+    var active = false
+    var introLine = 0
+    for (i, v) in views.enumerated() {
+      guard v.count > 0 else { continue }
+      let first = text.tokens[v.wordTokens[0]]
+      let sentenceFirstToken = structure.sentences[i].tokenRange.lowerBound
+      let startsLine = startsLine(tokenIndex: sentenceFirstToken, text: text)
+      if active {
+        let isItem = startsLine && (v.count <= 60 || startsWithMarker(sentenceFirstToken, text: text))
+        let stillAfterIntro = Int(first.line) > introLine
+        if isItem && stillAfterIntro && !looksLikeReportingNote(v) {
+          out[i] = true
+        } else if role == .policy && !looksLikeReportingNote(v) {
+          out[i] = true
+        } else {
+          active = false
+        }
+      }
+      if endsWithColon(structure.sentences[i], text: text) || role == .policy,
+        v.has(intro), v.has(Lexicon.useVerbs) || v.has(["to", "for", "in"])
+      {
+        active = true
+        introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
+        out[i] = true
+      }
+    }
+    return out
+  }
+
+  static let reporting: PhraseSet = [
+    "report", "reporting", "please", "contact", "questions", "violation of this policy", "email",
+  ]
+
+  static func looksLikeReportingNote(_ v: SentenceView) -> Bool {
+    v.first(reporting, in: 0..<Swift.min(v.count, 4)) != nil
+  }
+
+  static func endsWithColon(_ s: Sentence, text: TokenizedText) -> Bool {
+    guard let last = s.tokenRange.last else { return false }
+    let n = text.normalizedSlice(text.tokens[last])
+    return n.count == 1 && (n.first == UInt8(ascii: ":") || n.first == UInt8(ascii: "-"))
+  }
+
+  static func startsLine(tokenIndex: Int, text: TokenizedText) -> Bool {
+    guard tokenIndex > 0 else { return true }
+    return text.tokens[tokenIndex - 1].line < text.tokens[tokenIndex].line
+  }
+
+  static func startsWithMarker(_ tokenIndex: Int, text: TokenizedText) -> Bool {
+    let t = text.tokens[tokenIndex]
+    if t.kind == .number { return true }
+    let n = text.normalizedSlice(t)
+    if t.kind == .punctuation, n.first == UInt8(ascii: "(") || n.elementsEqual("•".utf8) || n.first == 0x2D {
+      return true
+    }
+    if t.kind == .word, n.count <= 4, tokenIndex + 1 < text.tokens.count {
+      let next = text.normalizedSlice(text.tokens[tokenIndex + 1])
+      return next.first == UInt8(ascii: ".") || next.first == UInt8(ascii: ")")
+    }
+    return false
+  }
+}

@@ -1,0 +1,75 @@
+/// The role a document plays in an analysis.
+public enum DocumentRole: String, Sendable, Codable, Equatable, Hashable {
+  /// The licence or agreement itself.
+  case licence
+  /// An acceptable-use or prohibited-use policy incorporated by the licence.
+  case policy
+}
+
+/// What every extractor sees: the tokens, the structure, sentence views and quantities.
+struct ExtractionContext {
+  let text: TokenizedText
+  let structure: TextStructure
+  let views: [SentenceView]
+  let quantities: [Quantity]
+  let role: DocumentRole
+  let documentName: String?
+  /// Sentences that define a term (`"X" means …`): most rules skip them, since a
+  /// definition of "Hosted Service" grants or bans nothing by itself.
+  let definitionSentences: Set<Int>
+  /// For each sentence, whether it sits in a list or passage introduced by a ban
+  /// ("you agree not to use the Model … to:").
+  let inBanList: [Bool]
+
+  init(text: TokenizedText, structure: TextStructure, role: DocumentRole, documentName: String?) {
+    self.text = text
+    self.structure = structure
+    self.role = role
+    self.documentName = documentName
+    var views: [SentenceView] = []
+    views.reserveCapacity(structure.sentences.count)
+    for (i, s) in structure.sentences.enumerated() { views.append(SentenceView(index: i, sentence: s, text: text)) }
+    self.views = views
+    self.quantities = Quantities.find(in: text)
+    var defs = Set<Int>()
+    for d in structure.definitions {
+      if let i = structure.sentenceIndex(containing: d.termSpan.start) { defs.insert(i) }
+    }
+    definitionSentences = defs
+    inBanList = BanScope.compute(views: views, text: text, structure: structure, role: role)
+  }
+
+  /// The section path or number holding an offset.
+  func section(at offset: Int) -> String? {
+    guard let s = structure.innermostSection(containing: offset) else { return nil }
+    return s.path ?? s.number
+  }
+
+  /// Builds a clause whose span is the sentence and whose evidence is the words in `evidence`.
+  func clause(
+    _ kind: ClauseKind, in view: SentenceView, evidence: Range<Int>?, parameters: ClauseParameters = ClauseParameters()
+  ) -> Clause {
+    let ev = evidence.map { view.byteSpan($0) } ?? view.span
+    // The clause span is the whole sentence; it always contains the evidence.
+    let span = view.span.union(ev)
+    return Clause(
+      kind: kind,
+      span: ClauseSpan(start: span.start, end: span.end, line: text.line(ofOffset: span.start)),
+      evidence: text.slice(ev), section: section(at: ev.start), document: documentName, parameters: parameters)
+  }
+
+  /// Sentences a rule should look at (definitions skipped unless asked for).
+  func sentences(includingDefinitions: Bool = false) -> [SentenceView] {
+    includingDefinitions ? views : views.filter { !definitionSentences.contains($0.index) }
+  }
+
+  /// The word range spanning two ranges.
+  static func cover(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+    Swift.min(a.lowerBound, b.lowerBound)..<Swift.max(a.upperBound, b.upperBound)
+  }
+}
+
+/// A rule that finds clauses of one kind (or a few closely related kinds).
+protocol ClauseRule {
+  static func extract(_ context: ExtractionContext) -> [Clause]
+}

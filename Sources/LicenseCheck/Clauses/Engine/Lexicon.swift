@@ -1,0 +1,63 @@
+/// Concept word sets shared by the extractors: actors, modal verbs, negation, actions.
+///
+/// Rules are written against these concepts rather than against any one licence's
+/// sentences, so that they carry over to licences written in other styles.
+enum Lexicon {
+  static let tHash = wordHash("t")
+  static let apostropheHash = wordHash("'")
+  static let notHash = wordHash("not")
+
+  /// Words that negate what follows.
+  static let negations: Set<UInt64> = Set(
+    ["not", "no", "never", "neither", "nor", "cannot", "nothing", "none", "without", "prohibited", "forbidden"].map(
+      wordHash))
+
+  /// Words that end the reach of a negation looking backwards.
+  static let clauseBreakers: Set<UInt64> = Set(
+    ["but", "however", "except", "unless", "provided", "and", "if", "which", "that", "then"].map(wordHash))
+
+  /// Prohibition markers: a sentence with one of these is a ban.
+  static let prohibition: PhraseSet = [
+    "shall not", "must not", "may not", "will not", "agree not to", "not to", "cannot", "can not", "not permitted",
+    "not allowed", "not be used", "is prohibited", "are prohibited", "prohibited from", "is forbidden",
+    "are forbidden", "refrain from", "do not", "does not permit", "no right to", "not authorized",
+    "not authorised", "strictly prohibited", "is not licensed", "are not licensed", "prohibited uses",
+    "prohibited use", "restricted uses", "use restrictions", "you agree not", "never use",
+  ]
+
+  /// The licensee as actor.
+  static let licensee: PhraseSet = [
+    "you", "your", "licensee", "licensees", "recipient", "recipients", "user", "users", "distributor", "we agree",
+  ]
+
+  /// The licensor as actor (plus capitalised company names, handled by the rules).
+  static let licensor: PhraseSet = [
+    "licensor", "licensors", "we", "us", "our", "the company", "copyright holder", "copyright holders", "author",
+    "authors", "provider", "owner",
+  ]
+
+  /// Words naming the licensed work.
+  static let work: PhraseSet = [
+    "software", "work", "works", "program", "model", "models", "materials", "weights", "parameters", "code",
+    "library", "licensed material", "licensed work", "covered software", "product", "model derivatives",
+    "derivatives", "derivative works", "complementary material", "documentation",
+  ]
+
+  /// Words for the model's outputs.
+  static let outputs: PhraseSet = [
+    "output", "outputs", "results", "generated content", "generated output", "generations", "completions",
+    "responses", "synthetic data", "content generated",
+  ]
+
+  /// Words for using.
+  static let useVerbs: PhraseSet = [
+    "use", "uses", "using", "used", "utilize", "utilise", "employ", "deploy", "deployed", "deploying", "run",
+    "operate", "exploit", "leverage",
+  ]
+
+  /// Modal verbs of obligation.
+  static let must: PhraseSet = [
+    "must", "shall", "will", "agree to", "agrees to", "required to", "is required", "are required", "need to",
+    "has to", "have to", "is obligated", "obliged to",
+  ]
+}

@@ -1,0 +1,127 @@
+/// `field-of-use`: named uses or purposes are banned.
+///
+/// A ban is either a sentence with a prohibition and a use verb ("you may not use the
+/// Model for military purposes"), or an item in a list introduced by one (see ``BanScope``).
+/// Each ban's words are classified into the field vocabulary of the clause taxonomy.
+struct FieldOfUseRule: ClauseRule {
+  /// Field id → words that signal it.
+  static let fields: [(String, PhraseSet)] = [
+    ("weapons", ["weapon*", "firearm*", "munition*", "explosive*", "nuclear", "chemical weapons",
+                 "biological weapons", "bioweapon*", "ammunition", "warhead*", "missile*"]),
+    ("military", ["military", "warfare", "armed forces", "defense applications", "combat", "espionage"]),
+    ("surveillance", ["surveil*", "tracking individuals", "track individuals", "monitor individuals",
+                      "monitoring of individuals", "mass monitoring", "stalk*", "spy on", "spying"]),
+    ("law-enforcement", ["law enforcement", "predictive policing", "policing", "criminal justice",
+                         "immigration enforcement", "border control"]),
+    ("critical-infrastructure", ["critical infrastructure", "power grid*", "water supply", "air traffic",
+                                 "transportation technologies", "heavy machinery", "nuclear facilities",
+                                 "utilities", "operation of critical", "industrial control"]),
+    ("medical-advice", ["medical advice", "medical diagnosis", "diagnos*", "clinical", "medical treatment",
+                        "medical results", "health care", "healthcare", "medical decisions", "medical"]),
+    ("legal-advice", ["legal advice", "legal services", "practice of law", "legal opinion"]),
+    ("financial-advice", ["financial advice", "investment advice", "financial services", "credit scoring",
+                          "creditworthiness", "lending", "insurance underwriting"]),
+    ("discrimination", ["discriminat*", "protected characteristic*", "on the basis of race", "racial",
+                        "segregat*", "social scoring", "social behavior", "bias*"]),
+    ("harassment", ["harass*", "bully*", "bullying", "intimidat*", "threaten*", "abuse", "abusive", "hateful",
+                    "hate speech", "defam*"]),
+    ("disinformation", ["disinformation", "misinformation", "false information", "fake news", "misleading",
+                        "false or misleading", "deceive", "deceptive", "fraud*", "scam*", "propaganda",
+                        "falsely", "fabricat*"]),
+    ("impersonation", ["impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output",
+                       "human generated", "deepfake*", "without disclosing", "represent that the output"]),
+    ("child-safety", ["child*", "minor", "minors", "csam", "child sexual abuse", "underage", "grooming"]),
+    ("illegal-activity", ["illegal", "unlawful", "unlawfully", "violate any law", "violates any law",
+                          "violation of any law", "applicable law", "criminal", "crime*", "terroris*",
+                          "trafficking", "violate the law", "infringe*", "laws or regulations"]),
+    ("malware", ["malware", "malicious code", "virus*", "ransomware", "worm*", "trojan*", "spyware",
+                 "computer viruses", "hacking", "unauthorized access", "cyber attack*", "cyberattack*",
+                 "exploit vulnerabilities", "denial of service", "malicious"]),
+    ("spam", ["spam", "spamming", "unsolicited", "bulk messages", "mass messaging"]),
+    ("privacy", ["personal data", "personal information", "personally identifiable", "privacy", "private information",
+                 "pii", "data protection", "without consent", "sensitive information", "doxx*"]),
+    ("biometric-identification", ["biometric*", "facial recognition", "face recognition", "identify individuals",
+                                   "identification of individuals", "voiceprint*", "fingerprint*"]),
+    ("automated-decision-making", ["automated decision*", "fully automated", "automatically making",
+                                   "automated processing", "decisions that affect", "adverse effect on",
+                                   "legally binding decision*", "eligibility"]),
+    ("political-campaigning", ["political campaign*", "campaigning", "election*", "lobbying", "political",
+                               "voting", "voter*"]),
+    ("self-harm", ["self harm", "suicide", "self injury", "eating disorder*", "self-harm"]),
+    ("sexual-content", ["sexual*", "pornograph*", "obscene", "explicit content", "erotic", "nudity", "adult content"]),
+    ("violence", ["violence", "violent", "terrorism", "terrorist", "kill*", "bodily harm", "physical harm",
+                  "death", "genocide", "incite*", "glorif*", "extremis*"]),
+    ("regulated-activity-without-licence", ["unlicensed practice", "without a license", "without a licence",
+                                            "without appropriate licens*", "professional license*",
+                                            "regulated activit*", "licensed professional", "unauthorized practice",
+                                            "without the necessary"]),
+  ]
+
+  static let compiled: [(String, PhraseSet)] = fields
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    var pendingFields = Set<String>()
+    var firstView: SentenceView?
+    var firstHit: Range<Int>?
+    var lastView: SentenceView?
+    func flush() {
+      guard let fv = firstView, let lv = lastView, !pendingFields.isEmpty else {
+        pendingFields = []
+        firstView = nil
+        return
+      }
+      var p = ClauseParameters()
+      p.fields = fieldOrder.filter { pendingFields.contains($0) }
+      var c = ctx.clause(.fieldOfUse, in: fv, evidence: firstHit, parameters: p)
+      // A list of bans is one clause spanning the list.
+      let span = fv.span.union(lv.span)
+      c = Clause(
+        kind: .fieldOfUse, span: ClauseSpan(start: span.start, end: span.end, line: c.span.line),
+        evidence: c.evidence, section: c.section, document: c.document, parameters: p)
+      out.append(c)
+      pendingFields = []
+      firstView = nil
+      firstHit = nil
+    }
+    for v in ctx.sentences() {
+      let banned = ctx.inBanList[v.index] || isBanSentence(v)
+      guard banned else {
+        flush()
+        continue
+      }
+      var hitHere: Range<Int>?
+      for (field, set) in compiled {
+        if let m = v.first(set) {
+          // "including but not limited to medical …" inside permissions is not a ban; the ban test above covers it.
+          pendingFields.insert(field)
+          if hitHere == nil || m.lowerBound < hitHere!.lowerBound { hitHere = m }
+        }
+      }
+      guard let h = hitHere else { continue }
+      if firstView == nil {
+        firstView = v
+        firstHit = h
+      }
+      lastView = v
+    }
+    flush()
+    return out
+  }
+
+  static let fieldOrder: [String] = fields.map(\.0)
+
+  static let useFor: PhraseSet = [
+    "use", "used", "using", "uses", "utilize", "deploy", "apply", "employ", "for", "to", "in connection with",
+    "engage in", "in any way", "purpose", "purposes", "application*", "generate", "create", "facilitate",
+  ]
+
+  /// A sentence that bans a use: a prohibition marker with a use verb, not negated back into a permission.
+  static func isBanSentence(_ v: SentenceView) -> Bool {
+    guard let p = v.first(Lexicon.prohibition) else { return false }
+    guard v.first(useFor, in: p.lowerBound..<v.count) != nil else { return false }
+    // Disclaimers ("the licensor does not warrant fitness for medical use") are not bans.
+    if v.has(["warrant*", "warranty", "liable", "liability", "disclaim*"]) { return false }
+    return true
+  }
+}

@@ -1,0 +1,184 @@
+// Permissions: copyright-grant, patent-grant, output-rights.
+
+/// Words that introduce a grant of rights.
+enum GrantWords {
+  static let triggers: PhraseSet = [
+    "grant", "grants", "granted", "granting", "hereby grant*", "is licensed", "are licensed", "licenses to you",
+    "you may", "you can", "free to", "permitted to", "permission to", "is permitted", "are permitted",
+    "the right to", "rights to", "license to", "licence to", "authorized to", "entitled to", "allowed to",
+  ]
+
+  /// Rights verbs and nouns, each mapped to its right.
+  static let rights: [(PhraseSet, GrantRight)] = [
+    (["create derivative works", "prepare derivative works", "make derivative works", "derivative works of",
+      "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
+      "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
+      "fine-tune", "derivatives of"], .createDerivatives),
+    (["modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
+      "translate", "remix", "transform"], .modify),
+    (["reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate"],
+     .reproduce),
+    (["distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
+      "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
+      "disseminate", "lend", "rent"], .distribute),
+    (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
+    (["sell", "offer to sell", "sale", "commercialize", "commercialise", "monetize"], .sell),
+    (["publicly display", "display", "displays", "display publicly"], .display),
+    (["publicly perform", "perform", "performs", "perform publicly"], .perform),
+    (["use", "uses", "run", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate", "host"],
+     .use),
+  ]
+
+  static let patentObject: PhraseSet = [
+    "patent license", "patent licence", "patent licenses", "patent rights", "patent claims", "under patent",
+    "under its patent", "patent grant", "license under the patent", "license under patent",
+    "patent and copyright", "licensable patent",
+  ]
+
+  static let negatedGrant: PhraseSet = [
+    "no license", "no licence", "no licenses", "no rights", "no right", "not grant", "not granted",
+    "nothing in this", "no other rights", "no patent", "no trademark", "does not grant", "do not grant",
+    "not be construed", "not licensed", "no express or implied", "no implied",
+  ]
+
+  static let royaltyFree: PhraseSet = [
+    "royalty free", "free of charge", "no charge", "without charge", "without fee", "without payment",
+    "fee free", "royalty-free", "gratis", "at no cost", "free license", "paid up",
+  ]
+  static let worldwide: PhraseSet = ["worldwide", "world wide", "throughout the world", "global"]
+  static let perpetual: PhraseSet = ["perpetual", "perpetually", "for the duration of the applicable copyright"]
+  static let irrevocable: PhraseSet = ["irrevocable", "irrevocably"]
+  static let nonExclusive: PhraseSet = ["non exclusive", "nonexclusive"]
+  static let nonTransferable: PhraseSet = [
+    "non transferable", "nontransferable", "not transferable", "non assignable", "may not be transferred",
+  ]
+  static let limited: PhraseSet = ["limited license", "limited licence", "limited right", "limited"]
+
+  /// Sets the grant flags stated in a sentence.
+  static func flags(in v: SentenceView, into p: inout ClauseParameters) {
+    if v.has(royaltyFree) { p.royaltyFree = true }
+    if v.has(worldwide) { p.worldwide = true }
+    if v.has(perpetual) { p.perpetual = true }
+    if v.has(irrevocable) { p.irrevocable = true }
+    if v.has(nonExclusive) { p.nonExclusive = true }
+    if v.has(nonTransferable) { p.nonTransferable = true }
+    for m in v.find(limited) {
+      // "including but not limited to", "limited to": not a limited licence.
+      let next = m.upperBound < v.count ? v.hashes[m.upperBound] : 0
+      if next == wordHash("to") || v.negated(before: m.lowerBound, window: 1) { continue }
+      p.limited = true
+    }
+  }
+
+  /// The rights named in a word range.
+  static func rights(in v: SentenceView, range: Range<Int>) -> [GrantRight] {
+    var found = Set<GrantRight>()
+    for (set, right) in rights {
+      for m in v.find(set, in: range) {
+        // "a copy of this License": a duty to pass the licence on, not a right to copy the work.
+        if right == .reproduce, m.upperBound + 1 < v.count, v.word(m.upperBound) == "of",
+          ["this", "the"].contains(v.word(m.upperBound + 1))
+        {
+          continue
+        }
+        if v.negated(before: m.lowerBound, window: 2) { continue }
+        found.insert(right)
+      }
+    }
+    return found.sorted()
+  }
+}
+
+/// `copyright-grant`: the licensor grants rights over the work.
+struct CopyrightGrantRule: ClauseRule {
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    let views = ctx.sentences()
+    for (n, v) in views.enumerated() {
+      guard let trig = v.first(GrantWords.triggers) else { continue }
+      if v.has(GrantWords.patentObject) && !v.has(["copyright license", "copyright licence", "copyright"]) {
+        continue
+      }
+      // "You may not …", "No licence is granted …"
+      if trig.upperBound < v.count, v.hashes[trig.upperBound] == Lexicon.notHash { continue }
+      if let neg = v.first(GrantWords.negatedGrant), neg.lowerBound <= trig.upperBound + 2 { continue }
+      if v.negated(before: trig.lowerBound, window: 3) { continue }
+      var rights = GrantWords.rights(in: v, range: trig.lowerBound..<v.count)
+      // A grant introducing a list ("… license to:") names its rights in the next items.
+      var k = n + 1
+      while rights.count < 2, k < views.count, k <= n + 3 {
+        rights = Array(Set(rights).union(GrantWords.rights(in: views[k], range: 0..<views[k].count))).sorted()
+        k += 1
+      }
+      let isYouMay = v.word(trig.lowerBound) == "you" || v.word(trig.lowerBound) == "free"
+      if rights.isEmpty { continue }
+      // "You may obtain a copy of the License at …" and similar are not grants.
+      if isYouMay && v.has(["obtain a copy", "not use this file except", "at your option"]) && rights.count < 2 {
+        continue
+      }
+      var p = ClauseParameters()
+      p.rights = rights
+      GrantWords.flags(in: v, into: &p)
+      let evEnd = Swift.min(v.count, trig.upperBound + 30)
+      out.append(ctx.clause(.copyrightGrant, in: v, evidence: trig.lowerBound..<evEnd, parameters: p))
+    }
+    return out
+  }
+}
+
+/// `patent-grant`: an express patent licence.
+struct PatentGrantRule: ClauseRule {
+  static let triggers: PhraseSet = [
+    "grant", "grants", "granted", "hereby grant*", "license under", "licence under", "license to",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let pat = v.first(GrantWords.patentObject), let trig = v.first(triggers) else { continue }
+      if v.has(GrantWords.negatedGrant) { continue }
+      if v.negated(before: trig.lowerBound, window: 3) { continue }
+      // Patent *termination* sentences mention the grant but do not make it.
+      if v.has(["terminate", "terminates", "terminated", "shall terminate", "will terminate"]) { continue }
+      var p = ClauseParameters()
+      GrantWords.flags(in: v, into: &p)
+      out.append(ctx.clause(.patentGrant, in: v, evidence: ExtractionContext.cover(trig, pat), parameters: p))
+    }
+    return out
+  }
+}
+
+/// `output-rights`: who owns or may use the model's outputs.
+struct OutputRightsRule: ClauseRule {
+  static let licenseeOwns: PhraseSet = [
+    "claims no rights", "claim no rights", "claims no ownership", "no rights in", "no ownership", "you own",
+    "owned by you", "belong to you", "belongs to you", "yours", "you retain", "you will own", "you shall own",
+    "not claim ownership", "does not claim", "do not claim", "you are the owner", "your property",
+  ]
+  static let licensorOwns: PhraseSet = [
+    "we own", "licensor owns", "remain the property of", "owned by the licensor", "owned by licensor",
+    "retains all rights in the output",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let o = v.first(Lexicon.outputs) else { continue }
+      var p = ClauseParameters()
+      let hit: Range<Int>
+      if let m = v.first(licenseeOwns) {
+        p.owner = "licensee"
+        hit = m
+      } else if let m = v.first(licensorOwns) {
+        p.owner = "licensor"
+        hit = m
+      } else {
+        continue
+      }
+      out.append(ctx.clause(.outputRights, in: v, evidence: ExtractionContext.cover(o, hit), parameters: p))
+    }
+    return out
+  }
+}

@@ -1,0 +1,143 @@
+// Legal: warranty-disclaimer, liability-limitation, indemnification, governing-law, export-control.
+
+/// `warranty-disclaimer`: provided "as is".
+struct WarrantyDisclaimerRule: ClauseRule {
+  static let triggers: PhraseSet = [
+    "as is", "without warranty", "without warranties", "no warranty", "no warranties", "disclaim*",
+    "without any warranty", "makes no representations", "make no representations", "without any express",
+    "with all faults", "as available", "no express or implied warranties",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let t = v.first(triggers) else { continue }
+      if v.word(t.lowerBound) == "as", !v.has(["warrant*", "provided", "basis", "distributed", "is"]) { continue }
+      if v.word(t.lowerBound).hasPrefix("disclaim"), !v.has(["warrant*", "representation*"]) { continue }
+      // "you may choose to offer … warranty" is a permission, not a disclaimer.
+      if v.has(["you may choose to offer", "may offer support or warranty"]) { continue }
+      out.append(ctx.clause(.warrantyDisclaimer, in: v, evidence: t))
+    }
+    return out
+  }
+}
+
+/// `liability-limitation`: no liability for damages.
+struct LiabilityLimitationRule: ClauseRule {
+  static let liable: PhraseSet = ["liable", "liability", "liabilities", "damages"]
+  static let limit: PhraseSet = [
+    "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
+    "under no circumstances", "no event", "disclaim*", "exclude*", "exclusion", "limit", "limited to",
+    "will not be", "aggregate liability", "maximum extent",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let l = v.first(liable), let m = v.first(limit) else { continue }
+      if v.has(["indemnify", "you agree to indemnify"]) && !v.has(["in no event"]) { continue }
+      out.append(ctx.clause(.liabilityLimitation, in: v, evidence: ExtractionContext.cover(m, l)))
+    }
+    return out
+  }
+}
+
+/// `indemnification`: the licensee must defend or indemnify the licensor.
+struct IndemnificationRule: ClauseRule {
+  static let triggers: PhraseSet = [
+    "indemnify", "indemnifies", "indemnification", "hold harmless", "hold the licensor harmless", "indemnity",
+    "defend",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let t = v.first(triggers) else { continue }
+      guard v.has(["you", "licensee", "recipient", "user", "commercial distributor", "indemnified party"]) else {
+        continue
+      }
+      if v.has(["defend the freedom", "defend your", "protect your rights"]) { continue }
+      out.append(ctx.clause(.indemnification, in: v, evidence: t))
+    }
+    return out
+  }
+}
+
+/// `governing-law`: a jurisdiction's law governs.
+struct GoverningLawRule: ClauseRule {
+  static let governs: PhraseSet = [
+    "governed by", "construed in accordance with", "construed under", "interpreted in accordance with",
+    "subject to the laws", "laws of", "law of", "governing law", "governed and construed",
+  ]
+  static let venue: PhraseSet = [
+    "courts of", "courts located in", "courts in", "court of", "courts sitting in", "jurisdiction of",
+    "exclusive jurisdiction", "venue", "courts located", "arbitration in", "seated in",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let g = v.first(governs) else { continue }
+      guard v.has(["governed", "construed", "interpreted", "governing law", "law of", "laws of"]) else { continue }
+      if v.has(["export", "applicable laws and regulations", "comply with"]) && !v.has(["governed"]) { continue }
+      var p = ClauseParameters()
+      if let j = place(in: v, after: g.upperBound) { p.jurisdiction = j.0 }
+      if let ve = v.first(venue, in: g.upperBound..<v.count), let pl = place(in: v, after: ve.upperBound) {
+        if pl.0 != p.jurisdiction || v.has(["county", "district", "city"]) { p.venue = pl.0 }
+      }
+      if p.jurisdiction == nil { continue }
+      out.append(ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
+    }
+    return out
+  }
+
+  static let skip: Set<String> = [
+    "the", "state", "of", "commonwealth", "province", "republic", "laws", "law", "jurisdiction", "governing",
+    "agreement", "license", "licence", "section", "terms",
+  ]
+
+  /// The first run of capitalised words after `after` ("the State of California" → "California").
+  static func place(in v: SentenceView, after: Int) -> (String, Range<Int>)? {
+    var i = after
+    var limit = Swift.min(v.count, after + 8)
+    while i < limit {
+      let w = v.word(i)
+      if v.isCapitalised(i), !skip.contains(w) {
+        var j = i + 1
+        while j < v.count, j < i + 5, v.isCapitalised(j) || (["and", "of"].contains(v.word(j)) && j + 1 < v.count && v.isCapitalised(j + 1)) {
+          j += 1
+        }
+        var name = (i..<j).map { String(v.rawWord($0)) }.joined(separator: " ")
+        if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
+        if name == "United States of America" || name == "USA" { name = "United States" }
+        return (name, i..<j)
+      }
+      if w == "united" || w == "new" { limit = Swift.min(v.count, limit + 1) }
+      i += 1
+    }
+    return nil
+  }
+}
+
+/// `export-control`: export laws apply or are to be followed.
+struct ExportControlRule: ClauseRule {
+  static let export: PhraseSet = [
+    "export control*", "export law*", "export administration", "export regulation*", "export restriction*",
+    "trade control*", "sanctions laws", "economic sanctions", "ear", "itar", "re export", "export or re export",
+    "export", "import and export",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let e = v.first(export) else { continue }
+      guard v.has(["law*", "regulation*", "control*", "sanction*", "restriction*", "comply"]) else { continue }
+      if v.word(e.lowerBound) == "ear", !v.has(["export"]) { continue }
+      out.append(ctx.clause(.exportControl, in: v, evidence: e))
+    }
+    return out
+  }
+}

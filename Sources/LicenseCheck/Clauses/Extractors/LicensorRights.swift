@@ -1,0 +1,110 @@
+// Licensor rights: remote-restriction, unilateral-change, termination.
+
+/// `remote-restriction`: the licensor may restrict use, remotely or otherwise.
+struct RemoteRestrictionRule: ClauseRule {
+  static let restrict: PhraseSet = [
+    "restrict", "disable", "suspend", "revoke", "limit", "block", "shut off", "shut down", "deactivate",
+    "terminate access", "cut off",
+  ]
+  static let remote: PhraseSet = ["remotely", "remote", "kill switch", "over the network", "remotely or otherwise"]
+  static let reserve: PhraseSet = [
+    "reserves the right", "reserve the right", "may", "has the right", "is entitled", "at its discretion",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let r = v.first(restrict), let rm = v.first(remote), v.has(reserve) else { continue }
+      guard v.has(["usage", "use", "access", "model", "services", "software"]) else { continue }
+      if v.has(["interacting with it remotely", "users interacting"]) { continue }
+      out.append(ctx.clause(.remoteRestriction, in: v, evidence: ExtractionContext.cover(r, rm)))
+    }
+    return out
+  }
+}
+
+/// `unilateral-change`: the licensor may change the terms or the policy.
+struct UnilateralChangeRule: ClauseRule {
+  static let change: PhraseSet = [
+    "update", "updates", "updated", "modify", "modifies", "amend", "amends", "change", "changes", "revise",
+    "revises", "replace",
+  ]
+  static let when: PhraseSet = [
+    "from time to time", "at any time", "at its discretion", "at our discretion", "sole discretion",
+    "without notice", "periodically", "reserve the right", "reserves the right", "may",
+  ]
+  static let agreement: PhraseSet = [
+    "this agreement", "these terms", "this license", "the agreement", "the terms", "this licence", "terms of use",
+    "the license",
+  ]
+  static let policy: PhraseSet = ["policy", "acceptable use", "use restrictions", "guidelines"]
+  static let continued: PhraseSet = [
+    "continued use", "continuing to use", "continue to use", "constitutes acceptance", "deemed to accept",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let c = v.first(change), let w = v.first(when) else { continue }
+      // The licensor changes the terms, not "you may modify the software".
+      let licensorActs =
+        v.has(["we may", "licensor may", "reserves the right", "reserve the right", "may be updated",
+               "may update", "may be modified", "may be amended", "may modify", "may amend", "may change",
+               "may revise", "will be updated", "is updated", "from time to time"])
+        && !v.has(["you may modify", "you may change", "new versions of this license", "revised versions",
+                   "version number", "published by"])
+      guard licensorActs else { continue }
+      var p = ClauseParameters()
+      if v.has(policy) {
+        p.what = "policy"
+      } else if v.has(agreement) {
+        p.what = "agreement"
+      } else {
+        continue
+      }
+      if v.has(["modify the software", "modify the model", "changes to the software", "modifications to"]) {
+        continue
+      }
+      out.append(ctx.clause(.unilateralChange, in: v, evidence: ExtractionContext.cover(c, w), parameters: p))
+    }
+    return out
+  }
+}
+
+/// `termination`: the licence ends on some trigger.
+struct TerminationRule: ClauseRule {
+  static let terminate: PhraseSet = [
+    "terminate", "terminates", "terminated", "termination", "revoke", "revoked", "automatically end", "cease",
+    "shall end", "will end", "no longer", "lapse",
+  ]
+  static let breach: PhraseSet = [
+    "breach", "breaches", "fail to comply", "failure to comply", "violate", "violates", "violation", "non compliance",
+    "noncompliance", "do not comply", "contrary to", "in violation", "fail to", "except as expressly provided",
+  ]
+  static let litigation: PhraseSet = [
+    "litigation", "lawsuit", "institute", "cross claim", "counterclaim", "legal proceedings", "proceeding",
+    "patent infringement", "alleging",
+  ]
+  static let atWill: PhraseSet = [
+    "at any time for any reason", "for any reason", "for convenience", "without cause", "at will",
+    "at its sole discretion", "for no reason", "with or without cause",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let t = v.first(terminate) else { continue }
+      if v.has(["survive", "survives", "shall survive"]) && !v.has(breach) { continue }
+      var triggers = Set<TerminationTrigger>()
+      if v.has(breach) { triggers.insert(.breach) }
+      if v.has(litigation) { triggers.insert(.litigation) }
+      if v.has(atWill) { triggers.insert(.atWill) }
+      if triggers.isEmpty { continue }
+      var p = ClauseParameters()
+      p.triggers = triggers.sorted()
+      out.append(ctx.clause(.termination, in: v, evidence: t, parameters: p))
+    }
+    return out
+  }
+}

@@ -1,0 +1,406 @@
+// Obligations: include-license, retain-notices, state-changes, attribution-display, naming,
+// share-alike, disclose-source, network-use-disclose, flow-down, acceptance.
+
+/// `include-license`: redistributions must carry a copy of the licence.
+struct IncludeLicenseRule: ClauseRule {
+  static let copyOfLicence: PhraseSet = [
+    "copy of this license", "copy of this agreement", "copy of the license", "copy of the agreement",
+    "copy of these terms", "copy of this licence", "this permission notice", "this license notice",
+    "copy of this license agreement", "copies of this license", "text of this license", "the text of the license",
+    "copy of the gnu", "copy of this public license", "a copy of this", "the uniform resource identifier",
+    "this list of conditions", "this license document", "terms of this agreement", "copy of the terms",
+  ]
+  static let verbs: PhraseSet = [
+    "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
+    "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let c = v.first(copyOfLicence), let verb = v.first(verbs) else { continue }
+      guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "subject to", "as long as", "must"]) else {
+        continue
+      }
+      if v.has(["you may obtain", "may obtain a copy", "should have received", "whether or not"]) { continue }
+      if v.negated(before: verb.lowerBound, window: 3) && !v.has(["may not remove", "not remove"]) { continue }
+      out.append(ctx.clause(.includeLicense, in: v, evidence: ExtractionContext.cover(c, verb)))
+    }
+    return out
+  }
+}
+
+/// `retain-notices`: keep copyright, attribution or NOTICE text.
+struct RetainNoticesRule: ClauseRule {
+  static let notices: PhraseSet = [
+    "copyright notice", "copyright notices", "attribution notice", "attribution notices", "notice file",
+    "notice text", "copyright statement", "copyright and license notices", "notices of copyright",
+    "copyright, patent, trademark", "legal notices", "author attributions", "the above copyright",
+    "all notices", "proprietary notices", "attribution notices contained", "identification of the creator",
+    "copyright notice(s)",
+  ]
+  static let verbs: PhraseSet = [
+    "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
+    "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let n = v.first(notices), let verb = v.first(verbs) else { continue }
+      guard v.has(Lexicon.must) || v.has(["provided that", "subject to", "as long as", "must", "condition"]) else {
+        continue
+      }
+      out.append(ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(n, verb)))
+    }
+    return out
+  }
+}
+
+/// `state-changes`: modified files must say they were changed.
+struct StateChangesRule: ClauseRule {
+  static let triggers: PhraseSet = [
+    "stating that you changed", "you changed the files", "indicate that changes were made", "indicate if changes",
+    "prominent notices stating", "notice stating that", "state that", "stating that", "indicate that",
+    "indicating that", "carry prominent notices", "note the changes", "describe the changes", "a notice that",
+    "identify the changes", "document the changes", "mark modified", "clearly marked", "marked as changed",
+    "changes were made", "you modified it", "you have modified",
+  ]
+  static let change: PhraseSet = ["change*", "modif*", "alter*"]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let t = v.first(triggers), v.has(change) else { continue }
+      guard v.has(Lexicon.must) || v.has(["must", "provided that", "cause", "condition", "you agree"]) else {
+        continue
+      }
+      if v.has(["state that it is", "state that the software"]) && !v.has(["modified", "changed"]) { continue }
+      out.append(ctx.clause(.stateChanges, in: v, evidence: t))
+    }
+    return out
+  }
+}
+
+/// `attribution-display`: show a phrase prominently in a product, website or documentation.
+struct AttributionDisplayRule: ClauseRule {
+  static let display: PhraseSet = [
+    "prominently display", "display", "displays", "displayed", "show", "shown", "mark", "marked", "state",
+    "include", "feature",
+  ]
+  static let phrases: PhraseSet = [
+    "built with", "powered by", "made with", "created with", "developed with", "based on", "uses",
+  ]
+  static let wherePlaces: PhraseSet = [
+    "website", "web site", "user interface", "blogpost", "blog post", "about page", "product documentation",
+    "documentation", "app", "application", "product", "interface", "splash screen", "credits", "readme",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let d = v.first(display), v.has(Lexicon.must) || v.has(["must", "required"]) else { continue }
+      // The displayed phrase is quoted: “Built with Llama”, "Powered by X".
+      guard let quoted = QuoteFinder.quoted(in: v, after: d.lowerBound),
+        let first = quoted.text.split(separator: " ").first,
+        v.text.text.isEmpty == false,
+        phrases.containsStart(of: quoted.text) || first.count > 0 && quoted.text.split(separator: " ").count >= 2
+      else { continue }
+      guard phrases.containsStart(of: quoted.text) else { continue }
+      var p = ClauseParameters()
+      p.text = quoted.text
+      let places = v.find(wherePlaces).map { v.raw($0) }
+      if !places.isEmpty { p.where = places.joined(separator: ", ") }
+      out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, quoted.words), parameters: p))
+    }
+    return out
+  }
+}
+
+/// `naming`: derived models must be named in a certain way.
+struct NamingRule: ClauseRule {
+  static let nameWords: PhraseSet = ["name", "names", "named", "naming", "title", "model name"]
+  static let prefix: PhraseSet = [
+    "at the beginning", "begin with", "begins with", "start with", "starts with", "prefix", "prefixed",
+    "beginning of", "precede", "first word",
+  ]
+  static let include: PhraseSet = ["include", "includes", "contain", "contains", "incorporate", "bear", "use"]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let nw = v.first(nameWords), v.has(Lexicon.must) || v.has(["must", "required"]) else { continue }
+      let pos = v.first(prefix)
+      guard pos != nil || v.has(include) else { continue }
+      // Names of licensors in endorsements ("may not use the name of the author") are trademark rules.
+      if v.has(["endorse", "promote", "endorsement"]) { continue }
+      guard let quoted = QuoteFinder.quoted(in: v, after: 0), quoted.text.split(separator: " ").count <= 4 else {
+        continue
+      }
+      if v.negated(before: nw.lowerBound, window: 4) { continue }
+      var p = ClauseParameters()
+      p.requiredPhrase = quoted.text
+      p.position = pos != nil ? "prefix" : "anywhere"
+      out.append(ctx.clause(.naming, in: v, evidence: ExtractionContext.cover(nw, quoted.words), parameters: p))
+    }
+    return out
+  }
+}
+
+/// `share-alike`: derivatives must be released under the same licence.
+struct ShareAlikeRule: ClauseRule {
+  static let sameLicence: PhraseSet = [
+    "under the same license", "under this license", "under the terms of this license", "same license",
+    "under the same terms", "same or compatible license", "under the terms of this public license",
+    "same license elements", "a later version of this license", "compatible license", "under this agreement",
+    "under the terms of this agreement", "under the terms of the gnu", "under the same conditions",
+    "terms of this license", "this license and only this license", "sharealike", "share alike", "copyleft",
+    "license the entire work", "as a whole under this license", "under these terms",
+  ]
+  static let derivatives: PhraseSet = [
+    "derivative work*", "modified version*", "modifications", "adaptation*", "adapted material", "work based on",
+    "covered work", "derivatives", "modified files", "larger work", "combined work", "the work as a whole",
+    "changes", "larger works", "executable form", "source code form", "covered software", "any work",
+    "modified form",
+  ]
+  static let release: PhraseSet = [
+    "licensed", "license", "distribute*", "release*", "convey*", "made available", "make available", "provided",
+    "publish",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    let scope = docScope(ctx)
+    for v in ctx.sentences() {
+      guard let same = v.first(sameLicence), let d = v.first(derivatives), v.has(release) else { continue }
+      guard v.has(Lexicon.must) || v.has(["must", "only under", "provided that", "on condition"]) else { continue }
+      if v.has(["you may obtain", "may not", "need not", "not required", "is not required", "do not have to"]) {
+        continue
+      }
+      // "under the same terms" in a grant of permissions ("you may distribute … under this licence") is not copyleft
+      if v.has(["you may", "permission", "free to"]) && !v.has(["must", "only under", "shall"]) { continue }
+      var p = ClauseParameters()
+      p.scope = scope
+      out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(same, d), parameters: p))
+    }
+    return out
+  }
+
+  /// Copyleft reach from the licence's own vocabulary (network, library, file, whole work).
+  static func docScope(_ ctx: ExtractionContext) -> String {
+    var network = false
+    var library = false
+    var file = false
+    for v in ctx.views {
+      if v.has(["interacting with it remotely", "remotely through a computer network", "network server",
+                "over a network", "network interaction", "users interacting"]) { network = true }
+      if v.has(["lesser general public license", "the library", "work that uses the library",
+                "combined work", "linked"]) && v.has(["library"]) { library = true }
+      if v.has(["file", "files"]) && v.has(["covered software", "source code form", "each file", "file level",
+                                            "file-based", "modified files"]) { file = true }
+    }
+    if network { return "network" }
+    if library { return "library" }
+    if file { return "file" }
+    return "work"
+  }
+}
+
+/// `disclose-source`: source must be made available with distributions.
+struct DiscloseSourceRule: ClauseRule {
+  static let source: PhraseSet = [
+    "source code", "corresponding source", "complete source", "source form", "source code form",
+    "machine readable", "preferred form", "source files",
+  ]
+  static let provide: PhraseSet = [
+    "make available", "made available", "provide", "accompany", "accompanied", "offer", "include", "distribute",
+    "convey", "give", "disclose", "publish", "inform", "must also", "available to",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let s = v.first(source), let pv = v.first(provide) else { continue }
+      guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "must"]) else { continue }
+      if v.has(["not required", "need not", "no obligation", "not obligated"]) { continue }
+      if v.has(["network", "remotely"]) && !v.has(["distribute", "convey"]) { continue }
+      out.append(ctx.clause(.discloseSource, in: v, evidence: ExtractionContext.cover(s, pv)))
+    }
+    return out
+  }
+}
+
+/// `network-use-disclose`: users interacting over a network get the source.
+struct NetworkUseDiscloseRule: ClauseRule {
+  static let network: PhraseSet = [
+    "remotely through a computer network", "interacting with it remotely", "over a network", "network server",
+    "through a network", "via a network", "as a network service", "remote network interaction",
+    "users interacting", "interact with it remotely", "over the internet", "accessible over a network",
+  ]
+  static let source: PhraseSet = ["source", "source code", "corresponding source"]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let n = v.first(network), let s = v.first(source) else { continue }
+      guard v.has(Lexicon.must) || v.has(["must", "offer", "provide"]) else { continue }
+      out.append(ctx.clause(.networkUseDisclose, in: v, evidence: ExtractionContext.cover(n, s)))
+    }
+    return out
+  }
+}
+
+/// `flow-down`: use restrictions must be passed on to, and bind, downstream recipients.
+struct FlowDownRule: ClauseRule {
+  static let restrictions: PhraseSet = [
+    "use restrictions", "use based restrictions", "use restriction", "acceptable use policy",
+    "prohibited use policy", "use policy", "restrictions set forth", "restrictions in", "restrictions of",
+    "paragraph 5", "attachment a", "section 3.2", "the restrictions", "these restrictions", "same restrictions",
+    "restrictions referenced", "prohibited uses", "use limitations",
+  ]
+  static let downstream: PhraseSet = [
+    "any agreement", "third party", "third parties", "recipient*", "downstream", "subsequent", "users of",
+    "end users", "licensees", "sublicensee*", "anyone", "whom you", "those who", "such party", "such parties",
+    "distribute", "distribution", "derivatives", "derivative",
+  ]
+  static let bind: PhraseSet = [
+    "enforceable provision", "must include", "shall include", "include", "notice", "bind", "binding", "bound by",
+    "subject to", "flow down", "pass on", "impose", "require", "requires", "ensure", "comply", "enforce",
+    "provide a copy", "must provide", "shall provide", "agree to",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let r = v.first(restrictions), let d = v.first(downstream), let b = v.first(bind) else { continue }
+      guard v.has(Lexicon.must) || v.has(["must", "shall"]) else { continue }
+      var p = ClauseParameters()
+      p.what = v.has(["policy"]) ? "acceptable-use-policy" : "use-restrictions"
+      let ev = ExtractionContext.cover(ExtractionContext.cover(r, d), b)
+      out.append(ctx.clause(.flowDown, in: v, evidence: ev, parameters: p))
+    }
+    return out
+  }
+}
+
+/// `acceptance`: the licence is accepted by an act.
+struct AcceptanceRule: ClauseRule {
+  static let click: PhraseSet = [
+    "by clicking", "click", "clicking", "i accept", "i agree", "checkbox", "check box", "clickwrap", "click through",
+    "selecting", "tick",
+  ]
+  static let use: PhraseSet = [
+    "by using", "by accessing", "using or distributing", "by use", "use of", "by installing", "by running",
+    "by copying", "by exercising", "exercising any rights", "by modifying",
+  ]
+  static let distribution: PhraseSet = [
+    "by distributing", "or distributing", "modifying or distributing", "by redistributing", "distribution of",
+  ]
+  static let download: PhraseSet = ["by downloading", "downloading", "download"]
+  static let signature: PhraseSet = ["by signing", "signing", "signature", "signed", "execute this agreement"]
+  static let accept: PhraseSet = [
+    "agree to be bound", "you agree", "you accept", "acceptance", "accept", "accepts", "bound by",
+    "agree to the terms", "indicate your acceptance", "constitutes your acceptance", "deemed to have accepted",
+    "consent to",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let a = v.first(accept) else { continue }
+      guard v.has(["by", "if you", "when you", "upon"]) else { continue }
+      // "You are not required to accept this License": the GPL's point that acceptance is by acting.
+      var m = Set<AcceptanceMechanism>()
+      if v.has(click) { m.insert(.click) }
+      if v.has(use) { m.insert(.use) }
+      if v.has(distribution) { m.insert(.distribution) }
+      if v.has(download) { m.insert(.download) }
+      if v.has(signature) && v.has(["by signing", "sign", "signature", "signed"]) { m.insert(.signature) }
+      if m.isEmpty { continue }
+      if v.has(["not required to accept", "you are not required", "do not accept", "don't accept", "not accept"])
+        && !v.has(["by clicking", "i accept"])
+      {
+        // "You are not required to accept … However, nothing else grants you permission … by modifying or
+        // propagating … you indicate your acceptance": only the act-based acceptance stands.
+        if !v.has(["indicate your acceptance"]) { continue }
+      }
+      var p = ClauseParameters()
+      p.mechanism = m.sorted()
+      out.append(ctx.clause(.acceptance, in: v, evidence: a, parameters: p))
+    }
+    return out
+  }
+}
+
+/// Finds quoted phrases (“…”, "…", '…') in a sentence.
+enum QuoteFinder {
+  struct Quoted {
+    let text: String
+    let words: Range<Int>
+  }
+
+  /// The first quoted phrase whose words start at or after word position `after`.
+  static func quoted(in v: SentenceView, after: Int) -> Quoted? {
+    let toks = v.text.tokens
+    guard let firstTok = v.wordTokens.first, let lastTok = v.wordTokens.last else { return nil }
+    let startTok = after < v.count ? v.wordTokens[after] : lastTok
+    var i = Swift.max(firstTok - 1, 0)
+    while i <= lastTok {
+      let t = toks[i]
+      if t.kind == .punctuation, isQuote(v.text.normalizedSlice(t)) {
+        var j = i + 1
+        while j <= lastTok + 1, j < toks.count, !(toks[j].kind == .punctuation && isQuote(v.text.normalizedSlice(toks[j]))) {
+          j += 1
+        }
+        guard j < toks.count, j > i + 1 else { i = j + 1; continue }
+        if i + 1 >= startTok, j - i - 1 <= 12 {
+          let span = Span(start: Int(toks[i + 1].start), end: Int(toks[j - 1].end))
+          let words = v.wordTokens.indices.filter { v.wordTokens[$0] > i && v.wordTokens[$0] < j }
+          if let lo = words.first, let hi = words.last {
+            return Quoted(text: v.text.slice(span), words: lo..<(hi + 1))
+          }
+        }
+        i = j + 1
+        continue
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  static func isQuote(_ n: ArraySlice<UInt8>) -> Bool {
+    n.count == 1 && (n.first == UInt8(ascii: "\"") || n.first == UInt8(ascii: "'"))
+  }
+}
+
+extension PhraseSet {
+  /// Whether a string's first words match one of the phrases.
+  func containsStart(of s: String) -> Bool {
+    let t = TokenizedText(s)
+    let st = TextStructure.single(t)
+    guard let sentence = st.sentences.first else { return false }
+    let v = SentenceView(index: 0, sentence: sentence, text: t)
+    return v.first(self, in: 0..<Swift.min(v.count, maxLength)).map { $0.lowerBound == 0 } ?? false
+  }
+}
+
+extension TextStructure {
+  /// A structure treating the whole text as one sentence (for short phrases).
+  static func single(_ t: TokenizedText) -> TextStructure {
+    guard let f = t.tokens.first, let l = t.tokens.last else {
+      return TextStructure(sentences: [], sections: [], headings: [], definitions: [])
+    }
+    return TextStructure(
+      sentences: [Sentence(span: Span(start: Int(f.start), end: Int(l.end)), tokenRange: 0..<t.tokens.count)],
+      sections: [], headings: [], definitions: [])
+  }
+}

@@ -1,0 +1,309 @@
+// Restrictions: acceptable-use-policy, non-commercial, research-only, output-use, territory,
+// user-restriction, hosted-service, trademark, no-reverse-engineering.
+
+/// `acceptable-use-policy`: a use policy is incorporated, inline or by reference.
+struct AcceptableUsePolicyRule: ClauseRule {
+  static let policy: PhraseSet = [
+    "acceptable use policy", "prohibited use policy", "use policy", "usage policy", "use restrictions",
+    "use based restrictions", "acceptable use", "responsible use guide", "code of conduct", "usage guidelines",
+    "restrictions in attachment a", "attachment a",
+  ]
+  static let incorporate: PhraseSet = [
+    "incorporated", "incorporated by reference", "comply", "complies", "adhere", "subject to", "abide",
+    "in accordance with", "available at", "hereby incorporated", "bound by", "must not", "you agree",
+    "not to use", "follow", "conform",
+  ]
+  static let updatable: PhraseSet = [
+    "from time to time", "updated", "update", "may be amended", "may be modified", "may change", "modify",
+    "revise", "amend",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    var updatableDoc = false
+    for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(["this agreement"]) {
+      updatableDoc = true
+    }
+    for v in ctx.sentences() {
+      guard let pol = v.first(policy), let inc = v.first(incorporate) else { continue }
+      if v.has(["flow down"]) { continue }
+      var p = ClauseParameters()
+      if let url = firstURL(v) {
+        p.reference = url
+      } else if v.has(["attachment a"]) {
+        p.reference = "Attachment A"
+      }
+      if v.has(updatable) || updatableDoc { p.updatable = true }
+      out.append(ctx.clause(.acceptableUsePolicy, in: v, evidence: ExtractionContext.cover(pol, inc), parameters: p))
+      if out.count >= 3 { break }
+    }
+    return out
+  }
+
+  static func firstURL(_ v: SentenceView) -> String? {
+    for i in 0..<v.count where v.text.tokens[v.wordTokens[i]].kind == .url {
+      return String(v.rawWord(i))
+    }
+    return nil
+  }
+}
+
+/// `non-commercial`: commercial use is excluded.
+struct NonCommercialRule: ClauseRule {
+  static let nc: PhraseSet = [
+    "non commercial", "noncommercial", "not for commercial", "no commercial", "not commercial",
+    "commercial use is prohibited", "commercial purposes", "commercial use", "commercially", "commercial advantage",
+    "monetary compensation", "commercial gain", "commercial purpose",
+  ]
+  static let restrictive: PhraseSet = [
+    "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "not", "no", "prohibited",
+    "may not", "shall not", "must not", "except",
+  ]
+  static let permissive: PhraseSet = [
+    "commercial use is permitted", "including commercial", "commercial and non commercial",
+    "commercial or non commercial", "commercial and noncommercial", "commercial or noncommercial",
+    "for any purpose", "even for commercial", "commercial use is allowed", "including commercially",
+    "commercial purposes are permitted", "commercially or", "may use commercially", "commercial terms",
+    "additional commercial terms",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let m = v.first(nc), v.has(restrictive) else { continue }
+      if v.has(permissive) { continue }
+      let word = v.word(m.lowerBound)
+      // "commercial use" only restricts when negated or limited ("not for commercial use").
+      if word == "commercial" || word == "commercially" || word == "monetary" {
+        guard v.negated(before: m.lowerBound, window: 6) || v.has(["not for", "no commercial"]) else { continue }
+        if v.has(["separate license", "commercial license", "contact", "request", "revenue", "users"]) { continue }
+      } else if !(v.has(["only", "solely", "exclusively", "limited to", "restricted to", "for"])) {
+        continue
+      }
+      if v.has(["warrant*", "merchantability", "liable"]) { continue }
+      out.append(ctx.clause(.nonCommercial, in: v, evidence: m))
+    }
+    return out
+  }
+}
+
+/// `research-only`: use is limited to research or evaluation.
+struct ResearchOnlyRule: ClauseRule {
+  static let research: PhraseSet = [
+    "research purposes", "research use", "research only", "for research", "academic research",
+    "evaluation purposes", "evaluation only", "non commercial research", "noncommercial research",
+    "research and evaluation", "scientific research", "internal research", "research or evaluation",
+    "evaluation use", "testing and evaluation", "non production", "nonproduction",
+  ]
+  static let only: PhraseSet = [
+    "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "sole purpose",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let r = v.first(research), v.has(only) else { continue }
+      if v.has(["nothing", "not limited to research", "not restrict", "including research", "research or commercial"])
+      {
+        continue
+      }
+      if v.has(["warrant*", "liable"]) { continue }
+      out.append(ctx.clause(.researchOnly, in: v, evidence: r))
+    }
+    return out
+  }
+}
+
+/// `output-use`: outputs may not be used to build or improve other models.
+struct OutputUseRule: ClauseRule {
+  static let improve: PhraseSet = [
+    "improve", "train", "training", "develop", "developing", "create", "build", "enhance", "fine tune",
+    "distill", "distil*", "compete", "competing",
+  ]
+  static let models: PhraseSet = [
+    "large language model", "large language models", "language model", "ai model", "ai models", "model",
+    "models", "machine learning", "artificial intelligence", "llm", "llms", "foundation model",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence || ctx.role == .policy else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let o = v.first(Lexicon.outputs), let i = v.first(improve), let m = v.first(models, in: i.lowerBound..<v.count)
+      else { continue }
+      guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+      // Permissions ("you may use outputs to train other models") are not bans.
+      if v.has(["you may use", "are free to use", "permitted to use", "may be used to"]) && !v.has(["not"]) { continue }
+      var p = ClauseParameters()
+      if v.has(["large language model", "large language models", "llm", "llms", "language model"]) {
+        p.scope = "other-large-language-models"
+      } else if v.has(["compete", "competing", "competitive"]) {
+        p.scope = "competing-models"
+      } else {
+        p.scope = "any-model"
+      }
+      out.append(ctx.clause(.outputUse, in: v, evidence: ExtractionContext.cover(ExtractionContext.cover(o, i), m), parameters: p))
+    }
+    return out
+  }
+}
+
+/// `territory`: rights exclude, or only cover, certain places.
+struct TerritoryRule: ClauseRule {
+  static let regions: [(String, PhraseSet)] = [
+    ("EU", ["european union", "eu", "e.u", "member state*"]),
+    ("EEA", ["european economic area", "eea"]),
+    ("UK", ["united kingdom", "uk", "great britain"]),
+    ("China", ["mainland china", "people's republic of china", "prc", "china"]),
+    ("United States", ["united states", "usa", "u.s"]),
+    ("Russia", ["russia", "russian federation"]),
+    ("South Korea", ["south korea", "republic of korea"]),
+    ("Iran", ["iran"]), ("North Korea", ["north korea"]), ("Cuba", ["cuba"]), ("Syria", ["syria"]),
+    ("Crimea", ["crimea"]), ("Japan", ["japan"]), ("India", ["india"]), ("Canada", ["canada"]),
+    ("Switzerland", ["switzerland"]),
+  ]
+  static let exclude: PhraseSet = [
+    "not granted", "are not granted", "excluding", "excluded", "except", "outside", "does not apply", "do not apply",
+    "not available", "not licensed", "not permitted", "may not", "shall not", "prohibited", "not be used",
+    "not extend", "not to", "no rights",
+  ]
+  static let include: PhraseSet = [
+    "only within", "solely within", "only in", "solely in", "limited to the territory", "territory of",
+    "exclusively in", "restricted to",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      // Governing-law and venue sentences name places without restricting rights.
+      if v.has(["governed by", "laws of", "jurisdiction", "courts", "venue", "arbitration"]) { continue }
+      if v.has(["export", "sanction*", "embargo*"]) { continue }
+      var names: [String] = []
+      var hit: Range<Int>?
+      for (name, set) in regions {
+        if let m = v.first(set) {
+          names.append(name)
+          if hit == nil || m.lowerBound < hit!.lowerBound { hit = m }
+        }
+      }
+      guard let h = hit else { continue }
+      var p = ClauseParameters()
+      if let e = v.first(exclude), v.has(["right*", "license*", "grant*", "use", "access", "available", "individual*",
+                                          "compan*", "entit*"]) {
+        p.excluded = names
+        out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(e, h), parameters: p))
+      } else if let inc = v.first(include) {
+        p.included = names
+        out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(inc, h), parameters: p))
+      }
+    }
+    return out
+  }
+}
+
+/// `user-restriction`: certain persons may not be licensees.
+struct UserRestrictionRule: ClauseRule {
+  static let who: [(String, PhraseSet)] = [
+    ("sanctioned-parties", ["sanctioned", "sanctions list*", "denied part*", "restricted part*", "embargoed",
+                            "specially designated", "entity list", "blocked persons"]),
+    ("competitors", ["competitor*", "competing product", "compete with"]),
+    ("minors", ["under the age of", "minors", "under 18", "under 13", "age of majority"]),
+    ("government", ["government agenc*", "governmental entit*", "government entities"]),
+  ]
+  static let bar: PhraseSet = [
+    "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
+    "not licensed", "represent and warrant that you are not", "you are not", "must not", "not granted",
+    "not be used by", "excluded",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let b = v.first(bar) else { continue }
+      for (name, set) in who {
+        guard let m = v.first(set) else { continue }
+        if name == "minors" && v.has(["child sexual", "exploit*", "harm to"]) { continue }
+        var p = ClauseParameters()
+        p.who = name
+        out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
+        break
+      }
+    }
+    return out
+  }
+}
+
+/// `hosted-service`: offering the work as a hosted or managed service is restricted.
+struct HostedServiceRule: ClauseRule {
+  static let hosted: PhraseSet = [
+    "hosted service", "managed service", "software as a service", "saas", "as a service", "hosted or managed",
+    "service offering", "hosting", "cloud service", "api service", "offer the model as", "make the functionality",
+    "available to third parties as a service",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let h = v.first(hosted), let p = v.first(Lexicon.prohibition) else { continue }
+      if v.has(["warrant*", "liable"]) { continue }
+      out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(p, h)))
+    }
+    return out
+  }
+}
+
+/// `trademark`: no trademark rights are granted.
+struct TrademarkRule: ClauseRule {
+  static let marks: PhraseSet = [
+    "trademark*", "trade mark*", "trade name*", "service mark*", "logo*", "brand*", "trade dress",
+    "product names", "name of the copyright holder", "names of its contributors", "name of the author",
+    "names of the contributors", "name of the licensor", "names of any contributors", "name of any contributor",
+    "the name of", "the names of",
+  ]
+  static let deny: PhraseSet = [
+    "no trademark", "not grant", "no right", "no rights", "no license", "not licensed", "may not be used",
+    "may not use", "shall not use", "shall not be used", "not be used", "without specific prior written permission",
+    "without prior written permission", "without specific prior", "does not grant", "not granted", "nor",
+    "except as required", "except as", "no permission", "not permitted", "must not use", "without permission",
+    "prohibited", "nothing in this", "neither",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let m = v.first(marks), let d = v.first(deny) else { continue }
+      // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
+      let w = v.word(m.lowerBound)
+      if w == "the", !v.has(["endorse", "promote", "advertising", "publicity"]) { continue }
+      out.append(ctx.clause(.trademark, in: v, evidence: ExtractionContext.cover(d, m)))
+    }
+    return out
+  }
+}
+
+/// `no-reverse-engineering`: reverse engineering or decompiling is banned.
+struct NoReverseEngineeringRule: ClauseRule {
+  static let re: PhraseSet = [
+    "reverse engineer*", "decompil*", "disassembl*", "derive the source", "reconstruct the source",
+    "extract the weights", "reverse compile", "reverse assemble",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let r = v.first(re), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+      // "to the extent reverse engineering is permitted by law" alone, without a ban, is not one.
+      if v.has(["permit reverse", "permitted to reverse", "you may reverse"]) && !v.has(["not"]) { continue }
+      out.append(ctx.clause(.noReverseEngineering, in: v, evidence: r))
+    }
+    return out
+  }
+}

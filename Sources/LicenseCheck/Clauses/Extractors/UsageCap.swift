@@ -1,0 +1,94 @@
+/// `usage-cap`: rights lapse or change above a size threshold (users or revenue).
+///
+/// A quantity counts when a metric noun follows or precedes it closely ("700 million
+/// monthly active users", "annual revenue of more than USD 1,000,000") and the sentence
+/// (or the next one) says what happens above it.
+struct UsageCapRule: ClauseRule {
+  static let mau: PhraseSet = [
+    "monthly active users", "monthly active user", "mau", "maus", "monthly users", "active users per month",
+    "monthly active", "users per month", "users in a month", "users monthly",
+  ]
+  static let dau: PhraseSet = [
+    "daily active users", "daily active user", "dau", "daus", "daily users", "users per day", "users each day",
+    "daily active",
+  ]
+  static let users: PhraseSet = [
+    "users", "registered users", "end users", "active users", "user accounts", "customers", "subscribers",
+    "individuals", "persons", "seats",
+  ]
+  static let revenue: PhraseSet = [
+    "revenue", "revenues", "turnover", "gross revenue", "annual revenue", "income", "sales", "gross receipts",
+    "in annual", "per year", "per annum", "annually", "funding", "market capitalization",
+  ]
+  static let monthlyWords: PhraseSet = ["monthly", "per month", "each month", "a month", "in any month"]
+  static let comparator: PhraseSet = [
+    "greater than", "more than", "exceed", "exceeds", "exceeded", "exceeding", "in excess of", "above", "over",
+    "at least", "meet or exceed", "meets or exceeds", "equal to or greater", "or more", "surpass*", "beyond",
+    "reach", "reaches", "larger than", "higher than", "threshold", "less than", "under", "below", "up to",
+    "fewer than", "no more than", "does not exceed",
+  ]
+  static let separate: PhraseSet = [
+    "request a license", "request a licence", "obtain a license", "separate license", "commercial license",
+    "enterprise license", "separate agreement", "contact", "written permission", "apply for", "obtain permission",
+    "not authorized", "not licensed", "request", "negotiate", "must obtain", "prior written", "enterprise",
+    "separate written", "seek", "purchase a license", "may not use", "not permitted", "get a license",
+    "not granted",
+  ]
+  static let fee: PhraseSet = ["fee", "fees", "royalty", "royalties", "pay", "payment", "paid", "subscription"]
+  static let attribution: PhraseSet = ["attribution", "display", "credit", "powered by", "built with"]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    let views = ctx.views
+    for q in ctx.quantities where q.value >= 1000 {
+      guard let si = ctx.structure.sentenceIndex(containing: q.span.start) else { continue }
+      let v = views[si]
+      guard let qi = v.wordTokens.firstIndex(where: { $0 >= q.tokenRange.lowerBound }) else { continue }
+      let qEnd = v.wordTokens.lastIndex(where: { $0 < q.tokenRange.upperBound }).map { $0 + 1 } ?? qi + 1
+      let after = qEnd..<Swift.min(v.count, qEnd + 6)
+      let before = Swift.max(0, qi - 8)..<qi
+      var p = ClauseParameters()
+      var metricHit: Range<Int>?
+      if let m = v.first(mau, in: after) ?? v.first(mau, in: before) {
+        p.metric = .monthlyActiveUsers
+        metricHit = m
+      } else if let m = v.first(dau, in: after) ?? v.first(dau, in: before) {
+        p.metric = .dailyActiveUsers
+        metricHit = m
+      } else if q.currency != nil || v.first(revenue, in: after) != nil || v.first(revenue, in: before) != nil {
+        guard let m = v.first(revenue, in: after) ?? v.first(revenue, in: before) ?? v.first(revenue) else {
+          continue
+        }
+        let monthly = v.first(monthlyWords, in: Swift.max(0, qi - 8)..<Swift.min(v.count, qEnd + 8)) != nil
+        p.metric = monthly ? .monthlyRevenue : .annualRevenue
+        p.currency = q.currency
+        metricHit = m
+      } else if let m = v.first(users, in: after) {
+        p.metric = .users
+        metricHit = m
+      } else {
+        continue
+      }
+      guard let metric = metricHit else { continue }
+      // A cap states a comparison; "no limit on the number of users" states none.
+      guard v.has(comparator) || v.has(["threshold", "if", "where", "whose"]) else { continue }
+      if v.has(["no limit", "no cap", "regardless of", "no restriction on the number", "unlimited"]) { continue }
+      p.threshold = q.value
+      p.consequence = consequence(ctx, si)
+      out.append(ctx.clause(.usageCap, in: v, evidence: ExtractionContext.cover(qi..<qEnd, metric), parameters: p))
+    }
+    return out
+  }
+
+  /// What happens above the cap, from the sentence and the two that follow in the same passage.
+  static func consequence(_ ctx: ExtractionContext, _ si: Int) -> CapConsequence? {
+    for k in si..<Swift.min(ctx.views.count, si + 3) {
+      let v = ctx.views[k]
+      if v.has(attribution) && !v.has(separate) { return .attributionRequired }
+      if v.has(fee) && !v.has(["request a license", "obtain a license", "separate license"]) { return .fee }
+      if v.has(separate) { return .separateLicenceRequired }
+    }
+    return nil
+  }
+}
