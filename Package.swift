@@ -30,9 +30,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "LicenseCheckEvaluation", dependencies: ["LicenseCheck"]),
+    .executableTarget(name: "licensecheck-eval", dependencies: ["LicenseCheckEvaluation"]),
     .testTarget(name: "ReadingTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "TextTests", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
   ],

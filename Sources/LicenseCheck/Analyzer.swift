@@ -20,8 +20,19 @@ public struct Analyzer: Sendable {
 
   /// Analyses a document already read.
   public func analyze(_ document: Document) -> LicenseAnalysis {
+    analyze(document, policy: nil)
+  }
+
+  /// Analyses a licence together with the use policy it incorporates.
+  ///
+  /// Clauses found in the policy carry `document: "policy"` and spans into the policy's plain text.
+  public func analyze(_ document: Document, policy: Document?) -> LicenseAnalysis {
     let text = TokenizedText(document.text)
-    let clauses = ClauseExtractor.extract(from: text)
+    var clauses = ClauseExtractor.extract(from: text)
+    if let policy {
+      let p = ClauseExtractor.extract(from: TokenizedText(policy.text), role: .policy, documentName: "policy")
+      clauses = ClauseExtractor.ordered(clauses) + p
+    }
     return LicenseAnalysis(source: document.sourceInfo, clauses: clauses)
   }
 }

@@ -18,11 +18,20 @@ public enum Quantities {
           var end = i + 1
           if end < toks.count {
             let n = text.normalized(toks[end])
-            if n == "million" { v *= 1e6; end += 1 } else if n == "billion" { v *= 1e9; end += 1 }
+            if n == "million" {
+              v *= 1e6
+              end += 1
+            } else if n == "billion" {
+              v *= 1e9
+              end += 1
+            }
           }
           var cur: String? = nil
           if i > 0, text.normalized(toks[i - 1]) == "$" { cur = "USD" }
-          out.append(Quantity(value: v, currency: cur, span: Span(start: Int(t.start), end: Int(toks[end - 1].end)), tokenRange: i..<end))
+          out.append(
+            Quantity(
+              value: v, currency: cur, span: Span(start: Int(t.start), end: Int(toks[end - 1].end)), tokenRange: i..<end
+            ))
           i = end
           continue
         }
@@ -32,7 +41,10 @@ public enum Quantities {
     return out
   }
 }
-public struct Sentence: Sendable, Codable, Equatable, Hashable { public let span: Span; public let tokenRange: Range<Int> }
+public struct Sentence: Sendable, Codable, Equatable, Hashable {
+  public let span: Span
+  public let tokenRange: Range<Int>
+}
 public struct Section: Sendable, Codable, Equatable, Hashable {
   public let number: String?
   public let path: String?
@@ -41,7 +53,11 @@ public struct Section: Sendable, Codable, Equatable, Hashable {
   public let span: Span
   public let markerSpan: Span
 }
-public struct Heading: Sendable, Codable, Equatable, Hashable { public let text: String; public let span: Span; public let level: Int }
+public struct Heading: Sendable, Codable, Equatable, Hashable {
+  public let text: String
+  public let span: Span
+  public let level: Int
+}
 public struct Definition: Sendable, Codable, Equatable, Hashable {
   public let term: String
   public let normalizedTerm: String
@@ -54,7 +70,9 @@ public struct TextStructure: Sendable, Equatable {
   public let sections: [Section]
   public let headings: [Heading]
   public let definitions: [Definition]
-  public func sentenceIndex(containing offset: Int) -> Int? { sentences.firstIndex { $0.span.start <= offset && offset < $0.span.end } }
+  public func sentenceIndex(containing offset: Int) -> Int? {
+    sentences.firstIndex { $0.span.start <= offset && offset < $0.span.end }
+  }
   public func innermostSection(containing offset: Int) -> Section? { nil }
   public func definition(named term: String) -> Definition? { nil }
 }
@@ -67,7 +85,8 @@ public enum Segmenter {
       let n = text.normalized(t)
       let nextLine = i + 1 < toks.count && toks[i + 1].line > t.line + 1
       if n == "." || n == ";" || n == ":" || nextLine || i == toks.count - 1 {
-        sentences.append(Sentence(span: Span(start: Int(toks[start].start), end: Int(t.end)), tokenRange: start..<(i + 1)))
+        sentences.append(
+          Sentence(span: Span(start: Int(toks[start].start), end: Int(t.end)), tokenRange: start..<(i + 1)))
         start = i + 1
       }
     }

@@ -6,55 +6,145 @@
 struct FieldOfUseRule: ClauseRule {
   /// Field id → words that signal it.
   static let fields: [(String, PhraseSet)] = [
-    ("weapons", ["weapon*", "firearm*", "munition*", "explosive*", "nuclear", "chemical weapons",
-                 "biological weapons", "bioweapon*", "ammunition", "warhead*", "missile*"]),
+    (
+      "weapons",
+      [
+        "weapon*", "firearm*", "munition*", "explosive*", "nuclear", "chemical weapons",
+        "biological weapons", "bioweapon*", "ammunition", "warhead*", "missile*",
+      ]
+    ),
     ("military", ["military", "warfare", "armed forces", "defense applications", "combat", "espionage"]),
-    ("surveillance", ["surveil*", "tracking individuals", "track individuals", "monitor individuals",
-                      "monitoring of individuals", "mass monitoring", "stalk*", "spy on", "spying"]),
-    ("law-enforcement", ["law enforcement", "predictive policing", "policing", "criminal justice",
-                         "immigration enforcement", "border control"]),
-    ("critical-infrastructure", ["critical infrastructure", "power grid*", "water supply", "air traffic",
-                                 "transportation technologies", "heavy machinery", "nuclear facilities",
-                                 "utilities", "operation of critical", "industrial control"]),
-    ("medical-advice", ["medical advice", "medical diagnosis", "diagnos*", "clinical", "medical treatment",
-                        "medical results", "health care", "healthcare", "medical decisions", "medical"]),
+    (
+      "surveillance",
+      [
+        "surveil*", "tracking individuals", "track individuals", "monitor individuals",
+        "monitoring of individuals", "mass monitoring", "stalk*", "spy on", "spying",
+      ]
+    ),
+    (
+      "law-enforcement",
+      [
+        "law enforcement", "predictive policing", "policing", "criminal justice",
+        "immigration enforcement", "border control",
+      ]
+    ),
+    (
+      "critical-infrastructure",
+      [
+        "critical infrastructure", "power grid*", "water supply", "air traffic",
+        "transportation technologies", "heavy machinery", "nuclear facilities",
+        "utilities", "operation of critical", "industrial control",
+      ]
+    ),
+    (
+      "medical-advice",
+      [
+        "medical advice", "medical diagnosis", "diagnos*", "clinical", "medical treatment",
+        "medical results", "health care", "healthcare", "medical decisions", "medical",
+      ]
+    ),
     ("legal-advice", ["legal advice", "legal services", "practice of law", "legal opinion"]),
-    ("financial-advice", ["financial advice", "investment advice", "financial services", "credit scoring",
-                          "creditworthiness", "lending", "insurance underwriting"]),
-    ("discrimination", ["discriminat*", "protected characteristic*", "on the basis of race", "racial",
-                        "segregat*", "social scoring", "social behavior", "bias*"]),
-    ("harassment", ["harass*", "bully*", "bullying", "intimidat*", "threaten*", "abuse", "abusive", "hateful",
-                    "hate speech", "defam*"]),
-    ("disinformation", ["disinformation", "misinformation", "false information", "fake news", "misleading",
-                        "false or misleading", "deceive", "deceptive", "fraud*", "scam*", "propaganda",
-                        "falsely", "fabricat*"]),
-    ("impersonation", ["impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output",
-                       "human generated", "deepfake*", "without disclosing", "represent that the output"]),
+    (
+      "financial-advice",
+      [
+        "financial advice", "investment advice", "financial services", "credit scoring",
+        "creditworthiness", "lending", "insurance underwriting",
+      ]
+    ),
+    (
+      "discrimination",
+      [
+        "discriminat*", "protected characteristic*", "on the basis of race", "racial",
+        "segregat*", "social scoring", "social behavior", "bias*",
+      ]
+    ),
+    (
+      "harassment",
+      [
+        "harass*", "bully*", "bullying", "intimidat*", "threaten*", "abuse", "abusive", "hateful",
+        "hate speech", "defam*",
+      ]
+    ),
+    (
+      "disinformation",
+      [
+        "disinformation", "misinformation", "false information", "fake news", "misleading",
+        "false or misleading", "deceive", "deceptive", "fraud*", "scam*", "propaganda",
+        "falsely", "fabricat*",
+      ]
+    ),
+    (
+      "impersonation",
+      [
+        "impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output",
+        "human generated", "deepfake*", "without disclosing", "represent that the output",
+      ]
+    ),
     ("child-safety", ["child*", "minor", "minors", "csam", "child sexual abuse", "underage", "grooming"]),
-    ("illegal-activity", ["illegal", "unlawful", "unlawfully", "violate any law", "violates any law",
-                          "violation of any law", "applicable law", "criminal", "crime*", "terroris*",
-                          "trafficking", "violate the law", "infringe*", "laws or regulations"]),
-    ("malware", ["malware", "malicious code", "virus*", "ransomware", "worm*", "trojan*", "spyware",
-                 "computer viruses", "hacking", "unauthorized access", "cyber attack*", "cyberattack*",
-                 "exploit vulnerabilities", "denial of service", "malicious"]),
+    (
+      "illegal-activity",
+      [
+        "illegal", "unlawful", "unlawfully", "violate any law", "violates any law",
+        "violation of any law", "applicable law", "criminal", "crime*", "terroris*",
+        "trafficking", "violate the law", "infringe*", "laws or regulations",
+      ]
+    ),
+    (
+      "malware",
+      [
+        "malware", "malicious code", "virus*", "ransomware", "worm*", "trojan*", "spyware",
+        "computer viruses", "hacking", "unauthorized access", "cyber attack*", "cyberattack*",
+        "exploit vulnerabilities", "denial of service", "malicious",
+      ]
+    ),
     ("spam", ["spam", "spamming", "unsolicited", "bulk messages", "mass messaging"]),
-    ("privacy", ["personal data", "personal information", "personally identifiable", "privacy", "private information",
-                 "pii", "data protection", "without consent", "sensitive information", "doxx*"]),
-    ("biometric-identification", ["biometric*", "facial recognition", "face recognition", "identify individuals",
-                                   "identification of individuals", "voiceprint*", "fingerprint*"]),
-    ("automated-decision-making", ["automated decision*", "fully automated", "automatically making",
-                                   "automated processing", "decisions that affect", "adverse effect on",
-                                   "legally binding decision*", "eligibility"]),
-    ("political-campaigning", ["political campaign*", "campaigning", "election*", "lobbying", "political",
-                               "voting", "voter*"]),
+    (
+      "privacy",
+      [
+        "personal data", "personal information", "personally identifiable", "privacy", "private information",
+        "pii", "data protection", "without consent", "sensitive information", "doxx*",
+      ]
+    ),
+    (
+      "biometric-identification",
+      [
+        "biometric*", "facial recognition", "face recognition", "identify individuals",
+        "identification of individuals", "voiceprint*", "fingerprint*",
+      ]
+    ),
+    (
+      "automated-decision-making",
+      [
+        "automated decision*", "fully automated", "automatically making",
+        "automated processing", "decisions that affect", "adverse effect on",
+        "legally binding decision*", "eligibility",
+      ]
+    ),
+    (
+      "political-campaigning",
+      [
+        "political campaign*", "campaigning", "election*", "lobbying", "political",
+        "voting", "voter*",
+      ]
+    ),
     ("self-harm", ["self harm", "suicide", "self injury", "eating disorder*", "self-harm"]),
     ("sexual-content", ["sexual*", "pornograph*", "obscene", "explicit content", "erotic", "nudity", "adult content"]),
-    ("violence", ["violence", "violent", "terrorism", "terrorist", "kill*", "bodily harm", "physical harm",
-                  "death", "genocide", "incite*", "glorif*", "extremis*"]),
-    ("regulated-activity-without-licence", ["unlicensed practice", "without a license", "without a licence",
-                                            "without appropriate licens*", "professional license*",
-                                            "regulated activit*", "licensed professional", "unauthorized practice",
-                                            "without the necessary"]),
+    (
+      "violence",
+      [
+        "violence", "violent", "terrorism", "terrorist", "kill*", "bodily harm", "physical harm",
+        "death", "genocide", "incite*", "glorif*", "extremis*",
+      ]
+    ),
+    (
+      "regulated-activity-without-licence",
+      [
+        "unlicensed practice", "without a license", "without a licence",
+        "without appropriate licens*", "professional license*",
+        "regulated activit*", "licensed professional", "unauthorized practice",
+        "without the necessary",
+      ]
+    ),
   ]
 
   static let compiled: [(String, PhraseSet)] = fields

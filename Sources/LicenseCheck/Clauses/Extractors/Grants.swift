@@ -10,23 +10,39 @@ enum GrantWords {
 
   /// Rights verbs and nouns, each mapped to its right.
   static let rights: [(PhraseSet, GrantRight)] = [
-    (["create derivative works", "prepare derivative works", "make derivative works", "derivative works of",
-      "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
-      "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
-      "fine-tune", "derivatives of"], .createDerivatives),
-    (["modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
-      "translate", "remix", "transform"], .modify),
-    (["reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate"],
-     .reproduce),
-    (["distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
-      "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
-      "disseminate", "lend", "rent"], .distribute),
+    (
+      [
+        "create derivative works", "prepare derivative works", "make derivative works", "derivative works of",
+        "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
+        "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
+        "fine-tune", "derivatives of",
+      ], .createDerivatives
+    ),
+    (
+      [
+        "modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
+        "translate", "remix", "transform",
+      ], .modify
+    ),
+    (
+      ["reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate"],
+      .reproduce
+    ),
+    (
+      [
+        "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
+        "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
+        "disseminate", "lend", "rent",
+      ], .distribute
+    ),
     (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
     (["sell", "offer to sell", "sale", "commercialize", "commercialise", "monetize"], .sell),
     (["publicly display", "display", "displays", "display publicly"], .display),
     (["publicly perform", "perform", "performs", "perform publicly"], .perform),
-    (["use", "uses", "run", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate", "host"],
-     .use),
+    (
+      ["use", "uses", "run", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate", "host"],
+      .use
+    ),
   ]
 
   static let patentObject: PhraseSet = [

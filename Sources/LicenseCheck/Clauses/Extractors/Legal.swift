@@ -88,7 +88,8 @@ struct GoverningLawRule: ClauseRule {
         if pl.0 != p.jurisdiction || v.has(["county", "district", "city"]) { p.venue = pl.0 }
       }
       if p.jurisdiction == nil { continue }
-      out.append(ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
+      out.append(
+        ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }
     return out
   }
@@ -106,7 +107,9 @@ struct GoverningLawRule: ClauseRule {
       let w = v.word(i)
       if v.isCapitalised(i), !skip.contains(w) {
         var j = i + 1
-        while j < v.count, j < i + 5, v.isCapitalised(j) || (["and", "of"].contains(v.word(j)) && j + 1 < v.count && v.isCapitalised(j + 1)) {
+        while j < v.count, j < i + 5,
+          v.isCapitalised(j) || (["and", "of"].contains(v.word(j)) && j + 1 < v.count && v.isCapitalised(j + 1))
+        {
           j += 1
         }
         var name = (i..<j).map { String(v.rawWord($0)) }.joined(separator: " ")

@@ -48,11 +48,15 @@ struct UnilateralChangeRule: ClauseRule {
       guard let c = v.first(change), let w = v.first(when) else { continue }
       // The licensor changes the terms, not "you may modify the software".
       let licensorActs =
-        v.has(["we may", "licensor may", "reserves the right", "reserve the right", "may be updated",
-               "may update", "may be modified", "may be amended", "may modify", "may amend", "may change",
-               "may revise", "will be updated", "is updated", "from time to time"])
-        && !v.has(["you may modify", "you may change", "new versions of this license", "revised versions",
-                   "version number", "published by"])
+        v.has([
+          "we may", "licensor may", "reserves the right", "reserve the right", "may be updated",
+          "may update", "may be modified", "may be amended", "may modify", "may amend", "may change",
+          "may revise", "will be updated", "is updated", "from time to time",
+        ])
+        && !v.has([
+          "you may modify", "you may change", "new versions of this license", "revised versions",
+          "version number", "published by",
+        ])
       guard licensorActs else { continue }
       var p = ClauseParameters()
       if v.has(policy) {

@@ -115,7 +115,8 @@ struct AttributionDisplayRule: ClauseRule {
       p.text = quoted.text
       let places = v.find(wherePlaces).map { v.raw($0) }
       if !places.isEmpty { p.where = places.joined(separator: ", ") }
-      out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, quoted.words), parameters: p))
+      out.append(
+        ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, quoted.words), parameters: p))
     }
     return out
   }
@@ -198,12 +199,26 @@ struct ShareAlikeRule: ClauseRule {
     var library = false
     var file = false
     for v in ctx.views {
-      if v.has(["interacting with it remotely", "remotely through a computer network", "network server",
-                "over a network", "network interaction", "users interacting"]) { network = true }
-      if v.has(["lesser general public license", "the library", "work that uses the library",
-                "combined work", "linked"]) && v.has(["library"]) { library = true }
-      if v.has(["file", "files"]) && v.has(["covered software", "source code form", "each file", "file level",
-                                            "file-based", "modified files"]) { file = true }
+      if v.has([
+        "interacting with it remotely", "remotely through a computer network", "network server",
+        "over a network", "network interaction", "users interacting",
+      ]) {
+        network = true
+      }
+      if v.has([
+        "lesser general public license", "the library", "work that uses the library",
+        "combined work", "linked",
+      ]) && v.has(["library"]) {
+        library = true
+      }
+      if v.has(["file", "files"])
+        && v.has([
+          "covered software", "source code form", "each file", "file level",
+          "file-based", "modified files",
+        ])
+      {
+        file = true
+      }
     }
     if network { return "network" }
     if library { return "library" }
@@ -358,10 +373,15 @@ enum QuoteFinder {
       let t = toks[i]
       if t.kind == .punctuation, isQuote(v.text.normalizedSlice(t)) {
         var j = i + 1
-        while j <= lastTok + 1, j < toks.count, !(toks[j].kind == .punctuation && isQuote(v.text.normalizedSlice(toks[j]))) {
+        while j <= lastTok + 1, j < toks.count,
+          !(toks[j].kind == .punctuation && isQuote(v.text.normalizedSlice(toks[j])))
+        {
           j += 1
         }
-        guard j < toks.count, j > i + 1 else { i = j + 1; continue }
+        guard j < toks.count, j > i + 1 else {
+          i = j + 1
+          continue
+        }
         if i + 1 >= startTok, j - i - 1 <= 12 {
           let span = Span(start: Int(toks[i + 1].start), end: Int(toks[j - 1].end))
           let words = v.wordTokens.indices.filter { v.wordTokens[$0] > i && v.wordTokens[$0] < j }

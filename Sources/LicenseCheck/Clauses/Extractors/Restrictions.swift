@@ -106,8 +106,7 @@ struct ResearchOnlyRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(research), v.has(only) else { continue }
-      if v.has(["nothing", "not limited to research", "not restrict", "including research", "research or commercial"])
-      {
+      if v.has(["nothing", "not limited to research", "not restrict", "including research", "research or commercial"]) {
         continue
       }
       if v.has(["warrant*", "liable"]) { continue }
@@ -132,11 +131,14 @@ struct OutputUseRule: ClauseRule {
     guard ctx.role == .licence || ctx.role == .policy else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let o = v.first(Lexicon.outputs), let i = v.first(improve), let m = v.first(models, in: i.lowerBound..<v.count)
+      guard let o = v.first(Lexicon.outputs), let i = v.first(improve),
+        let m = v.first(models, in: i.lowerBound..<v.count)
       else { continue }
       guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
       // Permissions ("you may use outputs to train other models") are not bans.
-      if v.has(["you may use", "are free to use", "permitted to use", "may be used to"]) && !v.has(["not"]) { continue }
+      if v.has(["you may use", "are free to use", "permitted to use", "may be used to"]) && !v.has(["not"]) {
+        continue
+      }
       var p = ClauseParameters()
       if v.has(["large language model", "large language models", "llm", "llms", "language model"]) {
         p.scope = "other-large-language-models"
@@ -145,7 +147,9 @@ struct OutputUseRule: ClauseRule {
       } else {
         p.scope = "any-model"
       }
-      out.append(ctx.clause(.outputUse, in: v, evidence: ExtractionContext.cover(ExtractionContext.cover(o, i), m), parameters: p))
+      out.append(
+        ctx.clause(
+          .outputUse, in: v, evidence: ExtractionContext.cover(ExtractionContext.cover(o, i), m), parameters: p))
     }
     return out
   }
@@ -192,8 +196,12 @@ struct TerritoryRule: ClauseRule {
       }
       guard let h = hit else { continue }
       var p = ClauseParameters()
-      if let e = v.first(exclude), v.has(["right*", "license*", "grant*", "use", "access", "available", "individual*",
-                                          "compan*", "entit*"]) {
+      if let e = v.first(exclude),
+        v.has([
+          "right*", "license*", "grant*", "use", "access", "available", "individual*",
+          "compan*", "entit*",
+        ])
+      {
         p.excluded = names
         out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(e, h), parameters: p))
       } else if let inc = v.first(include) {
@@ -208,8 +216,13 @@ struct TerritoryRule: ClauseRule {
 /// `user-restriction`: certain persons may not be licensees.
 struct UserRestrictionRule: ClauseRule {
   static let who: [(String, PhraseSet)] = [
-    ("sanctioned-parties", ["sanctioned", "sanctions list*", "denied part*", "restricted part*", "embargoed",
-                            "specially designated", "entity list", "blocked persons"]),
+    (
+      "sanctioned-parties",
+      [
+        "sanctioned", "sanctions list*", "denied part*", "restricted part*", "embargoed",
+        "specially designated", "entity list", "blocked persons",
+      ]
+    ),
     ("competitors", ["competitor*", "competing product", "compete with"]),
     ("minors", ["under the age of", "minors", "under 18", "under 13", "age of majority"]),
     ("government", ["government agenc*", "governmental entit*", "government entities"]),

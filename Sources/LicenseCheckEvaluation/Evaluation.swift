@@ -1,0 +1,199 @@
+import Foundation
+import LicenseCheck
+
+/// Scores clause extraction against the gold annotations in `fixtures/gold` (format in `fixtures/README.md`).
+public struct Evaluation: Sendable {
+  /// Counts for one clause kind.
+  public struct KindScore: Sendable, Codable, Equatable {
+    public var truePositives = 0
+    public var falsePositives = 0
+    public var falseNegatives = 0
+    public var parametersCorrect = 0
+    public var parametersTotal = 0
+
+    public var precision: Double {
+      truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+    }
+    public var recall: Double {
+      truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+    }
+    public var parameterAccuracy: Double {
+      parametersTotal == 0 ? 1 : Double(parametersCorrect) / Double(parametersTotal)
+    }
+  }
+
+  /// One mistake, for the report.
+  public struct Miss: Sendable, Codable, Equatable {
+    public let document: String
+    public let kind: String
+    public let what: String
+  }
+
+  public var perKind: [String: KindScore] = [:]
+  public var misses: [Miss] = []
+  public var documents = 0
+  /// Clauses whose evidence was not found at their span (must stay 0).
+  public var evidenceMismatches = 0
+
+  public var total: KindScore {
+    var t = KindScore()
+    for s in perKind.values {
+      t.truePositives += s.truePositives
+      t.falsePositives += s.falsePositives
+      t.falseNegatives += s.falseNegatives
+      t.parametersCorrect += s.parametersCorrect
+      t.parametersTotal += s.parametersTotal
+    }
+    return t
+  }
+
+  /// Runs the evaluation.
+  ///
+  /// - Parameters:
+  ///   - goldDirectory: `fixtures/gold`.
+  ///   - fixturesRoot: `fixtures` (for `fixture:` sources).
+  ///   - corpusRoot: `../shared/corpus` (for `corpus:` sources); gold files needing it are skipped when nil.
+  public static func run(goldDirectory: String, fixturesRoot: String, corpusRoot: String?) throws -> Evaluation {
+    var ev = Evaluation()
+    let names = try FileManager.default.contentsOfDirectory(atPath: goldDirectory).filter { $0.hasSuffix(".json") }
+      .sorted()
+    for name in names {
+      let data = try Data(contentsOf: URL(fileURLWithPath: goldDirectory + "/" + name))
+      guard let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let source = gold["source"] as? String
+      else { continue }
+      if gold["expectError"] != nil { continue }
+      guard let path = resolve(source, fixtures: fixturesRoot, corpus: corpusRoot) else { continue }
+      let policyPath = (gold["policy"] as? String).flatMap { resolve($0, fixtures: fixturesRoot, corpus: corpusRoot) }
+      let analysis: LicenseAnalysis
+      do {
+        let doc = try DocumentReader.read(path: path)
+        let policy = try policyPath.map { try DocumentReader.read(path: $0) }
+        analysis = Analyzer().analyze(doc, policy: policy)
+        ev.evidenceMismatches += evidenceErrors(analysis, doc, policy)
+      } catch {
+        ev.misses.append(Miss(document: name, kind: "-", what: "unreadable: \(error)"))
+        continue
+      }
+      ev.documents += 1
+      ev.score(document: name, gold: gold, predicted: analysis.clauses)
+    }
+    return ev
+  }
+
+  static func resolve(_ source: String, fixtures: String, corpus: String?) -> String? {
+    if source.hasPrefix("corpus:") {
+      guard let corpus else { return nil }
+      return corpus + "/" + source.dropFirst("corpus:".count)
+    }
+    if source.hasPrefix("fixture:") { return fixtures + "/" + source.dropFirst("fixture:".count) }
+    return nil
+  }
+
+  static func evidenceErrors(_ a: LicenseAnalysis, _ doc: Document, _ policy: Document?) -> Int {
+    var bad = 0
+    for c in a.clauses {
+      let d = c.document == "policy" ? (policy ?? doc) : doc
+      let u = Array(d.text.utf8)
+      guard c.span.start >= 0, c.span.end <= u.count, c.span.start <= c.span.end else {
+        bad += 1
+        continue
+      }
+      let at = String(decoding: u[c.span.start..<c.span.end], as: UTF8.self)
+      if !at.contains(c.evidence) { bad += 1 }
+    }
+    return bad
+  }
+
+  mutating func score(document: String, gold: [String: Any], predicted: [Clause]) {
+    let goldClauses = (gold["clauses"] as? [[String: Any]]) ?? []
+    let goldKinds = Set(goldClauses.compactMap { $0["kind"] as? String })
+    let predictedKinds = Set(predicted.map(\.kind.rawValue))
+    for k in goldKinds.union(predictedKinds) {
+      var s = perKind[k] ?? KindScore()
+      switch (goldKinds.contains(k), predictedKinds.contains(k)) {
+      case (true, true): s.truePositives += 1
+      case (false, true):
+        s.falsePositives += 1
+        let ev = predicted.first { $0.kind.rawValue == k }.map { "\"\($0.evidence.prefix(80))\" line \($0.span.line)" }
+        misses.append(Miss(document: document, kind: k, what: "false positive \(ev ?? "")"))
+      case (true, false):
+        s.falseNegatives += 1
+        misses.append(Miss(document: document, kind: k, what: "missed"))
+      default: break
+      }
+      perKind[k] = s
+    }
+    // Parameters: each gold parameter must be found on some predicted clause of the kind.
+    let encoder = JSONEncoder()
+    var predictedParams: [String: [[String: Any]]] = [:]
+    for c in predicted {
+      if let d = try? encoder.encode(c.parameters), let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any]
+      {
+        predictedParams[c.kind.rawValue, default: []].append(o)
+      }
+    }
+    for gc in goldClauses {
+      guard let kind = gc["kind"] as? String, let params = gc["parameters"] as? [String: Any] else { continue }
+      var s = perKind[kind] ?? KindScore()
+      let preds = predictedParams[kind] ?? []
+      for (key, value) in params {
+        s.parametersTotal += 1
+        if Evaluation.found(value, key: key, in: preds) {
+          s.parametersCorrect += 1
+        } else {
+          let got = preds.compactMap { $0[key] }.map { "\($0)" }.joined(separator: " | ")
+          misses.append(Miss(document: document, kind: kind, what: "parameter \(key): want \(value), got [\(got)]"))
+        }
+      }
+      perKind[kind] = s
+    }
+  }
+
+  static func found(_ value: Any, key: String, in preds: [[String: Any]]) -> Bool {
+    if let list = value as? [Any] {
+      var union = Set<String>()
+      for p in preds { for x in (p[key] as? [Any]) ?? [] { union.insert(norm(x)) } }
+      return list.allSatisfy { union.contains(norm($0)) }
+    }
+    return preds.contains { p in p[key].map { norm($0) == norm(value) } ?? false }
+  }
+
+  static func norm(_ v: Any) -> String {
+    if type(of: v) == Bool.self, let b = v as? Bool { return b ? "true" : "false" }
+    if let n = v as? NSNumber, type(of: v) != Bool.self {
+      if "\(type(of: n))".contains("Bool") { return n.boolValue ? "true" : "false" }
+      return String(format: "%.4f", n.doubleValue)
+    }
+    if let d = v as? Double { return String(format: "%.4f", d) }
+    if let i = v as? Int { return String(format: "%.4f", Double(i)) }
+    return "\(v)".lowercased().trimmingCharacters(in: .whitespaces)
+  }
+
+  /// A fixed-width report: one row per kind, then the totals.
+  public func report(showMisses: Bool) -> String {
+    var lines: [String] = []
+    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    func f(_ d: Double) -> String { String(format: "%.3f", d) }
+    lines.append(pad("kind", 26) + " tp  fp  fn  precision recall params")
+    for k in perKind.keys.sorted() {
+      let s = perKind[k]!
+      lines.append(
+        pad(k, 26) + pad(String(s.truePositives), 4) + pad(String(s.falsePositives), 4)
+          + pad(String(s.falseNegatives), 4)
+          + pad(f(s.precision), 10) + pad(f(s.recall), 7)
+          + "\(f(s.parameterAccuracy)) (\(s.parametersCorrect)/\(s.parametersTotal))")
+    }
+    let t = total
+    lines.append(
+      pad("TOTAL", 26) + pad(String(t.truePositives), 4) + pad(String(t.falsePositives), 4)
+        + pad(String(t.falseNegatives), 4) + pad(f(t.precision), 10) + pad(f(t.recall), 7)
+        + "\(f(t.parameterAccuracy)) (\(t.parametersCorrect)/\(t.parametersTotal))")
+    lines.append("documents: \(documents), evidence not at span: \(evidenceMismatches)")
+    if showMisses {
+      lines.append("")
+      for m in misses { lines.append("\(m.document)  \(m.kind)  \(m.what)") }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import LicenseCheckEvaluation
+
+// Usage: licensecheck-eval [--misses] [--fixtures DIR] [--corpus DIR]
+// Prints precision, recall and parameter accuracy per clause kind against fixtures/gold.
+let args = Array(CommandLine.arguments.dropFirst())
+let showMisses = args.contains("--misses")
+func value(_ flag: String) -> String? {
+  guard let i = args.firstIndex(of: flag), i + 1 < args.count else { return nil }
+  return args[i + 1]
+}
+let fixtures = value("--fixtures") ?? "fixtures"
+let corpus = value("--corpus") ?? ProcessInfo.processInfo.environment["LICENSECHECK_CORPUS"] ?? "../shared/corpus"
+do {
+  let ev = try Evaluation.run(
+    goldDirectory: fixtures + "/gold", fixturesRoot: fixtures,
+    corpusRoot: FileManager.default.fileExists(atPath: corpus) ? corpus : nil)
+  print(ev.report(showMisses: showMisses))
+} catch {
+  FileHandle.standardError.write(Data("licensecheck-eval: \(error)\n".utf8))
+  exit(2)
+}
