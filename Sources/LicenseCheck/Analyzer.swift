@@ -20,6 +20,6 @@ public struct Analyzer: Sendable {
 
   /// Analyses a document already read.
   public func analyze(_ document: Document) -> LicenseAnalysis {
-    LicenseAnalysis(source: document.sourceInfo)
+    LicenseAnalysis(source: document.sourceInfo).judgedAgainstOSD()
   }
 }
