@@ -33,6 +33,6 @@ public struct Analyzer: Sendable {
       let p = ClauseExtractor.extract(from: TokenizedText(policy.text), role: .policy, documentName: "policy")
       clauses = ClauseExtractor.ordered(clauses) + p
     }
-    return LicenseAnalysis(source: document.sourceInfo, clauses: clauses)
+    return LicenseAnalysis(source: document.sourceInfo, clauses: clauses).judgedAgainstOSD()
   }
 }

@@ -1,0 +1,122 @@
+/// The OSD verdicts and warnings for one list of clauses.
+public struct OSDEvaluation: Sendable, Codable, Equatable, Hashable {
+  /// Exactly ten verdicts, `osd-1` … `osd-10`, in order.
+  public let verdicts: [OSDVerdict]
+  /// Findings that make the grant unstable, in clause order.
+  public let warnings: [AnalysisWarning]
+  /// True when no verdict is `fail`. `unknown` verdicts do not block conformance: they say what the
+  /// text alone cannot settle, not that it breaks the Definition.
+  public let conformant: Bool
+
+  /// Creates an evaluation.
+  public init(verdicts: [OSDVerdict], warnings: [AnalysisWarning], conformant: Bool) {
+    self.verdicts = verdicts
+    self.warnings = warnings
+    self.conformant = conformant
+  }
+}
+
+/// Judges extracted clauses against the Open Source Definition 1.9.
+///
+/// The evaluator only reads clauses: every rule lives in the declarative `OSDTable`, which mirrors the
+/// mapping in the clause taxonomy. Each verdict names the clauses that decided it (`because`, indexes
+/// into the list given) and one explanation a reviewer can paste into a report.
+///
+/// ```swift
+/// let result = OSDEvaluator.evaluate(analysis.clauses)
+/// for verdict in result.verdicts where verdict.verdict == .fail { print(verdict.explanation) }
+/// ```
+public enum OSDEvaluator {
+  /// Judges a list of clauses.
+  ///
+  /// - Parameter clauses: the clauses of one licence (and any documents analysed with it, such as a use
+  ///   policy), in the order the analysis reports them.
+  /// - Returns: ten verdicts in Definition order, the warnings, and whether nothing fails.
+  /// - Complexity: O(*r* × *n*), where *r* is the number of conditions in the table and *n* the number
+  ///   of clauses.
+  public static func evaluate(_ clauses: [Clause]) -> OSDEvaluation {
+    let verdicts = OSDTable.rules.map { verdict(for: $0, clauses) }
+    return OSDEvaluation(
+      verdicts: verdicts, warnings: warnings(clauses), conformant: !verdicts.contains { $0.verdict == .fail })
+  }
+
+  /// Applies one row of the table (see ``OSDRule`` for the order of the tests).
+  static func verdict(for rule: OSDRule, _ clauses: [Clause]) -> OSDVerdict {
+    func make(_ verdict: OSDVerdict.Verdict, _ because: [Int], _ explanation: String) -> OSDVerdict {
+      OSDVerdict(
+        criterion: rule.criterion.id, title: rule.criterion.title, verdict: verdict, because: because,
+        explanation: explanation)
+    }
+
+    let failing = matches(rule.failsOn, in: clauses)
+    if !failing.isEmpty {
+      return make(.fail, failing.map(\.index), sentences(failing, clauses))
+    }
+
+    let grants = clauses.indices.filter { clauses[$0].kind == .copyrightGrant }
+    let unmet = rule.needs.filter { need in !grants.contains { need.isMet(by: clauses[$0]) } }
+    if !unmet.isEmpty {
+      let nouns = unmet.map(\.noun)
+      let what = nouns.count == 1 ? nouns[0] : nouns.dropLast().joined(separator: ", ") + " and " + nouns.last!
+      if grants.isEmpty {
+        return make(.unknown, [], "No copyright grant was found, so no right of \(what) is established.")
+      }
+      // Point at the grants that were found, so a reviewer can check whether the extractor missed a verb.
+      let body = "The copyright grant does not mention \(what)"
+      return make(.unknown, grants, OSDSentence.finish(body, at: grants.map { clauses[$0] }))
+    }
+
+    let open = matches(rule.unknownOn, in: clauses)
+    if !open.isEmpty {
+      // One sentence is enough: every `unknownOn` condition of a row states the same reason.
+      return make(.unknown, open.map(\.index), OSDSentence.finish(open[0].condition.sentence, at: []))
+    }
+
+    let granting = grants.filter { i in rule.needs.contains { $0.isMet(by: clauses[i]) } }
+    return make(.pass, granting, OSDSentence.finish(rule.passes, at: granting.map { clauses[$0] }))
+  }
+
+  /// The warnings of the table, one per matching clause.
+  static func warnings(_ clauses: [Clause]) -> [AnalysisWarning] {
+    matches(OSDTable.warnings, in: clauses).map { match in
+      AnalysisWarning(
+        kind: match.condition.kind.rawValue, because: [match.index],
+        explanation: OSDSentence.render(match.condition, for: clauses[match.index]))
+    }
+  }
+
+  /// Each clause that matches one of the conditions, with the first condition it matches (which picks
+  /// its sentence), in clause order.
+  private static func matches(_ conditions: [ClauseCondition], in clauses: [Clause]) -> [(
+    index: Int, condition: ClauseCondition
+  )] {
+    guard !conditions.isEmpty else { return [] }
+    return clauses.indices.compactMap { i in
+      conditions.first { $0.matches(clauses[i]) }.map { (i, $0) }
+    }
+  }
+
+  /// One sentence per failing clause, repeated sentences said once.
+  private static func sentences(_ failing: [(index: Int, condition: ClauseCondition)], _ clauses: [Clause])
+    -> String
+  {
+    var seen: [String] = []
+    for match in failing {
+      let sentence = OSDSentence.render(match.condition, for: clauses[match.index])
+      if !seen.contains(sentence) { seen.append(sentence) }
+    }
+    return seen.joined(separator: " ")
+  }
+}
+
+extension LicenseAnalysis {
+  /// This analysis with `osd`, `warnings` and `osdConformant` set from its clauses.
+  func judgedAgainstOSD() -> LicenseAnalysis {
+    let result = OSDEvaluator.evaluate(clauses)
+    var copy = self
+    copy.osd = result.verdicts
+    copy.warnings = result.warnings
+    copy.osdConformant = result.conformant
+    return copy
+  }
+}

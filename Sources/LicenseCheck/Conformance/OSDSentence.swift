@@ -1,0 +1,257 @@
+// Turns the table's sentence templates into plain sentences built from a clause's parameters and where
+// the clause sits. Templates are short constants, so this works on `Character`s; no licence text is
+// scanned here.
+
+/// Renders explanation sentences for the OSD evaluator.
+package enum OSDSentence {
+  /// The sentence for a clause that matched a condition: template, location and full stop.
+  package static func render(_ condition: ClauseCondition, for clause: Clause) -> String {
+    let body = fill(condition.sentence) { value(of: $0, in: clause, test: condition.test) }
+    return finish(body, at: [clause])
+  }
+
+  /// Adds where the clauses are, in parentheses, and a full stop.
+  package static func finish(_ body: String, at clauses: [Clause]) -> String {
+    let place = location(of: clauses)
+    return place.isEmpty ? body + "." : body + " (" + place + ")."
+  }
+
+  // MARK: Templates
+
+  /// Replaces `{name}` placeholders; `[a|b]` keeps `a` when all its placeholders have values, else `b`.
+  package static func fill(_ template: String, _ lookup: (String) -> String?) -> String {
+    var out = ""
+    var rest = Substring(template)
+    while let c = rest.first {
+      if c == "[", let close = matchingBracket(in: rest) {
+        let inner = rest[rest.index(after: rest.startIndex)..<close]
+        let branches = splitTopLevelBar(inner)
+        if let first = fillStrict(branches.0, lookup) {
+          out += first
+        } else if let second = branches.1 {
+          out += fill(String(second), lookup)
+        }
+        rest = rest[rest.index(after: close)...]
+      } else if c == "{", let close = rest.firstIndex(of: "}") {
+        let name = String(rest[rest.index(after: rest.startIndex)..<close])
+        out += lookup(name) ?? ""
+        rest = rest[rest.index(after: close)...]
+      } else {
+        out.append(c)
+        rest = rest.dropFirst()
+      }
+    }
+    return out
+  }
+
+  /// Fills a template, or returns nil when one of its own (not nested-optional) placeholders is missing.
+  private static func fillStrict(_ template: Substring, _ lookup: (String) -> String?) -> String? {
+    var missing = false
+    var depth = 0
+    var name: String?
+    for c in template {
+      switch c {
+      case "[": depth += 1
+      case "]": depth -= 1
+      case "{" where depth == 0: name = ""
+      case "}" where depth == 0:
+        if let n = name, lookup(n) == nil { missing = true }
+        name = nil
+      default: name?.append(c)
+      }
+    }
+    return missing ? nil : fill(String(template), lookup)
+  }
+
+  private static func matchingBracket(in s: Substring) -> Substring.Index? {
+    var depth = 0
+    for i in s.indices {
+      if s[i] == "[" { depth += 1 }
+      if s[i] == "]" {
+        depth -= 1
+        if depth == 0 { return i }
+      }
+    }
+    return nil
+  }
+
+  private static func splitTopLevelBar(_ s: Substring) -> (Substring, Substring?) {
+    var depth = 0
+    for i in s.indices {
+      switch s[i] {
+      case "[": depth += 1
+      case "]": depth -= 1
+      case "|" where depth == 0: return (s[..<i], s[s.index(after: i)...])
+      default: break
+      }
+    }
+    return (s, nil)
+  }
+
+  // MARK: Parameters
+
+  /// The text for a placeholder, or nil when the clause does not state it.
+  package static func value(of name: String, in clause: Clause, test: ParameterTest) -> String? {
+    let p = clause.parameters
+    switch name {
+    case "cap": return cap(p)
+    case "fields": return list(p.fields)
+    case "excluded": return list(p.excluded)
+    case "included": return list(p.included)
+    case "who": return nonEmpty(p.who.map(words))
+    case "reference": return nonEmpty(p.reference)
+    case "updatable": return p.updatable == true ? "it may change from time to time" : nil
+    case "scope": return nonEmpty(p.scope.map(words))
+    case "what":
+      switch p.what {
+      case "agreement": return "terms"
+      case "policy": return "use policy"
+      default: return nonEmpty(p.what.map(words))
+      }
+    case "mechanism":
+      // Name only the mechanisms the condition is about: for osd-10 a licence accepted "by clicking or by
+      // using" fails because of the click, so the sentence says clicking.
+      var mechanisms = p.mechanism ?? []
+      if case .mechanism(let wanted) = test { mechanisms = mechanisms.filter { wanted.contains($0) } }
+      guard !mechanisms.isEmpty else { return nil }
+      return mechanisms.map(gerund).joined(separator: " or ")
+    default: return nil
+    }
+  }
+
+  private static func gerund(_ m: AcceptanceMechanism) -> String {
+    switch m {
+    case .click: return "clicking"
+    case .use: return "using the work"
+    case .distribution: return "distributing the work"
+    case .signature: return "signing"
+    case .download: return "downloading the work"
+    }
+  }
+
+  /// `700 million monthly active users`, `USD 10 million in annual revenue`.
+  package static func cap(_ p: ClauseParameters) -> String? {
+    guard let threshold = p.threshold else { return nil }
+    let amount = number(threshold)
+    switch p.metric {
+    case .monthlyActiveUsers: return amount + " monthly active users"
+    case .dailyActiveUsers: return amount + " daily active users"
+    case .users: return amount + " users"
+    case .annualRevenue, .monthlyRevenue:
+      let money = p.currency.map { $0 + " " + amount } ?? amount
+      return money + (p.metric == .annualRevenue ? " in annual revenue" : " in monthly revenue")
+    case nil: return amount
+    }
+  }
+
+  /// `700 million`, `1.5 billion`, `250,000`.
+  package static func number(_ x: Double) -> String {
+    for (scale, name) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where abs(x) >= scale {
+      return plain(x / scale) + " " + name
+    }
+    return plain(x)
+  }
+
+  /// A number with at most two decimals and thousands separators.
+  private static func plain(_ x: Double) -> String {
+    let rounded = (x * 100).rounded() / 100
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+      let digits = String(Int64(abs(rounded)))
+      var grouped = ""
+      for (i, d) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+        grouped.append(d)
+      }
+      return (rounded < 0 ? "-" : "") + grouped
+    }
+    return String(rounded)
+  }
+
+  private static func list(_ values: [String]?) -> String? {
+    guard let values, !values.isEmpty else { return nil }
+    return values.map(words).joined(separator: ", ")
+  }
+
+  /// Taxonomy ids read as words: `law-enforcement` → `law enforcement`.
+  private static func words(_ id: String) -> String {
+    String(id.map { $0 == "-" ? " " : $0 })
+  }
+
+  private static func nonEmpty(_ s: String?) -> String? {
+    guard let s, !s.isEmpty else { return nil }
+    return s
+  }
+
+  // MARK: Locations
+
+  /// Where the clauses are: `section 2`, `sections 1.a and 3`, `section 4 of the policy`, `“Other Terms”`.
+  ///
+  /// Clauses without a section or document add nothing; repeated places are named once.
+  package static func location(of clauses: [Clause]) -> String {
+    var numbers: [String] = []
+    var others: [String] = []
+    for clause in clauses {
+      let section = clause.section.map(sectionNumber)
+      switch (section, clause.document) {
+      case (nil, nil): continue
+      case (.some(.number(let n)), nil):
+        if !numbers.contains(n) { numbers.append(n) }
+      case (let s, let document):
+        var place: String
+        switch s {
+        case .number(let n)?: place = "section " + n
+        case .heading(let h)?: place = "\u{201C}" + h + "\u{201D}"
+        case nil: place = "the " + (document ?? "")
+        }
+        if let document, s != nil { place += " of the " + document }
+        if !others.contains(place) { others.append(place) }
+      }
+    }
+    var parts: [String] = []
+    if numbers.count == 1 { parts.append("section " + numbers[0]) }
+    if numbers.count > 1 { parts.append("sections " + joined(numbers)) }
+    parts += others
+    return joined(parts)
+  }
+
+  private enum SectionName: Equatable {
+    case number(String)
+    case heading(String)
+  }
+
+  /// `2`, `Section 2`, `§ 2` and `2.` are numbers; `Additional Commercial Terms` is a heading.
+  private static func sectionNumber(_ raw: String) -> SectionName {
+    var s = Substring(raw.trimmingSpaces)
+    for prefix in ["section ", "sec. ", "\u{00A7}"] where s.lowercased().hasPrefix(prefix) {
+      s = s.dropFirst(prefix.count)
+      break
+    }
+    let trimmed = s.trimmingSpaces
+    let bare = trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
+    // Numbers: `2`, `1.b.i`, `IV`, `(a)`, a single letter. Anything else (`Usage`) is a heading.
+    let numeral = Set("0123456789.()IVXLCDMivxlcdm")
+    let looksNumbered =
+      !bare.isEmpty && !bare.contains(" ")
+      && (bare.first!.isNumber || bare.count == 1 || bare.allSatisfy { numeral.contains($0) })
+    return looksNumbered ? .number(bare) : .heading(trimmed)
+  }
+
+  /// `a`, `a and b`, `a, b and c`.
+  private static func joined(_ parts: [String]) -> String {
+    switch parts.count {
+    case 0: return ""
+    case 1: return parts[0]
+    default: return parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces and newlines (Foundation-free).
+  fileprivate var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = lastIndex(where: { !isSpace($0) })!
+    return String(self[first...last])
+  }
+}
