@@ -76,7 +76,8 @@ struct FieldOfUseRule: ClauseRule {
     (
       "impersonation",
       [
-        "impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output",
+        "impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output", "imitate",
+        "voice of a real person", "likeness", "pose as", "posing as", "clone the voice",
         "human generated", "deepfake*", "without disclosing", "represent that the output",
       ]
     ),

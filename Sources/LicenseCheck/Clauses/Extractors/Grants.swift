@@ -6,6 +6,8 @@ enum GrantWords {
     "grant", "grants", "granted", "granting", "hereby grant*", "is licensed", "are licensed", "licenses to you",
     "you may", "you can", "free to", "permitted to", "permission to", "is permitted", "are permitted",
     "the right to", "rights to", "license to", "licence to", "authorized to", "entitled to", "allowed to",
+    "lets you", "let you", "allows you", "allow you", "you are allowed", "may freely", "you are welcome to",
+    "anyone may", "everyone may", "gives you", "give you", "is hereby given", "you have permission",
   ]
 
   /// Rights verbs and nouns, each mapped to its right.
@@ -15,13 +17,15 @@ enum GrantWords {
         "create derivative works", "prepare derivative works", "make derivative works", "derivative works of",
         "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
         "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
-        "fine-tune", "derivatives of",
+        "fine-tune", "derivatives of", "build new works", "new works", "derived works", "derivative models", "build on",
+        "works based on", "make new works", "create works based",
       ], .createDerivatives
     ),
     (
       [
         "modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
-        "translate", "remix", "transform",
+        "translate", "remix", "change", "changes", "edit", "adapt it", "alter it", "tweak", "retrain", "fine tuning",
+        "transform",
       ], .modify
     ),
     (
@@ -32,7 +36,8 @@ enum GrantWords {
       [
         "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
         "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
-        "disseminate", "lend", "rent",
+        "disseminate", "lend", "hand on", "pass on", "give away", "give copies", "hand out", "ship", "redistributing",
+        "distributing", "deliver", "rent",
       ], .distribute
     ),
     (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
@@ -59,14 +64,20 @@ enum GrantWords {
 
   static let royaltyFree: PhraseSet = [
     "royalty free", "free of charge", "no charge", "without charge", "without fee", "without payment",
-    "fee free", "royalty-free", "gratis", "at no cost", "free license", "paid up",
+    "fee free", "royalty-free", "gratis", "without paying", "no royalty", "no royalties", "no fee", "no fees",
+    "free of royalt*", "without any payment", "without any fee", "for free", "at no cost", "free license", "paid up",
   ]
-  static let worldwide: PhraseSet = ["worldwide", "world wide", "throughout the world", "global"]
+  static let worldwide: PhraseSet = [
+    "worldwide", "world wide", "throughout the world", "anywhere in the world", "in any country", "all countries",
+    "any territory", "global",
+  ]
   static let perpetual: PhraseSet = ["perpetual", "perpetually", "for the duration of the applicable copyright"]
   static let irrevocable: PhraseSet = ["irrevocable", "irrevocably"]
-  static let nonExclusive: PhraseSet = ["non exclusive", "nonexclusive"]
+  static let nonExclusive: PhraseSet = ["non exclusive", "nonexclusive", "not exclusive"]
   static let nonTransferable: PhraseSet = [
     "non transferable", "nontransferable", "not transferable", "non assignable", "may not be transferred",
+    "cannot assign", "can not assign", "may not assign", "not assign", "cannot transfer", "may not transfer",
+    "not assignable", "personal license", "personal licence", "personal",
   ]
   static let limited: PhraseSet = ["limited license", "limited licence", "limited right", "limited"]
 

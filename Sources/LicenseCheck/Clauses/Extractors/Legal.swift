@@ -5,7 +5,9 @@ struct WarrantyDisclaimerRule: ClauseRule {
   static let triggers: PhraseSet = [
     "as is", "without warranty", "without warranties", "no warranty", "no warranties", "disclaim*",
     "without any warranty", "makes no representations", "make no representations", "without any express",
-    "with all faults", "as available", "no express or implied warranties",
+    "with all faults", "as they are", "as it is", "no guarantee", "no guarantees", "without guarantee", "no promises",
+    "not guarantee", "not warrant", "makes no warranty", "make no warranty", "gives no warranty",
+    "provides no warranty", "as available", "no express or implied warranties",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -24,11 +26,15 @@ struct WarrantyDisclaimerRule: ClauseRule {
 
 /// `liability-limitation`: no liability for damages.
 struct LiabilityLimitationRule: ClauseRule {
-  static let liable: PhraseSet = ["liable", "liability", "liabilities", "damages"]
+  static let liable: PhraseSet = [
+    "liable", "liability", "liabilities", "damages", "responsible for any", "responsibility for any", "loss", "losses",
+    "harm",
+  ]
   static let limit: PhraseSet = [
     "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
     "under no circumstances", "no event", "disclaim*", "exclude*", "exclusion", "limit", "limited to",
-    "will not be", "aggregate liability", "maximum extent",
+    "will not be", "aggregate liability", "not responsible", "no responsibility", "not accept", "accepts no",
+    "bears no", "bear no", "not answerable", "maximum extent",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {

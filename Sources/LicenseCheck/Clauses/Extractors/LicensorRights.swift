@@ -79,11 +79,13 @@ struct UnilateralChangeRule: ClauseRule {
 struct TerminationRule: ClauseRule {
   static let terminate: PhraseSet = [
     "terminate", "terminates", "terminated", "termination", "revoke", "revoked", "automatically end", "cease",
-    "shall end", "will end", "no longer", "lapse",
+    "shall end", "will end", "no longer", "lapse", "ends", "end automatically", "cancel", "cancelled", "withdraw",
+    "withdrawn", "expire", "expires",
   ]
   static let breach: PhraseSet = [
     "breach", "breaches", "fail to comply", "failure to comply", "violate", "violates", "violation", "non compliance",
-    "noncompliance", "do not comply", "contrary to", "in violation", "fail to", "except as expressly provided",
+    "noncompliance", "do not comply", "contrary to", "break", "breaks", "broken", "ignore", "disregard", "not follow",
+    "misuse", "in violation", "fail to", "except as expressly provided",
   ]
   static let litigation: PhraseSet = [
     "litigation", "lawsuit", "institute", "cross claim", "counterclaim", "legal proceedings", "proceeding",

@@ -315,7 +315,8 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let use: PhraseSet = [
     "by using", "by accessing", "using or distributing", "by use", "use of", "by installing", "by running",
-    "by copying", "by exercising", "exercising any rights", "by modifying",
+    "by copying", "by exercising", "exercising any rights", "by modifying", "or using", "and using", "installing",
+    "by installing", "using any", "continuing to use", "if you use",
   ]
   static let distribution: PhraseSet = [
     "by distributing", "or distributing", "modifying or distributing", "by redistributing", "distribution of",

@@ -79,8 +79,6 @@ struct NonCommercialRule: ClauseRule {
       if word == "commercial" || word == "commercially" || word == "monetary" {
         guard v.negated(before: m.lowerBound, window: 6) || v.has(["not for", "no commercial"]) else { continue }
         if v.has(["separate license", "commercial license", "contact", "request", "revenue", "users"]) { continue }
-      } else if !(v.has(["only", "solely", "exclusively", "limited to", "restricted to", "for"])) {
-        continue
       }
       if v.has(["warrant*", "merchantability", "liable"]) { continue }
       out.append(ctx.clause(.nonCommercial, in: v, evidence: m))

@@ -47,7 +47,7 @@ struct UsageCapRule: ClauseRule {
       guard let qi = v.wordTokens.firstIndex(where: { $0 >= q.tokenRange.lowerBound }) else { continue }
       let qEnd = v.wordTokens.lastIndex(where: { $0 < q.tokenRange.upperBound }).map { $0 + 1 } ?? qi + 1
       let after = qEnd..<Swift.min(v.count, qEnd + 6)
-      let before = Swift.max(0, qi - 8)..<qi
+      let before = Swift.max(0, qi - 16)..<qi
       var p = ClauseParameters()
       var metricHit: Range<Int>?
       if let m = v.first(mau, in: after) ?? v.first(mau, in: before) {
