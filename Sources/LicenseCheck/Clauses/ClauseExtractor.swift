@@ -31,11 +31,30 @@ public enum ClauseExtractor {
     from text: TokenizedText, structure: TextStructure? = nil, role: DocumentRole = .licence,
     documentName: String? = nil
   ) -> [Clause] {
-    let ctx = ExtractionContext(
-      text: text, structure: structure ?? Segmenter.segment(text), role: role, documentName: documentName)
+    let structure = structure ?? Segmenter.segment(text)
+    let views = ExtractionContext.makeViews(text, structure)
+    let quantities = Quantities.find(in: text)
     var all: [Clause] = []
-    for rule in rules { all.append(contentsOf: rule.extract(ctx)) }
+    for segment in Segments.split(views: views, text: text, role: role) {
+      let ctx = ExtractionContext(
+        text: text, structure: structure, role: segment.role, documentName: documentName, views: views,
+        quantities: quantities, active: segment.sentences)
+      for rule in rules { all.append(contentsOf: rule.extract(ctx)) }
+    }
     return ordered(all)
+  }
+
+  /// The roles of the parts of a text: a whole licence, a whole policy, or a licence with its policy appended.
+  public static func segments(of text: TokenizedText, structure: TextStructure? = nil) -> [TextSegment] {
+    let structure = structure ?? Segmenter.segment(text)
+    let views = ExtractionContext.makeViews(text, structure)
+    return Segments.split(views: views, text: text, role: .licence).map { s in
+      let first = structure.sentences[s.sentences.lowerBound].span.start
+      let last = structure.sentences[s.sentences.upperBound - 1].span.end
+      return TextSegment(
+        role: s.role, span: Span(start: first, end: last), startLine: text.line(ofOffset: first),
+        endLine: text.line(ofOffset: Swift.max(first, last - 1)))
+    }
   }
 
   /// Span order, then kind order; exact duplicates dropped.

@@ -7,13 +7,14 @@ enum BanScope {
     "not permitted", "not allowed", "agree not", "restrictions", "restricted", "refrain from",
   ]
 
-  static func compute(views: [SentenceView], text: TokenizedText, structure: TextStructure, role: DocumentRole)
-    -> [Bool]
-  {
+  static func compute(
+    views: [SentenceView], text: TokenizedText, structure: TextStructure, role: DocumentRole, active segment: Range<Int>
+  ) -> [Bool] {
     var out = [Bool](repeating: false, count: views.count)
     var active = false
     var introLine = 0
-    for (i, v) in views.enumerated() {
+    for i in segment {
+      let v = views[i]
       guard v.count > 0 else { continue }
       let first = text.tokens[v.wordTokens[0]]
       let sentenceFirstToken = structure.sentences[i].tokenRange.lowerBound

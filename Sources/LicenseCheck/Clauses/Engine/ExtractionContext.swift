@@ -20,23 +20,38 @@ struct ExtractionContext {
   /// For each sentence, whether it sits in a list or passage introduced by a ban
   /// ("you agree not to use the Model … to:").
   let inBanList: [Bool]
+  /// The sentences of the segment being analysed (a licence and its appended policy are two segments).
+  let active: Range<Int>
 
-  init(text: TokenizedText, structure: TextStructure, role: DocumentRole, documentName: String?) {
+  init(
+    text: TokenizedText, structure: TextStructure, role: DocumentRole, documentName: String?,
+    views: [SentenceView]? = nil, quantities: [Quantity]? = nil, active: Range<Int>? = nil
+  ) {
     self.text = text
     self.structure = structure
     self.role = role
     self.documentName = documentName
-    var views: [SentenceView] = []
-    views.reserveCapacity(structure.sentences.count)
-    for (i, s) in structure.sentences.enumerated() { views.append(SentenceView(index: i, sentence: s, text: text)) }
+    let views = views ?? ExtractionContext.makeViews(text, structure)
     self.views = views
-    self.quantities = Quantities.find(in: text)
+    self.active = active ?? 0..<views.count
+    self.quantities = (quantities ?? Quantities.find(in: text)).filter { q in
+      guard let si = structure.sentenceIndex(containing: q.span.start) else { return false }
+      return (active ?? 0..<views.count).contains(si)
+    }
     var defs = Set<Int>()
     for d in structure.definitions {
       if let i = structure.sentenceIndex(containing: d.termSpan.start) { defs.insert(i) }
     }
     definitionSentences = defs
-    inBanList = BanScope.compute(views: views, text: text, structure: structure, role: role)
+    inBanList = BanScope.compute(
+      views: views, text: text, structure: structure, role: role, active: active ?? 0..<views.count)
+  }
+
+  static func makeViews(_ text: TokenizedText, _ structure: TextStructure) -> [SentenceView] {
+    var views: [SentenceView] = []
+    views.reserveCapacity(structure.sentences.count)
+    for (i, s) in structure.sentences.enumerated() { views.append(SentenceView(index: i, sentence: s, text: text)) }
+    return views
   }
 
   /// The section path or number holding an offset.
@@ -60,7 +75,8 @@ struct ExtractionContext {
 
   /// Sentences a rule should look at (definitions skipped unless asked for).
   func sentences(includingDefinitions: Bool = false) -> [SentenceView] {
-    includingDefinitions ? views : views.filter { !definitionSentences.contains($0.index) }
+    let seg = views[active]
+    return includingDefinitions ? Array(seg) : seg.filter { !definitionSentences.contains($0.index) }
   }
 
   /// The word range spanning two ranges.
