@@ -27,8 +27,8 @@ struct WarrantyDisclaimerRule: ClauseRule {
 /// `liability-limitation`: no liability for damages.
 struct LiabilityLimitationRule: ClauseRule {
   static let liable: PhraseSet = [
-    "liable", "liability", "liabilities", "damages", "responsible for any", "responsibility for any", "loss", "losses",
-    "harm",
+    "liable", "liability", "liabilities", "damages", "responsible for any loss", "responsible for any damage",
+    "responsible for any harm", "responsibility for any", "responsible for losses", "responsible for any losses",
   ]
   static let limit: PhraseSet = [
     "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
@@ -38,6 +38,7 @@ struct LiabilityLimitationRule: ClauseRule {
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let l = v.first(liable), let m = v.first(limit) else { continue }

@@ -315,10 +315,10 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let use: PhraseSet = [
     "by using", "by accessing", "using or distributing", "by use", "use of", "by installing", "by running",
-    "by copying", "by exercising", "exercising any rights", "by modifying", "or using", "and using", "installing",
+    "by copying", "by exercising", "exercising any rights", "by modifying", "access or use", "or use", "you use", "you access", "accessing", "or using", "and using", "installing",
     "by installing", "using any", "continuing to use", "if you use",
   ]
-  static let distribution: PhraseSet = [
+  static let distribution: PhraseSet = [ "distributing",
     "by distributing", "or distributing", "modifying or distributing", "by redistributing", "distribution of",
   ]
   static let download: PhraseSet = ["by downloading", "downloading", "download"]

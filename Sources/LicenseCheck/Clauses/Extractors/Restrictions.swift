@@ -19,7 +19,7 @@ struct AcceptableUsePolicyRule: ClauseRule {
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
-    guard ctx.role == .licence else { return [] }
+    if ctx.role == .policy { return policyItself(ctx) }
     var out: [Clause] = []
     var updatableDoc = false
     for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(["this agreement"]) {
@@ -39,6 +39,21 @@ struct AcceptableUsePolicyRule: ClauseRule {
       if out.count >= 3 { break }
     }
     return out
+  }
+
+  /// A policy document is itself the incorporated policy: one clause at its title.
+  static func policyItself(_ ctx: ExtractionContext) -> [Clause] {
+    let seg = ctx.sentences(includingDefinitions: true)
+    guard let titleView = seg.first(where: { $0.has(policy) }) ?? seg.first else { return [] }
+    var p = ClauseParameters()
+    if let url = seg.lazy.compactMap({ firstURL($0) }).first {
+      p.reference = url
+    } else if let m = titleView.first(policy) {
+      // The policy's own name: the title words up to and including "Policy".
+      p.reference = titleView.raw(0..<m.upperBound)
+    }
+    if seg.contains(where: { $0.has(updatable) && $0.has(policy) }) { p.updatable = true }
+    return [ctx.clause(.acceptableUsePolicy, in: titleView, evidence: titleView.first(policy), parameters: p)]
   }
 
   static func firstURL(_ v: SentenceView) -> String? {
