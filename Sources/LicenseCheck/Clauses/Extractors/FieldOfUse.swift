@@ -76,7 +76,8 @@ struct FieldOfUseRule: ClauseRule {
     (
       "impersonation",
       [
-        "impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output", "imitate",
+        "impersonat*", "misrepresent*", "pretend*", "pass off", "claim that output", "imitate a person",
+        "imitate any person", "imitate the voice", "imitate real",
         "voice of a real person", "likeness", "pose as", "posing as", "clone the voice",
         "human generated", "deepfake*", "without disclosing", "represent that the output",
       ]
@@ -86,7 +87,8 @@ struct FieldOfUseRule: ClauseRule {
       "illegal-activity",
       [
         "illegal", "unlawful", "unlawfully", "violate any law", "violates any law",
-        "violation of any law", "applicable law", "criminal", "crime*", "terroris*",
+        "violation of any law", "violate applicable law", "violates applicable law", "violation of applicable law",
+        "criminal", "crime*", "terroris*",
         "trafficking", "violate the law", "infringe*", "laws or regulations",
       ]
     ),
@@ -210,7 +212,14 @@ struct FieldOfUseRule: ClauseRule {
   /// A sentence that bans a use: a prohibition marker with a use verb, not negated back into a permission.
   static func isBanSentence(_ v: SentenceView) -> Bool {
     guard let p = v.first(Lexicon.prohibition) else { return false }
-    guard v.first(useFor, in: p.lowerBound..<v.count) != nil else { return false }
+    // The ban must be on using the work: a use verb soon after the prohibition.
+    guard
+      v.first(Lexicon.useVerbs, in: p.lowerBound..<Swift.min(v.count, p.upperBound + 8)) != nil
+        || v.first(
+          ["for", "to engage", "in connection with", "purpose*"],
+          in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
+    else { return false }
+    if v.has(["patent*", "infringe*"]) && !v.has(["model", "materials", "outputs"]) { return false }
     // Disclaimers ("the licensor does not warrant fitness for medical use") are not bans.
     if v.has(["warrant*", "warranty", "liable", "liability", "disclaim*"]) { return false }
     return true

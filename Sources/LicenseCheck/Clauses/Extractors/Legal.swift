@@ -65,6 +65,21 @@ struct IndemnificationRule: ClauseRule {
         continue
       }
       if v.has(["defend the freedom", "defend your", "protect your rights"]) { continue }
+      // A duty, not an option: "you may offer … indemnity … only if you agree to indemnify" is conditional,
+      // and "requiring indemnification" (GPL section 7) describes terms others may add.
+      guard
+        v.has([
+          "agree to indemnify", "shall indemnify", "will indemnify", "must indemnify", "agrees to indemnify",
+          "indemnify and hold", "indemnify, defend", "indemnify defend", "shall defend", "will defend",
+          "agree to defend", "hold harmless", "to indemnify",
+        ])
+      else { continue }
+      if v.has([
+        "only if you", "you may choose", "may offer", "requiring indemnification", "may add",
+        "offer such", "in exchange for a fee", "additional liability",
+      ]) {
+        continue
+      }
       out.append(ctx.clause(.indemnification, in: v, evidence: t))
     }
     return out
@@ -87,14 +102,18 @@ struct GoverningLawRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let g = v.first(governs) else { continue }
-      guard v.has(["governed", "construed", "interpreted", "governing law", "law of", "laws of"]) else { continue }
+      guard v.has(["governed", "construed", "interpreted", "governing law"]),
+        v.has(["law of", "laws of", "law", "laws"])
+      else { continue }
+      // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
+      if !v.has(["law of", "laws of", "governing law", "law", "laws"]) { continue }
       if v.has(["export", "applicable laws and regulations", "comply with"]) && !v.has(["governed"]) { continue }
       var p = ClauseParameters()
       if let j = place(in: v, after: g.upperBound) { p.jurisdiction = j.0 }
       if let ve = v.first(venue, in: g.upperBound..<v.count), let pl = place(in: v, after: ve.upperBound) {
         if pl.0 != p.jurisdiction || v.has(["county", "district", "city"]) { p.venue = pl.0 }
       }
-      if p.jurisdiction == nil { continue }
+      if p.jurisdiction == nil && !v.has(["laws of", "law of", "governing law"]) { continue }
       out.append(
         ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }

@@ -58,12 +58,18 @@ struct UnilateralChangeRule: ClauseRule {
           "version number", "published by",
         ])
       guard licensorActs else { continue }
+      // The change must be to the terms themselves: the agreement or policy close to the change verb.
+      let near = Swift.max(0, c.lowerBound - 6)..<Swift.min(v.count, c.upperBound + 6)
       var p = ClauseParameters()
-      if v.has(policy) {
+      if v.first(policy, in: near) != nil {
         p.what = "policy"
-      } else if v.has(agreement) {
+      } else if v.first(agreement, in: near) != nil {
         p.what = "agreement"
       } else {
+        continue
+      }
+      // A licence steward publishing new versions is not a change to the licence the user accepted.
+      if v.has(["new versions", "new version", "linguistic versions", "updated versions", "versions of this"]) {
         continue
       }
       if v.has(["modify the software", "modify the model", "changes to the software", "modifications to"]) {

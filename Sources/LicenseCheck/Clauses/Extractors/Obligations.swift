@@ -23,7 +23,12 @@ struct IncludeLicenseRule: ClauseRule {
       guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "subject to", "as long as", "must"]) else {
         continue
       }
-      if v.has(["you may obtain", "may obtain a copy", "should have received", "whether or not"]) { continue }
+      if v.has([
+        "you may obtain", "may obtain a copy", "should have received", "whether or not",
+        "permitted to copy", "copies of this license document",
+      ]) {
+        continue
+      }
       if v.negated(before: verb.lowerBound, window: 3) && !v.has(["may not remove", "not remove"]) { continue }
       out.append(ctx.clause(.includeLicense, in: v, evidence: ExtractionContext.cover(c, verb)))
     }
@@ -243,6 +248,8 @@ struct DiscloseSourceRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let s = v.first(source), let pv = v.first(provide) else { continue }
+      // Notices kept from the source form are retain-notices, not source disclosure.
+      if v.has(["notices", "notice"]) { continue }
       guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "must"]) else { continue }
       if v.has(["not required", "need not", "no obligation", "not obligated"]) { continue }
       if v.has(["network", "remotely"]) && !v.has(["distribute", "convey"]) { continue }
@@ -255,9 +262,10 @@ struct DiscloseSourceRule: ClauseRule {
 /// `network-use-disclose`: users interacting over a network get the source.
 struct NetworkUseDiscloseRule: ClauseRule {
   static let network: PhraseSet = [
-    "remotely through a computer network", "interacting with it remotely", "over a network", "network server",
-    "through a network", "via a network", "as a network service", "remote network interaction",
-    "users interacting", "interact with it remotely", "over the internet", "accessible over a network",
+    "remotely through a computer network", "interacting with it remotely", "interact with it remotely",
+    "remote network interaction", "users interacting", "interacting with", "interact with", "network service",
+    "as a network service", "accessed remotely", "access it remotely", "over a network", "via a network",
+    "through a network",
   ]
   static let source: PhraseSet = ["source", "source code", "corresponding source"]
 
@@ -266,6 +274,10 @@ struct NetworkUseDiscloseRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let n = v.first(network), let s = v.first(source) else { continue }
+      // Interaction over a network, not a download location ("from a network server").
+      guard v.has(["interact*", "remote*", "network service", "users"]), v.has(["network", "remote*"]) else {
+        continue
+      }
       guard v.has(Lexicon.must) || v.has(["must", "offer", "provide"]) else { continue }
       out.append(ctx.clause(.networkUseDisclose, in: v, evidence: ExtractionContext.cover(n, s)))
     }
@@ -315,10 +327,12 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let use: PhraseSet = [
     "by using", "by accessing", "using or distributing", "by use", "use of", "by installing", "by running",
-    "by copying", "by exercising", "exercising any rights", "by modifying", "access or use", "or use", "you use", "you access", "accessing", "or using", "and using", "installing",
+    "by copying", "by exercising", "exercising any rights", "by modifying", "access or use", "or use", "you use",
+    "you access", "accessing", "or using", "and using", "installing",
     "by installing", "using any", "continuing to use", "if you use",
   ]
-  static let distribution: PhraseSet = [ "distributing",
+  static let distribution: PhraseSet = [
+    "distributing",
     "by distributing", "or distributing", "modifying or distributing", "by redistributing", "distribution of",
   ]
   static let download: PhraseSet = ["by downloading", "downloading", "download"]

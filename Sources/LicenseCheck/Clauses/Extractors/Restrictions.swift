@@ -4,9 +4,8 @@
 /// `acceptable-use-policy`: a use policy is incorporated, inline or by reference.
 struct AcceptableUsePolicyRule: ClauseRule {
   static let policy: PhraseSet = [
-    "acceptable use policy", "prohibited use policy", "use policy", "usage policy", "use restrictions",
-    "use based restrictions", "acceptable use", "responsible use guide", "code of conduct", "usage guidelines",
-    "restrictions in attachment a", "attachment a",
+    "acceptable use policy", "prohibited use policy", "use policy", "usage policy", "acceptable use",
+    "responsible use guide", "code of conduct", "usage guidelines", "use guidelines", "acceptable use guidelines",
   ]
   static let incorporate: PhraseSet = [
     "incorporated", "incorporated by reference", "comply", "complies", "adhere", "subject to", "abide",
@@ -67,7 +66,11 @@ struct AcceptableUsePolicyRule: ClauseRule {
 /// `non-commercial`: commercial use is excluded.
 struct NonCommercialRule: ClauseRule {
   static let nc: PhraseSet = [
-    "non commercial", "noncommercial", "not for commercial", "no commercial", "not commercial",
+    "non commercial use", "non commercial purpose*", "noncommercial use", "noncommercial purpose*",
+    "non commercial license", "non commercial licence", "noncommercial license", "noncommercial licence",
+    "non commercial research", "noncommercial research", "non commercial only", "non commercial basis",
+    "non commercial uses", "noncommercial uses", "non commercial manner", "noncommercial",
+    "non commercial", "not for commercial", "no commercial", "not commercial",
     "commercial use is prohibited", "commercial purposes", "commercial use", "commercially", "commercial advantage",
     "monetary compensation", "commercial gain", "commercial purpose",
   ]
@@ -87,7 +90,17 @@ struct NonCommercialRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let m = v.first(nc), v.has(restrictive) else { continue }
+      guard let m = v.first(nc) else { continue }
+      let bare = m.count <= 2 && ["noncommercial", "non"].contains(v.word(m.lowerBound))
+      // A bare adjective ("only for noncommercial distribution" of an offer) needs use or purpose nearby.
+      if bare
+        && v.first(
+          ["use", "uses", "purpose*", "license", "licence", "research", "basis"],
+          in: m.upperBound..<Swift.min(v.count, m.upperBound + 2)) == nil
+      {
+        continue
+      }
+      guard v.has(restrictive) || v.has(["non commercial", "noncommercial"]) else { continue }
       if v.has(permissive) { continue }
       let word = v.word(m.lowerBound)
       // "commercial use" only restricts when negated or limited ("not for commercial use").
@@ -236,7 +249,7 @@ struct UserRestrictionRule: ClauseRule {
         "specially designated", "entity list", "blocked persons",
       ]
     ),
-    ("competitors", ["competitor*", "competing product", "compete with"]),
+    ("competitors", ["competitor", "competitors", "direct competitor*"]),
     ("minors", ["under the age of", "minors", "under 18", "under 13", "age of majority"]),
     ("government", ["government agenc*", "governmental entit*", "government entities"]),
   ]
@@ -326,6 +339,10 @@ struct NoReverseEngineeringRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(re), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+      // "do not restrict … reverse engineering": a permission.
+      if v.has(["not restrict", "not prohibit", "permit reverse", "allow reverse", "and reverse engineering for"]) {
+        continue
+      }
       // "to the extent reverse engineering is permitted by law" alone, without a ban, is not one.
       if v.has(["permit reverse", "permitted to reverse", "you may reverse"]) && !v.has(["not"]) { continue }
       out.append(ctx.clause(.noReverseEngineering, in: v, evidence: r))
