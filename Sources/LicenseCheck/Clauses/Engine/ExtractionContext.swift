@@ -79,6 +79,17 @@ struct ExtractionContext {
     return includingDefinitions ? Array(seg) : seg.filter { !definitionSentences.contains($0.index) }
   }
 
+  /// Whether a sentence imposes a duty: a modal ("must", "shall"), a condition on a grant
+  /// ("provided that"), or an imperative at its start ("Keep this notice …").
+  func obliges(_ v: SentenceView) -> Bool {
+    if v.has(Lexicon.must) || v.has(Lexicon.conditions) { return true }
+    // Skip list markers and short headings ("4. Notices. Keep …" arrives as one sentence at worst).
+    for i in 0..<Swift.min(v.count, 4) where Lexicon.imperatives.contains(v.hashes[i]) {
+      return true
+    }
+    return false
+  }
+
   /// The word range spanning two ranges.
   static func cover(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
     Swift.min(a.lowerBound, b.lowerBound)..<Swift.max(a.upperBound, b.upperBound)

@@ -55,6 +55,20 @@ enum Lexicon {
     "operate", "exploit", "leverage",
   ]
 
+  /// Conditions attached to a grant, which make what follows a duty.
+  static let conditions: PhraseSet = [
+    "provided that", "provided you", "on condition", "subject to the following", "as long as", "so long as",
+    "only if", "on the condition", "conditions", "condition", "requires that", "require that", "requirement",
+    "may not be removed", "must not be removed", "not be removed", "must come with", "must be accompanied",
+  ]
+
+  /// Verbs that start an imperative duty ("Keep this licence …", "Include …").
+  static let imperatives: Set<UInt64> = Set(
+    [
+      "keep", "include", "retain", "preserve", "provide", "give", "accompany", "reproduce", "mark", "state",
+      "indicate", "display", "attach", "ship", "do", "don", "never", "always", "cause", "make", "label", "note",
+    ].map(wordHash))
+
   /// Modal verbs of obligation.
   static let must: PhraseSet = [
     "must", "shall", "will", "agree to", "agrees to", "required to", "is required", "are required", "need to",

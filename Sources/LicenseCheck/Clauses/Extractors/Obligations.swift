@@ -8,11 +8,16 @@ struct IncludeLicenseRule: ClauseRule {
     "copy of these terms", "copy of this licence", "this permission notice", "this license notice",
     "copy of this license agreement", "copies of this license", "text of this license", "the text of the license",
     "copy of the gnu", "copy of this public license", "a copy of this", "the uniform resource identifier",
-    "this list of conditions", "this license document", "terms of this agreement", "copy of the terms",
+    "this list of conditions", "terms of this agreement", "copy of the terms", "these terms", "this license",
+    "this licence", "this agreement", "the license text", "license text", "licence text", "these conditions",
+    "the terms of this license", "hyperlink to this", "the license terms", "copy of the licence", "this paragraph",
+    "the following two paragraphs", "text of this licence", "this permission notice", "these license terms",
   ]
   static let verbs: PhraseSet = [
     "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
-    "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain",
+    "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain", "appear",
+    "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
+    "pass on", "hand on", "make available",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -20,7 +25,18 @@ struct IncludeLicenseRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let c = v.first(copyOfLicence), let verb = v.first(verbs) else { continue }
-      guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "subject to", "as long as", "must"]) else {
+      guard ctx.obliges(v) else { continue }
+      // The duty travels with copies: a distribution or copy context must be present.
+      guard
+        v.has([
+          "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions",
+          "share", "shared", "recipient*", "give", "pass on", "hand on", "source code", "binary form",
+          "provide",
+        ])
+      else { continue }
+      if v.has(["under the terms of this license", "under this license", "under these terms"])
+        && !v.has(["copy of", "copies of", "text of", "accompan*", "include", "included", "come with"])
+      {
         continue
       }
       if v.has([
@@ -41,13 +57,15 @@ struct RetainNoticesRule: ClauseRule {
   static let notices: PhraseSet = [
     "copyright notice", "copyright notices", "attribution notice", "attribution notices", "notice file",
     "notice text", "copyright statement", "copyright and license notices", "notices of copyright",
-    "copyright, patent, trademark", "legal notices", "author attributions", "the above copyright",
-    "all notices", "proprietary notices", "attribution notices contained", "identification of the creator",
-    "copyright notice(s)",
+    "legal notices", "author attributions", "the above copyright", "all notices", "proprietary notices",
+    "identification of the creator", "this notice", "the notice", "notices", "copyright line", "copyright lines",
+    "attribution", "credit", "author s name", "copyright information", "notice",
   ]
   static let verbs: PhraseSet = [
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
-    "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany",
+    "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
+    "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
+    "accompanied",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -55,7 +73,18 @@ struct RetainNoticesRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let n = v.first(notices), let verb = v.first(verbs) else { continue }
-      guard v.has(Lexicon.must) || v.has(["provided that", "subject to", "as long as", "must", "condition"]) else {
+      guard ctx.obliges(v) else { continue }
+      let w = v.word(n.lowerBound)
+      // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
+      if ["notice", "notices", "attribution", "credit", "the"].contains(w),
+        !v.has(["copy", "copies", "distribut*", "removed", "remove", "altered", "source", "intact", "file"])
+      {
+        continue
+      }
+      if v.has([
+        "upon notice", "written notice", "notice to you", "notice of termination", "prior notice",
+        "without notice", "notice of breach",
+      ]) && !v.has(["copyright"]) {
         continue
       }
       out.append(ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(n, verb)))
@@ -71,7 +100,10 @@ struct StateChangesRule: ClauseRule {
     "prominent notices stating", "notice stating that", "state that", "stating that", "indicate that",
     "indicating that", "carry prominent notices", "note the changes", "describe the changes", "a notice that",
     "identify the changes", "document the changes", "mark modified", "clearly marked", "marked as changed",
-    "changes were made", "you modified it", "you have modified",
+    "changes were made", "you modified it", "you have modified", "indicate if you modified", "indicate if",
+    "plainly marked", "marked as such", "identifies you as", "prominent notice", "prominent notices",
+    "notice in each", "record of", "describe", "describing", "mark", "marked", "flag", "label", "note",
+    "identify", "log of changes", "changelog",
   ]
   static let change: PhraseSet = ["change*", "modif*", "alter*"]
 
@@ -80,7 +112,13 @@ struct StateChangesRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let t = v.first(triggers), v.has(change) else { continue }
-      guard v.has(Lexicon.must) || v.has(["must", "provided that", "cause", "condition", "you agree"]) else {
+      guard ctx.obliges(v) || v.has(["cause"]) else { continue }
+      let w = v.word(t.lowerBound)
+      // Short trigger words count only when the changes are what gets marked.
+      if ["describe", "describing", "mark", "marked", "flag", "label", "note", "identify"].contains(w),
+        v.first(change, in: t.upperBound..<Swift.min(v.count, t.upperBound + 8)) == nil,
+        v.first(change, in: Swift.max(0, t.lowerBound - 6)..<t.lowerBound) == nil
+      {
         continue
       }
       if v.has(["state that it is", "state that the software"]) && !v.has(["modified", "changed"]) { continue }
