@@ -1,0 +1,86 @@
+/// The token pass: splits at real sentence ends, paragraph breaks and the line starts the
+/// line pass marked.
+struct SentenceSplitter {
+  let text: TokenizedText
+  let flags: [UInt8]
+
+  /// Words after which a period never ends a sentence.
+  static let abbreviations = Lexicon.set([
+    "eg", "ie", "cf", "vs", "viz", "al", "approx", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sec", "secs",
+    "art", "para", "paras", "fig", "figs", "vol", "pp", "ch", "incl", "esp", "resp", "dept", "est", "govt",
+  ])
+  /// Company suffixes: a period after them ends a sentence only before a capitalised word.
+  static let companies = Lexicon.set(["inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp"])
+  static let numberAbbreviations = Lexicon.set(["no", "nos", "nr"])
+
+  /// Sentences, and whether each began at a hard break (paragraph, list item, marker, heading)
+  /// rather than after a period.
+  func split() -> (sentences: [Sentence], hard: [Bool]) {
+    var sentences: [Sentence] = []
+    var hard: [Bool] = []
+    let tokens = text.tokens
+    let n = tokens.count
+    var start = 0
+    var startHard = true
+    func emit(_ end: Int) {
+      guard end > start else { return }
+      sentences.append(
+        Sentence(span: Span(start: Int(tokens[start].start), end: Int(tokens[end - 1].end)), tokenRange: start..<end))
+      hard.append(startHard)
+      start = end
+    }
+    var i = 0
+    while i < n {
+      if i > start, flags[i] & TokenFlag.breakBefore != 0 || tokens[i].line - tokens[i - 1].line > 1 {
+        emit(i)
+        startHard = true
+      }
+      if flags[i] & TokenFlag.breakAfter != 0 {
+        emit(i + 1)
+        startHard = true
+        i += 1
+        continue
+      }
+      if tokens[i].kind == .punctuation, let e = sentenceEnd(at: i) {
+        emit(e)
+        startHard = e < n && (flags[e] & TokenFlag.breakBefore != 0 || tokens[e].line - tokens[e - 1].line > 1)
+        i = e
+        continue
+      }
+      i += 1
+    }
+    emit(n)
+    return (sentences, hard)
+  }
+
+  /// If the punctuation at `i` ends a sentence, the index just past it and any closing quotes
+  /// or brackets that touch it.
+  func sentenceEnd(at i: Int) -> Int? {
+    let dot = text.isPunct(i, UInt8(ascii: "."))
+    guard dot || text.isPunct(i, UInt8(ascii: "?")) || text.isPunct(i, UInt8(ascii: "!")) else { return nil }
+    if flags[i] & TokenFlag.marker != 0 { return nil }
+    let n = text.tokens.count
+    var e = i + 1
+    while e < n, text.touchesNext(e - 1),
+      text.isPunct(e, UInt8(ascii: "\"")) || text.isPunct(e, UInt8(ascii: "'")) || text.isPunct(e, UInt8(ascii: ")"))
+        || text.isPunct(e, UInt8(ascii: "]"))
+    {
+      e += 1
+    }
+    if e == n { return e }
+    // `e.g`, `ai.google.dev`, `...`: no space after the period.
+    if e == i + 1, text.touchesNext(i) { return nil }
+    if text.startsLower(e) { return nil }
+    for c in ",;:".utf8 where text.isPunct(e, c) { return nil }
+    if !dot { return e }
+    if i > 0, text.touchesNext(i - 1), text.tokens[i - 1].kind == .word {
+      let p = i - 1
+      // Initials and dotted abbreviations: `U.S.`, `i.e.`, `John A. Smith`.
+      if text.length(p) == 1 { return nil }
+      if text.isWord(p, in: Self.abbreviations) { return nil }
+      if text.isWord(p, in: Self.numberAbbreviations), text.tokens[e].kind == .number { return nil }
+      if text.isWord(p, in: Self.companies), text.isPunct(e, UInt8(ascii: "(")) { return nil }
+    }
+    return e
+  }
+}
