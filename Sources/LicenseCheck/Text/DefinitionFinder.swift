@@ -29,20 +29,20 @@ struct DefinitionFinder {
     var start: Int
   }
 
-  static let verbsAfterModal = Lexicon.set(["shall", "will", "should", "does", "do", "is", "are", "may"])
+  static let verbsAfterModal = TextLexicon.set(["shall", "will", "should", "does", "do", "is", "are", "may"])
   static let meaning = wordHash("meaning")
-  static let refer = Lexicon.set(["refers", "refer"])
+  static let refer = TextLexicon.set(["refers", "refer"])
   static let to = wordHash("to")
-  static let has = Lexicon.set(["has", "have"])
+  static let has = TextLexicon.set(["has", "have"])
   static let the = wordHash("the")
   static let defined = wordHash("defined")
-  static let connectors = Lexicon.set(["or", "and", ",", "(", ")", "/"])
-  static let parenPrefixes = Lexicon.set([
+  static let connectors = TextLexicon.set(["or", "and", ",", "(", ")", "/"])
+  static let parenPrefixes = TextLexicon.set([
     "the", "this", "these", "hereinafter", "hereafter", "collectively", "each", "together", "individually", "jointly",
     "referred", "to", "as", "a", "an", ",", "below", "herein", "called",
   ])
-  static let naming = Lexicon.set(["hereinafter", "hereafter", "referred", "called"])
-  static let notTerms = Lexicon.set(["this", "that", "it", "which", "such", "there", "what", "who"])
+  static let naming = TextLexicon.set(["hereinafter", "hereafter", "referred", "called"])
+  static let notTerms = TextLexicon.set(["this", "that", "it", "which", "such", "there", "what", "who"])
 
   var n: Int { text.tokens.count }
 

@@ -110,7 +110,7 @@ struct QuantityScanner {
   ]
 
   /// Words after which a number is a label, not an amount.
-  static let labelWords = Lexicon.set([
+  static let labelWords = TextLexicon.set([
     "version", "versions", "v", "ver", "section", "sections", "article", "articles", "clause", "clauses",
     "paragraph", "paragraphs", "subsection", "subsections", "part", "parts", "chapter", "chapters", "exhibit",
     "schedule", "appendix", "annex", "attachment", "item", "items", "step", "phase", "page", "pages", "figure",
@@ -120,7 +120,7 @@ struct QuantityScanner {
   ])
 
   /// Nouns that make a bare number or a year-like number an amount.
-  static let unitNouns = Lexicon.set([
+  static let unitNouns = TextLexicon.set([
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
     "users", "user", "monthly", "daily", "active", "percent", "per", "copies", "copy", "employees", "people",
     "persons", "individuals", "times", "seats", "devices", "tokens", "parameters", "requests", "calls",
@@ -364,11 +364,11 @@ struct QuantityScanner {
 
   /// Whether the integer at `i` is a year or a day of a date.
   func isYearOrDate(_ i: Int) -> Bool {
-    if i > 0, text.isWord(i - 1, in: Lexicon.months) { return true }
-    if i + 1 < n, text.isWord(i + 1, in: Lexicon.months) { return true }
+    if i > 0, text.isWord(i - 1, in: TextLexicon.months) { return true }
+    if i + 1 < n, text.isWord(i + 1, in: TextLexicon.months) { return true }
     // `July 23, 2024`
     if i > 2, text.isPunct(i - 1, UInt8(ascii: ",")), text.tokens[i - 2].kind == .number,
-      text.isWord(i - 3, in: Lexicon.months)
+      text.isWord(i - 3, in: TextLexicon.months)
     {
       return true
     }

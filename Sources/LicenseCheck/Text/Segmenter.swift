@@ -106,11 +106,11 @@ struct LinePass {
     flags = [UInt8](repeating: 0, count: text.tokens.count)
   }
 
-  static let keywords = Lexicon.set([
+  static let keywords = TextLexicon.set([
     "section", "article", "part", "chapter", "clause", "schedule", "exhibit", "attachment", "appendix", "annex",
   ])
   /// Keywords of material appended to the terms: always top level.
-  static let appendixKeywords = Lexicon.set(["schedule", "exhibit", "attachment", "appendix", "annex"])
+  static let appendixKeywords = TextLexicon.set(["schedule", "exhibit", "attachment", "appendix", "annex"])
   static let section = wordHash("§")
   static let copyright = wordHash("copyright")
   static let bullets: Set<UInt64> = [wordHash("•"), wordHash("-"), wordHash("*"), wordHash("+"), wordHash("o")]
@@ -530,7 +530,7 @@ struct LinePass {
         sawWord = true
         continue
       }
-      if text.startsUpper(k) || text.firstByte(k) >= 0x80 || Lexicon.titleSmallWords.contains(tokens[k].hash) {
+      if text.startsUpper(k) || text.firstByte(k) >= 0x80 || TextLexicon.titleSmallWords.contains(tokens[k].hash) {
         continue
       }
       // `Use-based`, `Non-Commercial`: the part after a hyphen may be lowercase.

@@ -5,13 +5,13 @@ struct SentenceSplitter {
   let flags: [UInt8]
 
   /// Words after which a period never ends a sentence.
-  static let abbreviations = Lexicon.set([
+  static let abbreviations = TextLexicon.set([
     "eg", "ie", "cf", "vs", "viz", "al", "approx", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sec", "secs",
     "art", "para", "paras", "fig", "figs", "vol", "pp", "ch", "incl", "esp", "resp", "dept", "est", "govt",
   ])
   /// Company suffixes: a period after them ends a sentence only before a capitalised word.
-  static let companies = Lexicon.set(["inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp"])
-  static let numberAbbreviations = Lexicon.set(["no", "nos", "nr"])
+  static let companies = TextLexicon.set(["inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp"])
+  static let numberAbbreviations = TextLexicon.set(["no", "nos", "nr"])
 
   /// Sentences, and whether each began at a hard break (paragraph, list item, marker, heading)
   /// rather than after a period.

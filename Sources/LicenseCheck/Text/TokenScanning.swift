@@ -1,6 +1,6 @@
 /// Small word lists compared by hash, so scanners test a token against a list without
 /// building a string for it.
-enum Lexicon {
+enum TextLexicon {
   /// The hashes of some normal forms.
   static func set(_ words: [String]) -> Set<UInt64> { Set(words.map(wordHash)) }
 
