@@ -17,6 +17,9 @@ struct ExtractionContext {
   /// Sentences that define a term (`"X" means …`): most rules skip them, since a
   /// definition of "Hosted Service" grants or bans nothing by itself.
   let definitionSentences: Set<Int>
+  /// Short title-like sentences ("Grant of Rights.", "Limitation of Liability"): they name a
+  /// clause but do not make one, so rules skip them.
+  let headingSentences: Set<Int>
   /// For each sentence, whether it sits in a list or passage introduced by a ban
   /// ("you agree not to use the Model … to:").
   let inBanList: [Bool]
@@ -43,8 +46,24 @@ struct ExtractionContext {
       if let i = structure.sentenceIndex(containing: d.termSpan.start) { defs.insert(i) }
     }
     definitionSentences = defs
+    var heads = Set<Int>()
+    for v in views where ExtractionContext.isHeading(v) { heads.insert(v.index) }
+    headingSentences = heads
     inBanList = BanScope.compute(
       views: views, text: text, structure: structure, role: role, active: active ?? 0..<views.count)
+  }
+
+  /// At most six words, most of them capitalised, and no modal verb.
+  static func isHeading(_ v: SentenceView) -> Bool {
+    guard v.count > 0, v.count <= 6 else { return false }
+    if v.has(Lexicon.must) || v.has(["may", "you", "is", "are"]) { return false }
+    var caps = 0
+    var words = 0
+    for i in 0..<v.count where v.text.tokens[v.wordTokens[i]].kind == .word {
+      words += 1
+      if v.isCapitalised(i) { caps += 1 }
+    }
+    return words > 0 && caps * 2 >= words + 1
   }
 
   static func makeViews(_ text: TokenizedText, _ structure: TextStructure) -> [SentenceView] {
@@ -76,7 +95,9 @@ struct ExtractionContext {
   /// Sentences a rule should look at (definitions skipped unless asked for).
   func sentences(includingDefinitions: Bool = false) -> [SentenceView] {
     let seg = views[active]
-    return includingDefinitions ? Array(seg) : seg.filter { !definitionSentences.contains($0.index) }
+    return includingDefinitions
+      ? seg.filter { !headingSentences.contains($0.index) }
+      : seg.filter { !definitionSentences.contains($0.index) && !headingSentences.contains($0.index) }
   }
 
   /// Whether a sentence imposes a duty: a modal ("must", "shall"), a condition on a grant

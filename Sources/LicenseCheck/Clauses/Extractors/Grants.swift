@@ -134,7 +134,8 @@ struct CopyrightGrantRule: ClauseRule {
       var rights = GrantWords.rights(in: v, range: trig.lowerBound..<v.count)
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
-      while rights.count < 2, k < views.count, k <= n + 3 {
+      let introducesList = BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
+      while introducesList, rights.count < 2, k < views.count, k <= n + 3 {
         rights = Array(Set(rights).union(GrantWords.rights(in: views[k], range: 0..<views[k].count))).sorted()
         k += 1
       }
