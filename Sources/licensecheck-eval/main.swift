@@ -1,4 +1,5 @@
 import Foundation
+import LicenseCheck
 import LicenseCheckEvaluation
 
 // Usage: licensecheck-eval [--misses] [--fixtures DIR] [--corpus DIR]
@@ -8,6 +9,11 @@ let showMisses = args.contains("--misses")
 func value(_ flag: String) -> String? {
   guard let i = args.firstIndex(of: flag), i + 1 < args.count else { return nil }
   return args[i + 1]
+}
+if let path = value("--sentences") {
+  let doc = try DocumentReader.read(path: path)
+  print(ClauseExtractor.debugSentences(TokenizedText(doc.text)))
+  exit(0)
 }
 let fixtures = value("--fixtures") ?? "fixtures"
 let corpus = value("--corpus") ?? ProcessInfo.processInfo.environment["LICENSECHECK_CORPUS"] ?? "../shared/corpus"

@@ -71,3 +71,29 @@ public enum ClauseExtractor {
     return out
   }
 }
+
+extension ClauseExtractor {
+  /// A line per sentence with its section and the flags rules see (`H` heading, `D` definition,
+  /// `B` in a ban list, `P` policy segment): a development aid for writing rules.
+  public static func debugSentences(_ text: TokenizedText) -> String {
+    let structure = Segmenter.segment(text)
+    let views = ExtractionContext.makeViews(text, structure)
+    var lines: [String] = []
+    for segment in Segments.split(views: views, text: text, role: .licence) {
+      let ctx = ExtractionContext(
+        text: text, structure: structure, role: segment.role, documentName: nil, views: views, active: segment.sentences
+      )
+      for i in segment.sentences {
+        let s = structure.sentences[i]
+        var flags = ""
+        if ctx.headingSentences.contains(i) { flags += "H" }
+        if ctx.definitionSentences.contains(i) { flags += "D" }
+        if ctx.inBanList[i] { flags += "B" }
+        if segment.role == .policy { flags += "P" }
+        let body = text.slice(s.span).split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
+        lines.append("\(i) [\(ctx.section(at: s.span.start) ?? "-")] \(flags): \(body.prefix(200))")
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -43,7 +43,13 @@ struct ExtractionContext {
     }
     var defs = Set<Int>()
     for d in structure.definitions {
-      if let i = structure.sentenceIndex(containing: d.termSpan.start) { defs.insert(i) }
+      // Only sentences that ARE definitions ("X" means …), not ones that define a term in passing
+      // ("… the Software (the "Work") …"): the term must open the sentence.
+      guard let i = structure.sentenceIndex(containing: d.termSpan.start) else { continue }
+      let v = views[i]
+      if let k = v.wordTokens.firstIndex(where: { Int(text.tokens[$0].start) >= d.termSpan.start }), k <= 3 {
+        defs.insert(i)
+      }
     }
     definitionSentences = defs
     var heads = Set<Int>()

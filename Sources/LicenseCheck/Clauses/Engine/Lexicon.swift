@@ -9,7 +9,7 @@ enum Lexicon {
 
   /// Words that negate what follows.
   static let negations: Set<UInt64> = Set(
-    ["not", "no", "never", "neither", "nor", "cannot", "nothing", "none", "without", "prohibited", "forbidden"].map(
+    ["not", "no", "never", "neither", "nor", "cannot", "nothing", "none", "prohibited", "forbidden"].map(
       wordHash))
 
   /// Words that end the reach of a negation looking backwards.

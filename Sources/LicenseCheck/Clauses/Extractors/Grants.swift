@@ -6,7 +6,10 @@ enum GrantWords {
     "grant", "grants", "granted", "granting", "hereby grant*", "is licensed", "are licensed", "licenses to you",
     "you may", "you can", "free to", "permitted to", "permission to", "is permitted", "are permitted",
     "the right to", "rights to", "license to", "licence to", "authorized to", "entitled to", "allowed to",
-    "lets you", "let you", "allows you", "allow you", "you are allowed", "may freely", "you are welcome to",
+    "lets you", "may deal", "may use", "may copy", "may modify", "may distribute", "may redistribute", "may reproduce",
+    "may publish", "may sell", "may run", "may share", "may adapt", "may make", "may create", "may fine tune",
+    "may host", "may deploy", "let you", "allows you", "allow you", "you are allowed", "may freely",
+    "you are welcome to",
     "anyone may", "everyone may", "gives you", "give you", "is hereby given", "you have permission",
   ]
 

@@ -12,6 +12,7 @@ struct IncludeLicenseRule: ClauseRule {
     "this licence", "this agreement", "the license text", "license text", "licence text", "these conditions",
     "the terms of this license", "hyperlink to this", "the license terms", "copy of the licence", "this paragraph",
     "the following two paragraphs", "text of this licence", "this permission notice", "these license terms",
+    "permission text", "this permission", "the licence terms", "this text",
   ]
   static let verbs: PhraseSet = [
     "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
