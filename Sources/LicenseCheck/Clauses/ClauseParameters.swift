@@ -66,8 +66,8 @@ public struct ClauseParameters: Sendable, Codable, Equatable, Hashable {
   // attribution-display
   /// The phrase to display (`Built with Llama`).
   public var text: String?
-  /// Where it must be displayed.
-  public var `where`: String?
+  /// Where it must be displayed: `website`, `user-interface`, `blogpost`, `about-page`, `product-documentation`, …
+  public var `where`: [String]?
   // naming
   public var requiredPhrase: String?
   /// `prefix` or `anywhere`.

@@ -41,6 +41,31 @@ enum BanScope {
     return out
   }
 
+  /// Sentences in a list introduced by a duty ("If You Share …, You must:"), so that each item
+  /// ("retain the copyright notice") is a duty although it has no modal verb.
+  static func duties(views: [SentenceView], text: TokenizedText, structure: TextStructure, active segment: Range<Int>)
+    -> [Bool]
+  {
+    var out = [Bool](repeating: false, count: views.count)
+    var active = false
+    for i in segment {
+      let v = views[i]
+      guard v.count > 0 else { continue }
+      let firstToken = structure.sentences[i].tokenRange.lowerBound
+      if active {
+        if startsLine(tokenIndex: firstToken, text: text) && v.count <= 80 {
+          out[i] = true
+        } else {
+          active = false
+        }
+      }
+      if endsWithColon(structure.sentences[i], text: text), v.has(Lexicon.must) || v.has(Lexicon.conditions) {
+        active = true
+      }
+    }
+    return out
+  }
+
   static let reporting: PhraseSet = [
     "report", "reporting", "please", "contact", "questions", "violation of this policy", "email",
   ]

@@ -23,6 +23,8 @@ struct ExtractionContext {
   /// For each sentence, whether it sits in a list or passage introduced by a ban
   /// ("you agree not to use the Model … to:").
   let inBanList: [Bool]
+  /// Items of a list introduced by a duty ("You must:").
+  let inDutyList: [Bool]
   /// The sentences of the segment being analysed (a licence and its appended policy are two segments).
   let active: Range<Int>
 
@@ -55,6 +57,8 @@ struct ExtractionContext {
     var heads = Set<Int>()
     for v in views where ExtractionContext.isHeading(v) { heads.insert(v.index) }
     headingSentences = heads
+    inDutyList = BanScope.duties(
+      views: views, text: text, structure: structure, active: active ?? 0..<views.count)
     inBanList = BanScope.compute(
       views: views, text: text, structure: structure, role: role, active: active ?? 0..<views.count)
   }
@@ -109,7 +113,7 @@ struct ExtractionContext {
   /// Whether a sentence imposes a duty: a modal ("must", "shall"), a condition on a grant
   /// ("provided that"), or an imperative at its start ("Keep this notice …").
   func obliges(_ v: SentenceView) -> Bool {
-    if v.has(Lexicon.must) || v.has(Lexicon.conditions) { return true }
+    if v.has(Lexicon.must) || v.has(Lexicon.conditions) || inDutyList[v.index] { return true }
     // Skip list markers and short headings ("4. Notices. Keep …" arrives as one sentence at worst).
     for i in 0..<Swift.min(v.count, 4) where Lexicon.imperatives.contains(v.hashes[i]) {
       return true

@@ -31,15 +31,22 @@ enum Segments {
     guard role == .licence else { return [Segment(role: role, sentences: 0..<views.count)] }
     // A title line naming a use policy: short, at the start of a line.
     var title: Int?
+    // The title is the policy's name, capitalised ("Meta Llama 3 Acceptable Use Policy"), not a
+    // sentence that mentions "the usage policy".
     for v in views where v.count > 0 && v.count <= 10 && v.has(policyTitle) {
-      if let m = v.first(policyTitle), m.lowerBound <= 4 {
+      if let m = v.first(policyTitle), m.lowerBound <= 4, v.isCapitalised(m.lowerBound),
+        v.isCapitalised(m.upperBound - 1)
+      {
         title = v.index
         break
       }
     }
     guard let t = title else { return [Segment(role: .licence, sentences: 0..<views.count)] }
     let grantBefore = views[0..<t].contains { $0.has(grantLanguage) && !$0.has(policyTitle) }
-    if !grantBefore { return [Segment(role: .policy, sentences: 0..<views.count)] }
+    if !grantBefore {
+      // A policy document opens with its title; a title deep inside a text without a grant is a heading.
+      return [Segment(role: t <= 2 ? .policy : .licence, sentences: 0..<views.count)]
+    }
     // The policy part must actually ban something; otherwise the title was a cross-reference heading.
     let bansAfter = views[t...].contains { $0.has(Lexicon.prohibition) }
     guard bansAfter, t > 0 else { return [Segment(role: .licence, sentences: 0..<views.count)] }

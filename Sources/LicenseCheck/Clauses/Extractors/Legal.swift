@@ -153,6 +153,7 @@ struct GoverningLawRule: ClauseRule {
 /// `export-control`: export laws apply or are to be followed.
 struct ExportControlRule: ClauseRule {
   static let export: PhraseSet = [
+    "trade compliance", "trade compliance laws",
     "export control*", "export law*", "export administration", "export regulation*", "export restriction*",
     "trade control*", "sanctions laws", "economic sanctions", "ear", "itar", "re export", "export or re export",
     "export", "import and export",

@@ -3,11 +3,16 @@
 /// `remote-restriction`: the licensor may restrict use, remotely or otherwise.
 struct RemoteRestrictionRule: ClauseRule {
   static let restrict: PhraseSet = [
+    "switch off", "turn off", "cut off access",
     "restrict", "disable", "suspend", "revoke", "limit", "block", "shut off", "shut down", "deactivate",
     "terminate access", "cut off",
   ]
-  static let remote: PhraseSet = ["remotely", "remote", "kill switch", "over the network", "remotely or otherwise"]
+  static let remote: PhraseSet = [
+    "from a distance", "by technical means", "technical measures", "remote access", "remotely", "remote", "kill switch",
+    "over the network", "remotely or otherwise",
+  ]
   static let reserve: PhraseSet = [
+    "keeps the right", "retains the right", "retain the right", "keep the right", "can",
     "reserves the right", "reserve the right", "may", "has the right", "is entitled", "at its discretion",
   ]
 
@@ -30,6 +35,7 @@ struct UnilateralChangeRule: ClauseRule {
     "revises", "replace",
   ]
   static let when: PhraseSet = [
+    "whenever", "at will", "as it sees fit", "unilaterally", "without your consent",
     "from time to time", "at any time", "at its discretion", "at our discretion", "sole discretion",
     "without notice", "periodically", "reserve the right", "reserves the right", "may",
   ]

@@ -12,7 +12,8 @@ struct IncludeLicenseRule: ClauseRule {
     "this licence", "this agreement", "the license text", "license text", "licence text", "these conditions",
     "the terms of this license", "hyperlink to this", "the license terms", "copy of the licence", "this paragraph",
     "the following two paragraphs", "text of this licence", "this permission notice", "these license terms",
-    "permission text", "this permission", "the licence terms", "this text",
+    "permission text", "this public license", "hyperlink to this public license", "uri or hyperlink to",
+    "this permission", "the licence terms", "this text",
   ]
   static let verbs: PhraseSet = [
     "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
@@ -29,11 +30,12 @@ struct IncludeLicenseRule: ClauseRule {
       guard ctx.obliges(v) else { continue }
       // The duty travels with copies: a distribution or copy context must be present.
       guard
-        v.has([
-          "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions",
-          "share", "shared", "recipient*", "give", "pass on", "hand on", "source code", "binary form",
-          "provide",
-        ])
+        ctx.inDutyList[v.index]
+          || v.has([
+            "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions",
+            "share", "shared", "recipient*", "give", "pass on", "hand on", "source code", "binary form",
+            "provide",
+          ])
       else { continue }
       if v.has(["under the terms of this license", "under this license", "under these terms"])
         && !v.has(["copy of", "copies of", "text of", "accompan*", "include", "included", "come with"])
@@ -73,7 +75,10 @@ struct RetainNoticesRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let n = v.first(notices), let verb = v.first(verbs) else { continue }
+      // In a duty list ("You must: retain the following: … a copyright notice;") the verb is in the intro.
+      guard let n = v.first(notices), let verb = v.first(verbs) ?? (ctx.inDutyList[v.index] ? n : nil) else {
+        continue
+      }
       guard ctx.obliges(v) else { continue }
       let w = v.word(n.lowerBound)
       // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
@@ -104,7 +109,8 @@ struct StateChangesRule: ClauseRule {
     "changes were made", "you modified it", "you have modified", "indicate if you modified", "indicate if",
     "plainly marked", "marked as such", "identifies you as", "prominent notice", "prominent notices",
     "notice in each", "record of", "describe", "describing", "mark", "marked", "flag", "label", "note",
-    "identify", "log of changes", "changelog",
+    "identify", "log of changes", "changelog", "prominent statement", "statement that", "a statement", "dated notice",
+    "date of the change",
   ]
   static let change: PhraseSet = ["change*", "modif*", "alter*"]
 
@@ -147,7 +153,7 @@ struct AttributionDisplayRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let d = v.first(display), v.has(Lexicon.must) || v.has(["must", "required"]) else { continue }
+      guard let d = v.first(display), ctx.obliges(v) || v.has(["required"]) else { continue }
       // The displayed phrase is quoted: “Built with Llama”, "Powered by X".
       guard let quoted = QuoteFinder.quoted(in: v, after: d.lowerBound),
         let first = quoted.text.split(separator: " ").first,
@@ -157,10 +163,32 @@ struct AttributionDisplayRule: ClauseRule {
       guard phrases.containsStart(of: quoted.text) else { continue }
       var p = ClauseParameters()
       p.text = quoted.text
-      let places = v.find(wherePlaces).map { v.raw($0) }
-      if !places.isEmpty { p.where = places.joined(separator: ", ") }
+      let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
+      if !places.isEmpty { p.where = places }
       out.append(
         ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, quoted.words), parameters: p))
+    }
+    return out
+  }
+}
+
+/// Normalised ids for where an attribution must be shown.
+enum PlaceIDs {
+  static func ids(_ raw: [String]) -> [String] {
+    var out: [String] = []
+    for r in raw {
+      let s = r.lowercased().replacingOccurrences(of: "-", with: " ")
+      let id: String
+      switch true {
+      case s.contains("web"): id = "website"
+      case s.contains("interface"): id = "user-interface"
+      case s.contains("blog"): id = "blogpost"
+      case s.contains("about"): id = "about-page"
+      case s.contains("documentation"): id = "product-documentation"
+      case s.contains("splash"): id = "splash-screen"
+      default: id = s.replacingOccurrences(of: " ", with: "-")
+      }
+      if !out.contains(id) { out.append(id) }
     }
     return out
   }
@@ -173,7 +201,10 @@ struct NamingRule: ClauseRule {
     "at the beginning", "begin with", "begins with", "start with", "starts with", "prefix", "prefixed",
     "beginning of", "precede", "first word",
   ]
-  static let include: PhraseSet = ["include", "includes", "contain", "contains", "incorporate", "bear", "use"]
+  static let include: PhraseSet = [
+    "have", "has", "carry", "feature", "show", "keep", "include", "includes", "contain", "contains", "incorporate",
+    "bear", "use",
+  ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
@@ -208,6 +239,7 @@ struct ShareAlikeRule: ClauseRule {
     "license the entire work", "as a whole under this license", "under these terms",
   ]
   static let derivatives: PhraseSet = [
+    "derived work*", "derived model*", "fine tuned", "derivative model*",
     "derivative work*", "modified version*", "modifications", "adaptation*", "adapted material", "work based on",
     "covered work", "derivatives", "modified files", "larger work", "combined work", "the work as a whole",
     "changes", "larger works", "executable form", "source code form", "covered software", "any work",

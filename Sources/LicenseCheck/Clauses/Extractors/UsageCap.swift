@@ -67,6 +67,28 @@ struct UsageCapRule: ClauseRule {
       } else if let m = v.first(users, in: after) {
         p.metric = .users
         metricHit = m
+      } else if si > 0, v.has(comparator),
+        v.first([
+          "that total", "this total", "the total", "that number",
+          "this number", "the number", "that figure", "combined",
+        ]) != nil
+      {
+        // "Add up the monthly active users … If that total is greater than 300 million …": the metric is
+        // named in the sentence before and referred back to.
+        let prev = views[si - 1]
+        if prev.has(mau) {
+          p.metric = .monthlyActiveUsers
+        } else if prev.has(dau) {
+          p.metric = .dailyActiveUsers
+        } else if prev.has(revenue) {
+          p.metric = .annualRevenue
+          p.currency = q.currency
+        } else if prev.has(users) {
+          p.metric = .users
+        } else {
+          continue
+        }
+        metricHit = qi..<qEnd
       } else {
         continue
       }
