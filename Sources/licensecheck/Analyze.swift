@@ -8,15 +8,26 @@ struct Analyze: ParsableCommand {
     discussion: """
       Examples:
         licensecheck analyze LICENSE
-        licensecheck analyze --format json LICENSE USE_POLICY.md
-        cat LICENSE | licensecheck analyze -
+        licensecheck analyze --policy USE_POLICY.md LICENSE
+        licensecheck analyze --format json LICENSE NOTICE
+        cat LICENSE | licensecheck analyze --format jsonl -
+        licensecheck analyze --fail-on osd --format jsonl LICENSE   # CI gate: exit 1 if not open source
       """
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
+  enum FailOn: String, ExpressibleByArgument, CaseIterable { case osd }
 
   @Option(help: "Output format: text, json or jsonl.")
   var format: Format = .text
+
+  @Option(
+    help: ArgumentHelp(
+      "A use policy the licences incorporate; its clauses are analysed with each licence.", valueName: "file"))
+  var policy: String?
+
+  @Option(help: "Exit 1 when this holds for any input: osd (not OSD conformant).")
+  var failOn: FailOn?
 
   @OptionGroup var reading: ReadingOptions
 
@@ -24,98 +35,33 @@ struct Analyze: ParsableCommand {
   var paths: [String]
 
   func run() throws {
-    let analyzer = Analyzer(readOptions: reading.readOptions)
-    var results: [LicenseAnalysis] = []
-    var failed = false
-    for path in paths {
+    var inputs = Inputs(analyzer: reading.analyzer)
+    if let policy {
       do {
-        let analysis = try analyzer.analyze(path: path)
-        results.append(analysis)
-        if format == .jsonl { print(try Output.jsonLine(analysis)) }
-        if format == .text { print(TextReport.render(analysis)) }
+        inputs.policy = try DocumentReader.read(path: policy, options: reading.readOptions)
       } catch {
-        failed = true
         Output.error(error)
+        throw ExitCode(2)
       }
+    }
+    let style = Output.humanStyle
+    var results: [LicenseAnalysis] = []
+    var first = true
+    let failed = try inputs.analyze(paths) { analysis in
+      results.append(analysis)
+      switch format {
+      case .jsonl: print(try Output.jsonLine(analysis))
+      case .text:
+        if !first { print("") }
+        Output.write(TextReport.render(analysis, style: style))
+      case .json: break
+      }
+      first = false
     }
     if format == .json {
-      print(results.count == 1 && paths.count == 1 ? try Output.json(results[0]) : try Output.json(results))
+      print(paths.count == 1 && results.count == 1 ? try Output.json(results[0]) : try Output.json(results))
     }
     if failed { throw ExitCode(2) }
-  }
-}
-
-struct TextCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "text",
-    abstract: "Print the plain-text view of a licence file (what every other command reads).",
-    discussion: """
-      Examples:
-        licensecheck text LICENSE.html
-        licensecheck text ../shared/corpus/spdx/src/MIT.xml
-      """
-  )
-
-  @OptionGroup var reading: ReadingOptions
-
-  @Argument(help: "Files to print; - reads standard input.")
-  var paths: [String]
-
-  func run() throws {
-    var failed = false
-    for path in paths {
-      do {
-        let doc = try DocumentReader.read(path: path, options: reading.readOptions)
-        for w in doc.warnings { Output.warn("\(path): \(w.message)") }
-        print(doc.text, terminator: doc.text.hasSuffix("\n") ? "" : "\n")
-      } catch {
-        failed = true
-        Output.error(error)
-      }
-    }
-    if failed { throw ExitCode(2) }
-  }
-}
-
-enum Output {
-  static func json<T: Encodable>(_ value: T) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try e.encode(value), as: UTF8.self)
-  }
-
-  static func jsonLine<T: Encodable>(_ value: T) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try e.encode(value), as: UTF8.self)
-  }
-
-  static func error(_ error: Error) {
-    FileHandle.standardError.write(Data("licensecheck: error: \(error)\n".utf8))
-  }
-
-  static func warn(_ message: String) {
-    FileHandle.standardError.write(Data("licensecheck: warning: \(message)\n".utf8))
-  }
-}
-
-enum TextReport {
-  static func render(_ a: LicenseAnalysis) -> String {
-    var lines: [String] = []
-    lines.append(
-      "\(a.source.path)  (\(a.source.format.rawValue), \(a.source.bytes) bytes, sha256 \(a.source.sha256.prefix(12))…)")
-    for effect in ClauseEffect.allCases {
-      let cs = a.clauses.filter { $0.effect == effect }
-      if cs.isEmpty { continue }
-      lines.append("")
-      lines.append(effect.rawValue.uppercased())
-      for c in cs {
-        let params = (try? Output.jsonLine(c.parameters)) ?? ""
-        let ev = c.evidence.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
-        lines.append("  \(c.kind.rawValue)  [§\(c.section ?? "-") line \(c.span.line)] \(params == "{}" ? "" : params)")
-        lines.append("      \"\(ev.prefix(160))\"")
-      }
-    }
-    return lines.joined(separator: "\n")
+    if failOn == .osd, results.contains(where: { !$0.osdConformant }) { throw ExitCode(1) }
   }
 }

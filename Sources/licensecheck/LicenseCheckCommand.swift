@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LicenseCheck
 
 @main
@@ -6,9 +7,32 @@ struct LicenseCheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "licensecheck",
     abstract: "Read licence texts and say what they really allow.",
+    discussion: """
+      Exit status: 0 success; 1 a --fail-on condition held; 2 bad usage or an unreadable input.
+      Shell completions: licensecheck --generate-completion-script bash|zsh|fish
+      """,
     version: licenseCheckVersion,
-    subcommands: [Analyze.self, TextCommand.self]
+    subcommands: [
+      Analyze.self, Scan.self, Table.self, Diff.self, Explain.self, Identify.self, TextCommand.self,
+      VersionCommand.self,
+    ]
   )
+
+  /// Runs the tool with the exit codes of the JSON contract: ArgumentParser's usage errors exit
+  /// with 64 (EX_USAGE) by default, but scripts here are promised 2 for bad usage.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Self.exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 /// Options every command that reads licence files shares.
@@ -20,6 +44,8 @@ struct ReadingOptions: ParsableArguments {
   var maxBytes: Int = 16 << 20
 
   var readOptions: ReadOptions { ReadOptions(maxBytes: maxBytes, format: inputFormat) }
+
+  var analyzer: Analyzer { Analyzer(readOptions: readOptions) }
 }
 
 extension SourceFormat: ExpressibleByArgument {}

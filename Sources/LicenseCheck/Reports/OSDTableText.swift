@@ -13,6 +13,15 @@ public enum OSDReport {
   /// - Parameter analysis: an analysis whose `osd` has been filled in.
   /// - Returns: the text, ending with a newline.
   public static func text(_ analysis: LicenseAnalysis) -> String {
+    text(analysis, style: .plain)
+  }
+
+  /// The same table, with verdicts coloured (pass green, fail red, unknown yellow) when `style` asks.
+  /// - Parameters:
+  ///   - analysis: an analysis whose `osd` has been filled in.
+  ///   - style: plain or coloured.
+  /// - Returns: the text, ending with a newline.
+  public static func text(_ analysis: LicenseAnalysis, style: TextStyle) -> String {
     var rows: [[String]] = [["Criterion", "Title", "Verdict", "Reason"]]
     for v in analysis.osd {
       rows.append([v.criterion, v.title, v.verdict.rawValue, v.explanation + references(v.because)])
@@ -23,18 +32,27 @@ public enum OSDReport {
       for column in 0..<3 { widths[column] = max(widths[column], row[column].count) }
     }
     var out = ""
-    for row in rows {
+    for (r, row) in rows.enumerated() {
       var line = ""
       for column in 0..<3 {
-        line += row[column] + String(repeating: " ", count: widths[column] - row[column].count + 2)
+        let padding = String(repeating: " ", count: widths[column] - row[column].count + 2)
+        if r == 0 {
+          line += style.bold(row[column]) + padding
+        } else if column == 2, let verdict = OSDVerdict.Verdict(rawValue: row[column]) {
+          // Colour after measuring, so escapes never count towards the width.
+          line += style.verdict(verdict) + padding
+        } else {
+          line += row[column] + padding
+        }
       }
-      out += line + row[3] + "\n"
+      out += line + (r == 0 ? style.bold(row[3]) : row[3]) + "\n"
     }
-    out += "\nOSD conformant: " + (analysis.osdConformant ? "yes" : "no") + "\n"
+    let conformant = analysis.osdConformant ? style.green("yes") : style.red("no")
+    out += "\n" + style.bold("OSD conformant:") + " " + conformant + "\n"
     if !analysis.warnings.isEmpty {
-      out += "Warnings:\n"
+      out += style.bold("Warnings:") + "\n"
       for w in analysis.warnings {
-        out += "  " + w.kind + ": " + w.explanation + references(w.because) + "\n"
+        out += "  " + style.yellow(w.kind) + ": " + w.explanation + references(w.because) + "\n"
       }
     }
     return out
