@@ -32,4 +32,3 @@ enum Corpus {
     packageRoot.appendingPathComponent("fixtures").appendingPathComponent(relative).path
   }
 }
-
