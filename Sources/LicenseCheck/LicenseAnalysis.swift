@@ -82,11 +82,13 @@ public struct Identification: Sendable, Codable, Equatable, Hashable {
   public let method: String
   /// Other close candidates, best first.
   public let candidates: [IdentificationCandidate]
+  /// Share of the known licence found in the text, in [0, 1] (`similarity` and `exact` only).
+  public let coverage: Double?
 
   /// Creates an identification.
   public init(
     id: String, name: String, family: String?, version: String?, confidence: Double, method: String,
-    candidates: [IdentificationCandidate]
+    candidates: [IdentificationCandidate], coverage: Double? = nil
   ) {
     self.id = id
     self.name = name
@@ -95,6 +97,7 @@ public struct Identification: Sendable, Codable, Equatable, Hashable {
     self.confidence = confidence
     self.method = method
     self.candidates = candidates
+    self.coverage = coverage
   }
 }
 

@@ -1,0 +1,102 @@
+/// The known licences: the project's catalogue entries and the SPDX list the index was built from.
+///
+/// ```swift
+/// let cat = Catalogue.standard
+/// cat.lookup(alias: "llama3.1")?.id   // "Llama-3.1"
+/// cat.lookup(alias: "apache-2.0")?.id // "Apache-2.0"
+/// ```
+public struct Catalogue: Sendable {
+  /// What an alias resolved to.
+  public struct Reference: Sendable, Equatable, Hashable {
+    /// The SPDX id or catalogue id.
+    public let id: String
+    /// The full name.
+    public let name: String
+    /// The catalogue entry, when the licence has one.
+    public let entry: CatalogueEntry?
+  }
+
+  /// An SPDX list entry (from the embedded index).
+  public struct SPDXListing: Sendable, Equatable, Hashable {
+    /// SPDX id.
+    public let id: String
+    /// Full name.
+    public let name: String
+    /// Index flags (OSI, deprecated, exception).
+    public let flags: IndexedLicense.Flags
+  }
+
+  /// Catalogue entries, sorted by id.
+  public let entries: [CatalogueEntry]
+  /// SPDX licences and exceptions.
+  public let spdx: [SPDXListing]
+  private let byID: [String: Int]
+  private let byAlias: [String: [Int]]
+  private let spdxByLowerID: [String: Int]
+
+  /// Creates a catalogue.
+  public init(entries: [CatalogueEntry], spdx: [SPDXListing] = []) {
+    self.entries = entries.sorted { $0.id < $1.id }
+    self.spdx = spdx
+    var byID: [String: Int] = [:]
+    var byAlias: [String: [Int]] = [:]
+    for (k, e) in self.entries.enumerated() {
+      byID[e.id] = k
+      var names = [e.id] + (e.aliases.huggingFace ?? []) + (e.aliases.other ?? [])
+      if let s = e.aliases.spdx { names.append(s) }
+      if let s = e.aliases.scancode {
+        names.append(s)
+        let prefix = "LicenseRef-scancode-"
+        if s.hasPrefix(prefix) { names.append(String(s.dropFirst(prefix.count))) }
+      }
+      for n in Set(names.map { Self.aliasKey($0) }) { byAlias[n, default: []].append(k) }
+    }
+    self.byID = byID
+    self.byAlias = byAlias
+    var spdxByLowerID: [String: Int] = [:]
+    for (k, s) in spdx.enumerated() { spdxByLowerID[Self.aliasKey(s.id)] = k }
+    self.spdxByLowerID = spdxByLowerID
+  }
+
+  /// The entry with this id.
+  public func entry(id: String) -> CatalogueEntry? { byID[id].map { entries[$0] } }
+
+  /// Entries of a family, oldest first.
+  public func family(_ family: String) -> [CatalogueEntry] {
+    entries.filter { $0.family == family }.sorted { ($0.releaseDate ?? "") < ($1.releaseDate ?? "") }
+  }
+
+  /// Resolves a registry name — a Hugging Face `license:` value (`llama3.1`, `gemma`,
+  /// `bigscience-openrail-m`, `apache-2.0`), a `license_name:`, a ScanCode key or an SPDX id — to
+  /// a known licence.
+  ///
+  /// Matching ignores case. When several catalogue entries share an alias (Hugging Face uses
+  /// `gemma` for every version of the Gemma terms), the most recent one is returned; use
+  /// ``lookupAll(alias:)`` for all of them. Generic values (`other`, `unknown`) give nil.
+  ///
+  /// - Complexity: O(1) on average.
+  public func lookup(alias: String) -> Reference? {
+    lookupAll(alias: alias).first
+  }
+
+  /// Every known licence an alias can stand for, most recent first.
+  public func lookupAll(alias: String) -> [Reference] {
+    let key = Self.aliasKey(alias)
+    if let hits = byAlias[key] {
+      return hits.map { entries[$0] }.sorted { ($0.releaseDate ?? "") > ($1.releaseDate ?? "") }.map {
+        Reference(id: $0.id, name: $0.name, entry: $0)
+      }
+    }
+    if let k = spdxByLowerID[key] {
+      return [Reference(id: spdx[k].id, name: spdx[k].name, entry: nil)]
+    }
+    return []
+  }
+
+  /// Aliases compare case-insensitively, with surrounding whitespace ignored.
+  static func aliasKey(_ s: String) -> String {
+    var b: [UInt8] = []
+    for c in s.utf8 where c > 0x20 { b.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+    return String(decoding: b, as: UTF8.self)
+  }
+}

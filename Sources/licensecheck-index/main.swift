@@ -1,0 +1,203 @@
+// licensecheck-index: builds the embedded identification data from the reference corpus.
+//
+//   swift run licensecheck-index [--corpus ../shared/corpus] [--licenses licenses]
+//                                [--output Sources/LicenseCheck/Resources]
+//
+// Writes fingerprints.bin (derived, non-reversible trigram-hash fingerprints: no text),
+// fingerprints.json (what they were built from) and catalogue.json (licenses/*.json in one array).
+import Foundation
+import LicenseCheck
+
+struct Options {
+  var corpus = "../shared/corpus"
+  var licenses = "licenses"
+  var output = "Sources/LicenseCheck/Resources"
+  var corpusCommit: String? = "e4c1f276"
+  var corpusDate: String? = "2026-07"
+
+  init(_ args: [String]) {
+    var i = 0
+    func value() -> String {
+      i += 1
+      guard i < args.count else { fail("\(args[i - 1]) needs a value") }
+      return args[i]
+    }
+    while i < args.count {
+      switch args[i] {
+      case "--corpus": corpus = value()
+      case "--licenses": licenses = value()
+      case "--output": output = value()
+      case "--corpus-commit": corpusCommit = value()
+      case "--corpus-date": corpusDate = value()
+      case "-h", "--help":
+        print(
+          "usage: licensecheck-index [--corpus DIR] [--licenses DIR] [--output DIR] [--corpus-commit C] [--corpus-date D]"
+        )
+        exit(0)
+      default: fail("unknown argument \(args[i])")
+      }
+      i += 1
+    }
+  }
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("licensecheck-index: \(message)\n".utf8))
+  exit(2)
+}
+
+/// The attributes of the `<license …>` or `<exception …>` start tag of an SPDX XML file.
+struct XMLLicenseTag {
+  var id: String
+  var name: String
+  var isException: Bool
+  var osi: Bool
+  var deprecated: Bool
+  var listVersionAdded: String?
+
+  init?(bytes: [UInt8]) {
+    func find(_ needle: String, from: Int) -> Int? {
+      let n = Array(needle.utf8)
+      guard bytes.count >= n.count else { return nil }
+      var i = from
+      while i <= bytes.count - n.count {
+        if bytes[i] == n[0], Array(bytes[i..<i + n.count]) == n { return i }
+        i += 1
+      }
+      return nil
+    }
+    let lic = find("<license ", from: 0)
+    let exc = find("<exception ", from: 0)
+    guard let start = [lic, exc].compactMap({ $0 }).min() else { return nil }
+    isException = start == exc
+    guard let end = find(">", from: start) else { return nil }
+    let tag = Array(bytes[start..<end])
+    func attribute(_ name: String) -> String? {
+      let key = Array((name + "=").utf8)
+      var i = 0
+      while i + key.count < tag.count {
+        let before = i == 0 ? 0x20 : tag[i - 1]
+        if before <= 0x20, Array(tag[i..<i + key.count]) == key {
+          let q = tag[i + key.count]
+          var j = i + key.count + 1
+          while j < tag.count, tag[j] != q { j += 1 }
+          return XMLLicenseTag.unescape(String(decoding: tag[(i + key.count + 1)..<j], as: UTF8.self))
+        }
+        i += 1
+      }
+      return nil
+    }
+    guard let id = attribute("licenseId") else { return nil }
+    self.id = id
+    name = (attribute("name") ?? id).split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == " " }).joined(
+      separator: " ")
+    osi = attribute("isOsiApproved") == "true"
+    deprecated = attribute("isDeprecated") == "true" || attribute("deprecatedVersion") != nil
+    listVersionAdded = attribute("listVersionAdded")
+  }
+
+  static func unescape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+      .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+      .replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
+
+func versionLess(_ a: String, _ b: String) -> Bool {
+  let x = a.split(separator: ".").map { Int($0) ?? 0 }
+  let y = b.split(separator: ".").map { Int($0) ?? 0 }
+  return x.lexicographicallyPrecedes(y)
+}
+
+func files(_ dir: String, ext: String) -> [String] {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+  return names.filter { $0.hasSuffix("." + ext) }.sorted().map { dir + "/" + $0 }
+}
+
+func fingerprint(path: String) -> Fingerprint {
+  do {
+    let doc = try DocumentReader.read(path: path)
+    return Fingerprint(TokenizedText(doc.text))
+  } catch {
+    fail("\(error)")
+  }
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let fm = FileManager.default
+
+// SPDX metadata from the XML start tags.
+var tags: [String: XMLLicenseTag] = [:]
+var newestAdded: String? = nil
+for path in files(options.corpus + "/spdx/src", ext: "xml") + files(options.corpus + "/spdx/src/exceptions", ext: "xml")
+{
+  guard let data = fm.contents(atPath: path), let tag = XMLLicenseTag(bytes: [UInt8](data)) else {
+    FileHandle.standardError.write(Data("licensecheck-index: no licence tag in \(path)\n".utf8))
+    continue
+  }
+  tags[tag.id] = tag
+  if let v = tag.listVersionAdded, newestAdded.map({ versionLess($0, v) }) ?? true { newestAdded = v }
+}
+
+let tagsByLowerID = Dictionary(tags.values.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+
+// The catalogue.
+var entries: [CatalogueEntry] = []
+let decoder = JSONDecoder()
+for path in files(options.licenses, ext: "json") {
+  do {
+    let entry = try decoder.decode(CatalogueEntry.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    let expected = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if entry.id != expected { fail("\(path): id \(entry.id) does not match the file name") }
+    entries.append(entry)
+  } catch {
+    fail("\(path): \(error)")
+  }
+}
+entries.sort { $0.id < $1.id }
+
+var builder = FingerprintIndexBuilder()
+var spdxCount = 0
+for path in files(options.corpus + "/spdx/test/simpleTestForGenerator", ext: "txt") {
+  // Deprecated ids' texts are named `depreciate_<id>.txt` (sic), sometimes with the id's case changed.
+  var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+  if name.hasPrefix("depreciate_") { name.removeFirst("depreciate_".count) }
+  let tag = tags[name] ?? tagsByLowerID[name.lowercased()]
+  let id = tag?.id ?? name
+  if tag == nil { FileHandle.standardError.write(Data("licensecheck-index: no XML for \(name)\n".utf8)) }
+  var flags: IndexedLicense.Flags = []
+  if tag?.osi == true { flags.insert(.osiApproved) }
+  if tag?.deprecated == true { flags.insert(.deprecated) }
+  if tag?.isException == true { flags.insert(.exception) }
+  builder.add(id: id, name: tag?.name ?? id, flags: flags, fingerprint: fingerprint(path: path))
+  spdxCount += 1
+}
+var catalogueCount = 0
+for entry in entries {
+  for rel in entry.corpusTexts ?? [] {
+    builder.add(
+      id: entry.id, name: entry.name, flags: .catalogue, fingerprint: fingerprint(path: options.corpus + "/" + rel))
+    catalogueCount += 1
+  }
+}
+if spdxCount == 0 { fail("no SPDX texts under \(options.corpus)/spdx/test/simpleTestForGenerator") }
+
+let bin = builder.build()
+let manifest = FingerprintManifest(
+  spdxCorpusCommit: options.corpusCommit, spdxCorpusDate: options.corpusDate,
+  spdxListVersionAtLeast: newestAdded, spdxCount: spdxCount, catalogueCount: catalogueCount,
+  ngramLength: Fingerprint.ngramLength, generator: "licensecheck-index \(licenseCheckVersion)")
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+do {
+  try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true)
+  try Data(bin).write(to: URL(fileURLWithPath: options.output + "/fingerprints.bin"))
+  try (encoder.encode(manifest) + Data("\n".utf8)).write(
+    to: URL(fileURLWithPath: options.output + "/fingerprints.json"))
+  try (encoder.encode(entries) + Data("\n".utf8)).write(to: URL(fileURLWithPath: options.output + "/catalogue.json"))
+} catch {
+  fail("writing \(options.output): \(error)")
+}
+print(
+  "licensecheck-index: \(spdxCount) SPDX texts, \(catalogueCount) catalogue texts, \(entries.count) catalogue entries;"
+    + " fingerprints.bin \(bin.count) bytes")

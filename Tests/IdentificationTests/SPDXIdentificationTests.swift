@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import LicenseCheck
+
+/// The SPDX test set identified with the embedded index only (no corpus folder given to the library).
+struct SPDXIdentificationTests {
+  /// `depreciate_GPL-2.0+.txt` holds the text of the deprecated id `GPL-2.0+`.
+  static func expectedID(_ path: String) -> String {
+    var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if name.hasPrefix("depreciate_") { name.removeFirst("depreciate_".count) }
+    return name
+  }
+
+  static func read(_ path: String) throws -> TokenizedText {
+    TokenizedText(try DocumentReader.read(path: path).text)
+  }
+
+  @Test func topOneAccuracyOnTheSPDXTestSet() throws {
+    let paths = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt")
+    if paths.isEmpty {
+      #expect(!Corpus.required, "the corpus is required in CI")
+      return
+    }
+    let identifier = Identifier.standard
+    var texts: [(String, TokenizedText)] = []
+    for p in paths { texts.append((Self.expectedID(p).lowercased(), try Self.read(p))) }
+    // Ids whose normalised word sequences (title included) are identical count as equal.
+    var groupOf: [String: UInt64] = [:]
+    for (id, t) in texts {
+      groupOf[id] = FingerprintWords(t).hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* 0x100_0000_01b3 }
+    }
+    var correct = 0
+    var misses: [String] = []
+    var methods: [String: Int] = [:]
+    for (id, t) in texts {
+      let got = identifier.identify(t)
+      methods[got?.method ?? "nil", default: 0] += 1
+      let gotID = got?.id.lowercased() ?? "-"
+      if gotID == id || (groupOf[gotID] != nil && groupOf[gotID] == groupOf[id]) {
+        correct += 1
+      } else {
+        misses.append(
+          "\(id) → \(got?.id ?? "nil") \(got?.method ?? "") \(got?.confidence ?? 0) [\(got?.candidates.map { "\($0.id) \($0.confidence)" }.joined(separator: ", ") ?? "")]"
+        )
+      }
+    }
+    let accuracy = Double(correct) / Double(texts.count)
+    print("SPDX top-1 accuracy: \(correct)/\(texts.count) = \(accuracy); methods \(methods)")
+    for m in misses { print("  miss: \(m)") }
+    #expect(accuracy >= 0.995)
+  }
+}
