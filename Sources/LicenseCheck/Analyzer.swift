@@ -8,9 +8,13 @@ public struct Analyzer: Sendable {
   /// Reading options (size limit, forced format).
   public var readOptions: ReadOptions
 
+  /// Whether to identify the licence (on by default).
+  public var identify: Bool
+
   /// Creates an analyzer.
-  public init(readOptions: ReadOptions = ReadOptions()) {
+  public init(readOptions: ReadOptions = ReadOptions(), identify: Bool = true) {
     self.readOptions = readOptions
+    self.identify = identify
   }
 
   /// Reads and analyses a file (`-` for standard input).
@@ -33,6 +37,9 @@ public struct Analyzer: Sendable {
       let p = ClauseExtractor.extract(from: TokenizedText(policy.text), role: .policy, documentName: "policy")
       clauses = ClauseExtractor.ordered(clauses) + p
     }
-    return LicenseAnalysis(source: document.sourceInfo, clauses: clauses).judgedAgainstOSD()
+    // Identification never adds clauses: it only names the text.
+    let identification = identify ? Identifier.standard.identify(text) : nil
+    return LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
+      .judgedAgainstOSD()
   }
 }

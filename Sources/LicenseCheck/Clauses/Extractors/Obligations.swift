@@ -408,7 +408,7 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let download: PhraseSet = ["by downloading", "downloading", "download"]
   static let signature: PhraseSet = ["by signing", "signing", "signature", "signed", "execute this agreement"]
-  static let accept: PhraseSet = [
+  static let accept: PhraseSet = [ "accepted", "agree", "recognized and accepted",
     "agree to be bound", "you agree", "you accept", "acceptance", "accept", "accepts", "bound by",
     "agree to the terms", "indicate your acceptance", "constitutes your acceptance", "deemed to have accepted",
     "consent to",

@@ -166,7 +166,9 @@ struct OutputUseRule: ClauseRule {
         continue
       }
       var p = ClauseParameters()
-      if v.has(["large language model", "large language models", "llm", "llms", "language model"]) {
+      if v.has(["foundation*", "foundational"]) {
+        p.scope = "other-foundation-models"
+      } else if v.has(["large language model", "large language models", "llm", "llms", "language model"]) {
         p.scope = "other-large-language-models"
       } else if v.has(["compete", "competing", "competitive"]) {
         p.scope = "competing-models"
