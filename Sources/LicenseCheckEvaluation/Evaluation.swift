@@ -167,7 +167,10 @@ public struct Evaluation: Sendable {
     }
     if let d = v as? Double { return String(format: "%.4f", d) }
     if let i = v as? Int { return String(format: "%.4f", Double(i)) }
-    return "\(v)".lowercased().trimmingCharacters(in: .whitespaces)
+    var s = "\(v)".lowercased().trimmingCharacters(in: .whitespaces)
+    // http and https are equivalent (SPDX matching guideline); compare URLs without the scheme.
+    for scheme in ["https://", "http://"] where s.hasPrefix(scheme) { s.removeFirst(scheme.count) }
+    return s
   }
 
   /// A fixed-width report: one row per kind, then the totals.

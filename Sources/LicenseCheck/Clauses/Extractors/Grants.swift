@@ -20,7 +20,8 @@ enum GrantWords {
         "create derivative works", "prepare derivative works", "make derivative works", "derivative works of",
         "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
         "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
-        "fine-tune", "derivatives of", "build new works", "new works", "derived works", "derivative models", "build on",
+        "fine-tune", "derivatives of", "derivative works", "derivative work", "build new works", "new works",
+        "derived works", "derivative models", "build on",
         "works based on", "make new works", "create works based",
       ], .createDerivatives
     ),
@@ -184,9 +185,13 @@ struct PatentGrantRule: ClauseRule {
 /// `output-rights`: who owns or may use the model's outputs.
 struct OutputRightsRule: ClauseRule {
   static let licenseeOwns: PhraseSet = [
-    "claims no rights", "claim no rights", "claims no ownership", "no rights in", "no ownership", "you own",
-    "owned by you", "belong to you", "belongs to you", "yours", "you retain", "you will own", "you shall own",
-    "not claim ownership", "does not claim", "do not claim", "you are the owner", "your property",
+    "you own", "owned by you", "belong to you", "belongs to you", "yours", "you retain", "you will own",
+    "you shall own", "you are the owner", "your property", "property of you",
+  ]
+  /// The licensor disclaims the outputs without saying who owns them.
+  static let noClaim: PhraseSet = [
+    "claims no rights", "claim no rights", "claims no ownership", "no rights in", "no ownership",
+    "not claim ownership", "does not claim", "do not claim", "makes no claim", "no claim",
   ]
   static let licensorOwns: PhraseSet = [
     "we own", "licensor owns", "remain the property of", "owned by the licensor", "owned by licensor",
@@ -204,6 +209,9 @@ struct OutputRightsRule: ClauseRule {
         hit = m
       } else if let m = v.first(licensorOwns) {
         p.owner = "licensor"
+        hit = m
+      } else if let m = v.first(noClaim) {
+        p.owner = "unstated"
         hit = m
       } else {
         continue

@@ -94,7 +94,16 @@ struct GoverningLawRule: ClauseRule {
   ]
   static let venue: PhraseSet = [
     "courts of", "courts located in", "courts in", "court of", "courts sitting in", "jurisdiction of",
-    "exclusive jurisdiction", "venue", "courts located", "arbitration in", "seated in",
+    "exclusive jurisdiction", "venue", "courts located", "arbitration in", "seated in", "jurisdiction in",
+    "court with jurisdiction in", "courts at", "arbitration seated in", "seat of arbitration", "tribunals of",
+  ]
+  static let lawOf: PhraseSet = ["laws of", "law of", "law in force in", "laws in force in"]
+  /// "French law governs": adjectives of place.
+  static let demonyms: [(String, String)] = [
+    ("french", "France"), ("english", "England and Wales"), ("german", "Germany"), ("swiss", "Switzerland"),
+    ("japanese", "Japan"), ("chinese", "China"), ("irish", "Ireland"), ("dutch", "Netherlands"),
+    ("belgian", "Belgium"), ("italian", "Italy"), ("spanish", "Spain"), ("singaporean", "Singapore"),
+    ("korean", "South Korea"), ("indian", "India"), ("canadian", "Canada"), ("australian", "Australia"),
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -109,15 +118,34 @@ struct GoverningLawRule: ClauseRule {
       if !v.has(["law of", "laws of", "governing law", "law", "laws"]) { continue }
       if v.has(["export", "applicable laws and regulations", "comply with"]) && !v.has(["governed"]) { continue }
       var p = ClauseParameters()
-      if let j = place(in: v, after: g.upperBound) { p.jurisdiction = j.0 }
-      if let ve = v.first(venue, in: g.upperBound..<v.count), let pl = place(in: v, after: ve.upperBound) {
-        if pl.0 != p.jurisdiction || v.has(["county", "district", "city"]) { p.venue = pl.0 }
+      if let lo = v.first(lawOf), let j = place(in: v, after: lo.upperBound) {
+        p.jurisdiction = j.0
+      } else if let j = demonym(in: v) {
+        p.jurisdiction = j
+      } else if let j = place(in: v, after: g.upperBound) {
+        p.jurisdiction = j.0
+      }
+      // The venue is often named in the next sentence ("The courts of X shall have exclusive jurisdiction").
+      for k in v.index..<Swift.min(ctx.views.count, v.index + 3) {
+        let w = ctx.views[k]
+        guard k == v.index || ctx.section(at: w.span.start) == ctx.section(at: v.span.start) else { break }
+        if let ve = w.first(venue), let pl = place(in: w, after: ve.upperBound) {
+          p.venue = pl.0
+          break
+        }
       }
       if p.jurisdiction == nil && !v.has(["laws of", "law of", "governing law"]) { continue }
       out.append(
         ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }
     return out
+  }
+
+  static func demonym(in v: SentenceView) -> String? {
+    for i in 0..<Swift.max(0, v.count - 1) where ["law", "laws"].contains(v.word(i + 1)) {
+      if let hit = demonyms.first(where: { $0.0 == v.word(i) }) { return hit.1 }
+    }
+    return nil
   }
 
   static let skip: Set<String> = [
@@ -138,7 +166,7 @@ struct GoverningLawRule: ClauseRule {
         {
           j += 1
         }
-        var name = (i..<j).map { String(v.rawWord($0)) }.joined(separator: " ")
+        var name = v.raw(i..<j)
         if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
         if name == "United States of America" || name == "USA" { name = "United States" }
         return (name, i..<j)

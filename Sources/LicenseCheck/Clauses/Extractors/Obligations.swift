@@ -220,7 +220,8 @@ struct NamingRule: ClauseRule {
       }
       if v.negated(before: nw.lowerBound, window: 4) { continue }
       var p = ClauseParameters()
-      p.requiredPhrase = quoted.text
+      p.requiredPhrase = String(
+        quoted.text.reversed().drop(while: { " -–—:,.".contains($0) }).reversed())
       p.position = pos != nil ? "prefix" : "anywhere"
       out.append(ctx.clause(.naming, in: v, evidence: ExtractionContext.cover(nw, quoted.words), parameters: p))
     }
@@ -408,7 +409,8 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let download: PhraseSet = ["by downloading", "downloading", "download"]
   static let signature: PhraseSet = ["by signing", "signing", "signature", "signed", "execute this agreement"]
-  static let accept: PhraseSet = [ "accepted", "agree", "recognized and accepted",
+  static let accept: PhraseSet = [
+    "accepted", "agree", "recognized and accepted",
     "agree to be bound", "you agree", "you accept", "acceptance", "accept", "accepts", "bound by",
     "agree to the terms", "indicate your acceptance", "constitutes your acceptance", "deemed to have accepted",
     "consent to",

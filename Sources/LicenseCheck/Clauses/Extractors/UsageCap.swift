@@ -107,9 +107,11 @@ struct UsageCapRule: ClauseRule {
   static func consequence(_ ctx: ExtractionContext, _ si: Int) -> CapConsequence? {
     for k in si..<Swift.min(ctx.views.count, si + 3) {
       let v = ctx.views[k]
-      if v.has(attribution) && !v.has(separate) { return .attributionRequired }
       if v.has(fee) && !v.has(["request a license", "obtain a license", "separate license"]) { return .fee }
       if v.has(separate) { return .separateLicenceRequired }
+      if v.has(attribution) && v.has(["display", "show", "credit", "attribution", "state"]) {
+        return .attributionRequired
+      }
     }
     return nil
   }
