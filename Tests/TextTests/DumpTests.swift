@@ -24,7 +24,10 @@ import Testing
       )
     }
     for q in Quantities.find(in: t) {
-      print("QTY \(q.value) \(q.currency ?? "") «\(t.slice(q.span))»")
+      let lo = max(0, q.span.start - 30)
+      let hi = min(t.bytes.count, q.span.end + 20)
+      let ctx = t.slice(Span(start: lo, end: hi)).replacingOccurrences(of: "\n", with: " ")
+      print("QTY \(q.value) \(q.currency ?? "") «\(t.slice(q.span))» ‹\(ctx)›")
     }
     if ProcessInfo.processInfo.environment["TEXT_DUMP_S"] != nil {
       for x in s.sentences { print("SENT «\(t.slice(x.span).prefix(90).replacingOccurrences(of: "\n", with: " "))»") }

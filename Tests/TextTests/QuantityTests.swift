@@ -78,3 +78,21 @@ struct QuantityTests {
     #expect(qs.map(\.currency) == [nil, nil, "USD"])
   }
 }
+
+extension QuantityTests {
+  @Test(arguments: [
+    "Sections 1, 2, 5, and 8 survive; see also Sections 2 and/or 3.",
+    "as defined in 48 C.F.R. 2.101 and 17 U.S.C. 101",
+    "write to 51 Example Street, Boston",
+    "the postal code 02139 and 75015",
+    "granted: 1) for code you remove; 2) for others",
+    "this License: 2 (Restrictions), 3 (Attribution)",
+    "in accord with subsection 6b.",
+    "the Widget 2 License applies",
+  ])
+  func ignoresReferencesAndAddresses(_ s: String) {
+    let t = TokenizedText(s)
+    let qs = Quantities.find(in: t)
+    #expect(qs.isEmpty, "\(qs.map { t.slice($0.span) })")
+  }
+}

@@ -30,7 +30,11 @@ public struct Quantity: Sendable, Codable, Equatable, Hashable {
 ///   license, GPL, CC, BY, Llama, Gemma, Qwen …* or `§`; it is glued to an identifier (`GPL-3`,
 ///   `v2.0`, `07/23`); it is a line-start marker (`1.`, `2)`) or an enumerator in parentheses
 ///   (`(1)`); it is part of a date (next to a month name); or it is a year (1900–2100 with
-///   four digits) not followed by a unit noun (`2024 users` still counts).
+///   four digits) not followed by a unit noun (`2024 users` still counts); it is listed after
+///   such a label (`Sections 3, 4 and 7`); it is a citation or address (`48 C.F.R.`,
+///   `17 U.S.C. 101`, `51 Franklin Street`), a postal or catalogue number (leading zero, or five
+///   digits and more without separators), an enumerator (`1)`), or a section number with its
+///   title (`2 (Restrictions)`, `ANTLR 2 License`).
 /// - A number with a decimal point and no scale, currency or unit (`2.0`, `3.1`, `1.1`) is a
 ///   version or section number, not a quantity.
 /// - Number words count when they carry a scale (`seven hundred million`), repeat as digits in
@@ -96,6 +100,8 @@ struct QuantityScanner {
     return d
   }()
 
+  static let currencyCodeHashes = Set(currencyCodes.keys)
+
   /// Currency names after an amount (`20 million dollars`, `100 million yuan`).
   static let currencyNames: [UInt64: String] = [
     wordHash("dollars"): "USD", wordHash("dollar"): "USD", wordHash("euros"): "EUR", wordHash("euro"): "EUR",
@@ -116,8 +122,35 @@ struct QuantityScanner {
     "schedule", "appendix", "annex", "attachment", "item", "items", "step", "phase", "page", "pages", "figure",
     "table", "rule", "no", "number", "license", "licenses", "gpl", "lgpl", "agpl", "fdl", "mpl", "epl", "cc", "by",
     "sa", "nc", "nd", "cddl", "llama", "gemma", "qwen", "mistral", "mixtral", "falcon", "phi", "gpt", "bloom",
-    "python", "iso", "rfc", "title", "usc", "cfr", "level", "tier", "release",
+    "python", "iso", "rfc", "title", "usc", "cfr", "level", "tier", "release", "numbered", "art", "sec", "secs",
+    "para", "abschnitt", "ziffer", "ziffern", "artikel", "absatz", "paragraf", "paragraphe", "alinea", "annexe",
+    "subclause", "footnote", "note", "revision", "edition", "draft", "ecma", "ieee", "abschnitts", "condition",
+    "conditions", "beta", "alpha", "rc", "group", "cedex", "bp", "suite", "box", "room", "building", "floor",
   ])
+
+  /// Words after which a number is a version: `ANTLR 2 License`, `3 Edition`.
+  static let versionFollowers = TextLexicon.set(["license", "licenses", "edition", "release", "beta", "alpha"])
+
+  static let streetWords = TextLexicon.set([
+    "st", "street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "suite", "rue", "drive", "lane", "plaza",
+    "strasse", "straße", "parkway", "pkwy", "highway", "hwy",
+  ])
+
+  /// `51 Franklin Street`, `3 rue Michel-Ange`, `1, place des …`: a street word within three words.
+  func isStreetAddress(after i: Int) -> Bool {
+    var k = i + 1
+    var words = 0
+    while k < n, words < 4 {
+      if text.tokens[k].kind == .word {
+        if text.isWord(k, in: Self.streetWords) { return true }
+        words += 1
+      } else if !text.isPunct(k, UInt8(ascii: ",")) && !text.isPunct(k, UInt8(ascii: "-")) {
+        return false
+      }
+      k += 1
+    }
+    return false
+  }
 
   /// Nouns that make a bare number or a year-like number an amount.
   static let unitNouns = TextLexicon.set([
@@ -154,6 +187,7 @@ struct QuantityScanner {
     let coreStart = i
     var value: Double
     var scaled = false
+    var suffixOnly = false
     var isDecimal = false
     var fromWords = false
     var parenthesised = false
@@ -161,6 +195,7 @@ struct QuantityScanner {
       guard let num = parseNumber(i) else { return nil }
       value = num.value
       scaled = num.scaled
+      suffixOnly = num.scaled
       isDecimal = num.decimal
       i += 1
     } else if let w = parseWords(at: i) {
@@ -183,6 +218,7 @@ struct QuantityScanner {
     if !fromWords, i < n, text.tokens[i].kind == .word, let s = Self.scaleWords[text.tokens[i].hash] {
       value *= s
       scaled = true
+      suffixOnly = false
       i += 1
       // `1 hundred thousand`
       if i < n, text.tokens[i].kind == .word, let s2 = Self.scaleWords[text.tokens[i].hash], s2 > s {
@@ -209,6 +245,8 @@ struct QuantityScanner {
       }
     }
     let hasUnit = i < n && (text.isWord(i, in: Self.unitNouns) || text.isPunct(i, UInt8(ascii: "%")))
+    // `subsection 6b`: a letter suffix after a label word is part of the label.
+    if currency == nil, suffixOnly, isLabel(coreStart) { return nil }
     if currency == nil && !scaled {
       if fromWords {
         guard parenthesised || hasUnit else { return nil }
@@ -310,15 +348,22 @@ struct QuantityScanner {
     // `Sections 3, 4 and 7`: a number listed after a label number is a label too.
     var k = i
     var hops = 0
-    while k >= 2, hops < 8, text.tokens[k - 2].kind == .number,
-      text.isPunct(k - 1, UInt8(ascii: ",")) || text.is(k - 1, H.and) || text.is(k - 1, H.or)
-        || text.is(k - 1, Self.through) || text.is(k - 1, Self.to)
-    {
-      k -= 2
+    while hops < 10 {
+      // Up to three connectors back (`, and`, `and/or`), then a number.
+      var c = k - 1
+      while c >= 0, k - c <= 3, isListConnector(c) { c -= 1 }
+      guard c >= 0, c < k - 1, text.tokens[c].kind == .number else { break }
+      k = c
       hops += 1
     }
     if k != i, isLabelAlone(k) { return true }
     return isLabelAlone(i)
+  }
+
+  func isListConnector(_ c: Int) -> Bool {
+    text.isPunct(c, UInt8(ascii: ",")) || text.is(c, H.and) || text.is(c, H.or) || text.is(c, Self.through)
+      || text.is(c, Self.to) || text.is(c, wordHash("und")) || text.is(c, wordHash("et"))
+      || text.isPunct(c, UInt8(ascii: "/"))
   }
 
   static let through = wordHash("through")
@@ -326,9 +371,21 @@ struct QuantityScanner {
 
   /// ``isLabel(_:)`` for one number, without looking along a list.
   func isLabelAlone(_ i: Int) -> Bool {
+    // A leading zero or five and more digits without separators: postal codes, phone and
+    // catalogue numbers (`02139`, `75794`); real amounts that size are written `10,000`.
+    let s = text.normalizedSlice(text.tokens[i])
+    if s.first == UInt8(ascii: "0"), s.count > 1 { return true }
+    if s.count >= 5, s.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
     if i > 0 {
       let p = i - 1
       if text.isWord(p, in: Self.labelWords) || text.is(p, wordHash("§")) { return true }
+      // `Art. 1`, `Sec. 4`, `No. 5`, `U.S.C. 101`
+      if text.isPunct(p, UInt8(ascii: ".")), p > 0, text.touchesNext(p - 1),
+        text.isWord(p - 1, in: Self.labelWords)
+          || (text.tokens[p - 1].kind == .word && text.length(p - 1) == 1 && text.startsUpper(p - 1))
+      {
+        return true
+      }
       // `GPL-3`, `v2.0`, `07/23`, `CC-BY-4.0`
       if text.touchesNext(p), text.tokens[p].kind == .punctuation,
         text.isPunct(p, UInt8(ascii: "-")) || text.isPunct(p, UInt8(ascii: ".")) || text.isPunct(p, UInt8(ascii: "/"))
@@ -338,7 +395,7 @@ struct QuantityScanner {
         return true
       }
       if text.tokens[p].kind == .word, text.touchesNext(p) { return true }
-      // `Llama 3.1 8B`: a model size right after a label-number
+      // `(1)`: an enumerator in parentheses.
       if text.isPunct(p, UInt8(ascii: "(")), i + 1 < n, text.isPunct(i + 1, UInt8(ascii: ")")) { return true }
     }
     if i + 1 < n, text.touchesNext(i) {
@@ -349,15 +406,37 @@ struct QuantityScanner {
         if i + 2 < n, text.touchesNext(i + 1), text.tokens[i + 2].kind != .punctuation { return true }
       }
     }
-    // A line-start marker: `1.` / `2)` as the first token of its line.
-    let line = Int(text.tokens[i].line)
-    if i == 0 || text.tokens[i - 1].line != text.tokens[i].line {
-      if i + 1 < n, text.touchesNext(i),
-        text.isPunct(i + 1, UInt8(ascii: ".")) || text.isPunct(i + 1, UInt8(ascii: ")"))
+    if i + 1 < n {
+      // An enumerator: `1)` in running text, `48 C.F.R.`, `17 U.S.C.`, `51 Franklin Street`.
+      if text.touchesNext(i), text.isPunct(i + 1, UInt8(ascii: ")")) { return true }
+      if text.tokens[i + 1].kind == .word, text.length(i + 1) == 1, text.startsUpper(i + 1), text.touchesNext(i + 1),
+        text.isPunct(i + 2 < n ? i + 2 : i, UInt8(ascii: "."))
       {
         return true
       }
-      if i + 1 < n, Int(text.tokens[i + 1].line) != line { return true }
+      if isStreetAddress(after: i) { return true }
+      if text.isWord(i + 1, in: Self.versionFollowers) { return true }
+      // `2 (Restrictions)`: a section number with its title.
+      if text.isPunct(i + 1, UInt8(ascii: "(")), i + 2 < n, text.tokens[i + 2].kind == .word, text.startsUpper(i + 2),
+        !Self.currencyCodeHashes.contains(text.tokens[i + 2].hash)
+      {
+        return true
+      }
+    }
+    // A marker: `1.`, `2)` or `3 Heading` first on its line, or `7.` after bullets or a colon.
+    let lineStart = i == 0 || text.tokens[i - 1].line != text.tokens[i].line
+    if i + 1 < n {
+      let dotted = text.touchesNext(i) && text.isPunct(i + 1, UInt8(ascii: "."))
+      if lineStart {
+        if dotted || text.tokens[i + 1].line != text.tokens[i].line { return true }
+        if text.startsUpper(i + 1), !text.isWord(i + 1, in: Self.unitNouns) { return true }
+      } else if dotted, i + 2 < n, !text.touchesNext(i + 1), text.startsUpper(i + 2), i > 0,
+        text.tokens[i - 1].kind == .punctuation, !text.isPunct(i - 1, UInt8(ascii: ","))
+      {
+        return true
+      }
+    } else if lineStart {
+      return true
     }
     return false
   }

@@ -468,7 +468,12 @@ struct LinePass {
     var p = h
     var words = 0
     while p < e {
-      if text.isPunct(p, UInt8(ascii: ".")), p + 1 == e || !text.touchesNext(p) { break }
+      // A period followed by a space ends the heading, unless it closes an initial (`U.S.`).
+      if text.isPunct(p, UInt8(ascii: ".")), p + 1 == e || !text.touchesNext(p),
+        !(p > h && text.touchesNext(p - 1) && text.tokens[p - 1].kind == .word && text.length(p - 1) == 1)
+      {
+        break
+      }
       if text.isPunct(p, UInt8(ascii: ";")) || text.isPunct(p, UInt8(ascii: ":"))
         || text.isPunct(p, UInt8(ascii: "\""))
       {
@@ -501,8 +506,6 @@ struct LinePass {
       case .word, .number: words += 1
       case .url: return false
       case .punctuation:
-        let t = tokens[k]
-        if t.hash == H.means { return false }
         if text.isPunct(k, UInt8(ascii: ";")) || text.isPunct(k, UInt8(ascii: ":")) || text.is(k, wordHash("©")) {
           return false
         }

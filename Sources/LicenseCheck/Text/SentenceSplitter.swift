@@ -10,9 +10,9 @@ struct SentenceSplitter {
     "art", "para", "paras", "fig", "figs", "vol", "pp", "ch", "incl", "esp", "resp", "dept", "est", "govt",
   ])
   /// Company suffixes: a period after them ends a sentence only before a capitalised word.
-  static let companies = TextLexicon.set([
-    "inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp",
-  ])
+  static let companies = TextLexicon.set(["inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp"])
+  static let all = wordHash("all")
+  static let rights = wordHash("rights")
   static let numberAbbreviations = TextLexicon.set(["no", "nos", "nr"])
 
   /// Sentences, and whether each began at a hard break (paragraph, list item, marker, heading)
@@ -81,7 +81,11 @@ struct SentenceSplitter {
       if text.length(p) == 1 { return nil }
       if text.isWord(p, in: Self.abbreviations) { return nil }
       if text.isWord(p, in: Self.numberAbbreviations), text.tokens[e].kind == .number { return nil }
-      if text.isWord(p, in: Self.companies), text.isPunct(e, UInt8(ascii: "(")) { return nil }
+      if text.isWord(p, in: Self.companies) {
+        // `Example, Inc. (the "Company")`, `Example, Inc. All rights reserved.`
+        if text.isPunct(e, UInt8(ascii: "(")) { return nil }
+        if text.is(e, Self.all), e + 1 < text.tokens.count, text.is(e + 1, Self.rights) { return nil }
+      }
     }
     return e
   }
