@@ -98,7 +98,30 @@ public struct SourceMap: Sendable, Codable, Equatable, Hashable {
   /// The source range of a plain-text span.
   public func sourceSpan(of span: Span) -> Span {
     let s = sourceOffset(ofPlain: span.start)
-    let e = span.end > span.start ? sourceOffset(ofPlain: span.end) : s
+    guard span.end > span.start else { return Span(start: s, end: s) }
+    // The end is where the span's last byte ends in the source, not where the next plain
+    // byte starts: after markup (`word</em>`) the next run begins elsewhere.
+    let e = sourceEnd(ofPlain: span.end - 1)
     return Span(start: s, end: Swift.max(s, e))
+  }
+
+  /// One past the source bytes of the plain byte at `offset`.
+  func sourceEnd(ofPlain offset: Int) -> Int {
+    guard !runs.isEmpty else { return offset + 1 }
+    var lo = 0
+    var hi = runs.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if runs[mid].plainStart <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    let r = runs[lo]
+    let delta = offset - r.plainStart
+    if delta < 0 { return r.sourceStart }
+    if delta >= r.plainLength { return r.sourceStart + r.sourceLength + (delta - r.plainLength) + 1 }
+    switch r.kind {
+    case .copy: return r.sourceStart + delta + 1
+    case .utf16: return r.sourceStart + 2 * delta + 2
+    case .replaced: return r.sourceStart + r.sourceLength
+    }
   }
 }
