@@ -10,7 +10,9 @@ struct SentenceSplitter {
     "art", "para", "paras", "fig", "figs", "vol", "pp", "ch", "incl", "esp", "resp", "dept", "est", "govt",
   ])
   /// Company suffixes: a period after them ends a sentence only before a capitalised word.
-  static let companies = TextLexicon.set(["inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp"])
+  static let companies = TextLexicon.set([
+    "inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp",
+  ])
   static let all = wordHash("all")
   static let rights = wordHash("rights")
   static let numberAbbreviations = TextLexicon.set(["no", "nos", "nr"])

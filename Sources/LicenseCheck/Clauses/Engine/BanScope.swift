@@ -31,7 +31,7 @@ enum BanScope {
         }
       }
       if endsWithColon(structure.sentences[i], text: text) || role == .policy,
-        v.has(intro), v.has(Lexicon.useVerbs) || v.has(["to", "for", "in"])
+        v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor)
       {
         active = true
         introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
@@ -98,4 +98,9 @@ enum BanScope {
     }
     return false
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let toFor: PhraseSet = ["to", "for", "in"]
 }

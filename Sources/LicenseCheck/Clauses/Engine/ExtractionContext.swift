@@ -66,7 +66,7 @@ struct ExtractionContext {
   /// At most six words, most of them capitalised, and no modal verb.
   static func isHeading(_ v: SentenceView) -> Bool {
     guard v.count > 0, v.count <= 6 else { return false }
-    if v.has(Lexicon.must) || v.has(["may", "you", "is", "are"]) { return false }
+    if v.has(Lexicon.must) || v.has(.mayYou) { return false }
     var caps = 0
     var words = 0
     for i in 0..<v.count where v.text.tokens[v.wordTokens[i]].kind == .word {
@@ -130,4 +130,9 @@ struct ExtractionContext {
 /// A rule that finds clauses of one kind (or a few closely related kinds).
 protocol ClauseRule {
   static func extract(_ context: ExtractionContext) -> [Clause]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let mayYou: PhraseSet = ["may", "you", "is", "are"]
 }

@@ -42,6 +42,11 @@ public struct PhraseSet: Sendable {
   let others: [Phrase]
   /// The longest phrase's word count.
   let maxLength: Int
+  /// A 1024-bit filter over first-word hashes: most words of a sentence start no phrase,
+  /// and a bit test rejects them without a dictionary lookup.
+  let firstWordFilter: [UInt64]
+  /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
+  let prefixFirstBytes: [UInt64]
 
   /// Compiles patterns (see ``Phrase/init(_:)``).
   public init(_ patterns: [String]) {
@@ -61,6 +66,29 @@ public struct PhraseSet: Sendable {
     byFirst = by.mapValues { $0.sorted { $0.count > $1.count } }
     others = rest.sorted { $0.count > $1.count }
     maxLength = maxLen
+    var filter = [UInt64](repeating: 0, count: 16)
+    for h in by.keys { filter[Int((h >> 6) & 15)] |= 1 << (h & 63) }
+    firstWordFilter = filter
+    var bytes = [UInt64](repeating: 0, count: 4)
+    var anyWord = false
+    for ph in rest {
+      switch ph.pieces.first {
+      case .prefix(let p) where !p.isEmpty: bytes[Int(p[0] >> 6)] |= 1 << UInt64(p[0] & 63)
+      default: anyWord = true
+      }
+    }
+    if anyWord { bytes = [UInt64](repeating: ~0, count: 4) }
+    prefixFirstBytes = bytes
+  }
+
+  /// Whether a word with this hash may start a phrase of the set (no false negatives).
+  @inline(__always) func mayStart(_ h: UInt64) -> Bool {
+    firstWordFilter[Int((h >> 6) & 15)] & (1 << (h & 63)) != 0
+  }
+
+  /// Whether a word starting with this byte may start a prefix phrase.
+  @inline(__always) func mayStartPrefix(_ b: UInt8) -> Bool {
+    prefixFirstBytes[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
   }
 }
 

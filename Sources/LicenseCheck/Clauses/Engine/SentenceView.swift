@@ -56,17 +56,19 @@ struct SentenceView {
     var out: [Range<Int>] = []
     var i = r.lowerBound
     outer: while i < r.upperBound {
-      if let cands = set.byFirst[hashes[i]] {
+      if set.mayStart(hashes[i]), let cands = set.byFirst[hashes[i]] {
         for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) {
           out.append(i..<(i + ph.count))
           i += ph.count
           continue outer
         }
       }
-      for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) {
-        out.append(i..<(i + ph.count))
-        i += ph.count
-        continue outer
+      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
+        for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) {
+          out.append(i..<(i + ph.count))
+          i += ph.count
+          continue outer
+        }
       }
       i += 1
     }
@@ -78,16 +80,24 @@ struct SentenceView {
     let r = range ?? 0..<hashes.count
     var i = r.lowerBound
     while i < r.upperBound {
-      if let cands = set.byFirst[hashes[i]] {
+      if set.mayStart(hashes[i]), let cands = set.byFirst[hashes[i]] {
         for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
       }
-      for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
+      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
+        for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
+      }
       i += 1
     }
     return nil
   }
 
   func has(_ set: PhraseSet) -> Bool { first(set) != nil }
+
+  /// The first byte of the normal form of the word at a position.
+  @inline(__always) func firstByte(_ i: Int) -> UInt8 {
+    let t = text.tokens[wordTokens[i]]
+    return t.normEnd > t.normStart ? text.normalizedBytes[Int(t.normStart)] : 0
+  }
 
   /// Whether a negation word stands within `window` words before `pos` (and after the previous clause break).
   func negated(before pos: Int, window: Int = 5) -> Bool {

@@ -216,12 +216,20 @@ struct FieldOfUseRule: ClauseRule {
     guard
       v.first(Lexicon.useVerbs, in: p.lowerBound..<Swift.min(v.count, p.upperBound + 8)) != nil
         || v.first(
-          ["for", "to engage", "in connection with", "purpose*"],
+          .forToEngage,
           in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
     else { return false }
-    if v.has(["patent*", "infringe*"]) && !v.has(["model", "materials", "outputs"]) { return false }
+    if v.has(.patentInfringe) && !v.has(.modelMaterials) { return false }
     // Disclaimers ("the licensor does not warrant fitness for medical use") are not bans.
-    if v.has(["warrant*", "warranty", "liable", "liability", "disclaim*"]) { return false }
+    if v.has(.warrantWarranty) { return false }
     return true
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let forToEngage: PhraseSet = ["for", "to engage", "in connection with", "purpose*"]
+  fileprivate static let patentInfringe: PhraseSet = ["patent*", "infringe*"]
+  fileprivate static let modelMaterials: PhraseSet = ["model", "materials", "outputs"]
+  fileprivate static let warrantWarranty: PhraseSet = ["warrant*", "warranty", "liable", "liability", "disclaim*"]
 }

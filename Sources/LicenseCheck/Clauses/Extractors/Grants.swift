@@ -128,7 +128,7 @@ struct CopyrightGrantRule: ClauseRule {
     let views = ctx.sentences()
     for (n, v) in views.enumerated() {
       guard let trig = v.first(GrantWords.triggers) else { continue }
-      if v.has(GrantWords.patentObject) && !v.has(["copyright license", "copyright licence", "copyright"]) {
+      if v.has(GrantWords.patentObject) && !v.has(.copyrightLicenseCopyrightLicence) {
         continue
       }
       // "You may not …", "No licence is granted …"
@@ -146,7 +146,7 @@ struct CopyrightGrantRule: ClauseRule {
       let isYouMay = v.word(trig.lowerBound) == "you" || v.word(trig.lowerBound) == "free"
       if rights.isEmpty { continue }
       // "You may obtain a copy of the License at …" and similar are not grants.
-      if isYouMay && v.has(["obtain a copy", "not use this file except", "at your option"]) && rights.count < 2 {
+      if isYouMay && v.has(.obtainACopyNot) && rights.count < 2 {
         continue
       }
       var p = ClauseParameters()
@@ -173,7 +173,7 @@ struct PatentGrantRule: ClauseRule {
       if v.has(GrantWords.negatedGrant) { continue }
       if v.negated(before: trig.lowerBound, window: 3) { continue }
       // Patent *termination* sentences mention the grant but do not make it.
-      if v.has(["terminate", "terminates", "terminated", "shall terminate", "will terminate"]) { continue }
+      if v.has(.terminateTerminates) { continue }
       var p = ClauseParameters()
       GrantWords.flags(in: v, into: &p)
       out.append(ctx.clause(.patentGrant, in: v, evidence: ExtractionContext.cover(trig, pat), parameters: p))
@@ -220,4 +220,15 @@ struct OutputRightsRule: ClauseRule {
     }
     return out
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let copyrightLicenseCopyrightLicence: PhraseSet = [
+    "copyright license", "copyright licence", "copyright",
+  ]
+  fileprivate static let obtainACopyNot: PhraseSet = ["obtain a copy", "not use this file except", "at your option"]
+  fileprivate static let terminateTerminates: PhraseSet = [
+    "terminate", "terminates", "terminated", "shall terminate", "will terminate",
+  ]
 }

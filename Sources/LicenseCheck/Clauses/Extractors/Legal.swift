@@ -14,10 +14,10 @@ struct WarrantyDisclaimerRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let t = v.first(triggers) else { continue }
-      if v.word(t.lowerBound) == "as", !v.has(["warrant*", "provided", "basis", "distributed", "is"]) { continue }
-      if v.word(t.lowerBound).hasPrefix("disclaim"), !v.has(["warrant*", "representation*"]) { continue }
+      if v.word(t.lowerBound) == "as", !v.has(.warrantProvided) { continue }
+      if v.word(t.lowerBound).hasPrefix("disclaim"), !v.has(.warrantRepresentation) { continue }
       // "you may choose to offer … warranty" is a permission, not a disclaimer.
-      if v.has(["you may choose to offer", "may offer support or warranty"]) { continue }
+      if v.has(.youMayChooseTo) { continue }
       out.append(ctx.clause(.warrantyDisclaimer, in: v, evidence: t))
     }
     return out
@@ -42,7 +42,7 @@ struct LiabilityLimitationRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let l = v.first(liable), let m = v.first(limit) else { continue }
-      if v.has(["indemnify", "you agree to indemnify"]) && !v.has(["in no event"]) { continue }
+      if v.has(.indemnifyYouAgreeTo) && !v.has(.inNoEvent) { continue }
       out.append(ctx.clause(.liabilityLimitation, in: v, evidence: ExtractionContext.cover(m, l)))
     }
     return out
@@ -61,23 +61,16 @@ struct IndemnificationRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let t = v.first(triggers) else { continue }
-      guard v.has(["you", "licensee", "recipient", "user", "commercial distributor", "indemnified party"]) else {
+      guard v.has(.youLicensee) else {
         continue
       }
-      if v.has(["defend the freedom", "defend your", "protect your rights"]) { continue }
+      if v.has(.defendTheFreedomDefend) { continue }
       // A duty, not an option: "you may offer … indemnity … only if you agree to indemnify" is conditional,
       // and "requiring indemnification" (GPL section 7) describes terms others may add.
       guard
-        v.has([
-          "agree to indemnify", "shall indemnify", "will indemnify", "must indemnify", "agrees to indemnify",
-          "indemnify and hold", "indemnify, defend", "indemnify defend", "shall defend", "will defend",
-          "agree to defend", "hold harmless", "to indemnify",
-        ])
+        v.has(.agreeToIndemnifyShall)
       else { continue }
-      if v.has([
-        "only if you", "you may choose", "may offer", "requiring indemnification", "may add",
-        "offer such", "in exchange for a fee", "additional liability",
-      ]) {
+      if v.has(.onlyIfYouYou) {
         continue
       }
       out.append(ctx.clause(.indemnification, in: v, evidence: t))
@@ -111,12 +104,12 @@ struct GoverningLawRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let g = v.first(governs) else { continue }
-      guard v.has(["governed", "construed", "interpreted", "governing law"]),
-        v.has(["law of", "laws of", "law", "laws"])
+      guard v.has(.governedConstrued),
+        v.has(.lawOfLawsOf)
       else { continue }
       // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
-      if !v.has(["law of", "laws of", "governing law", "law", "laws"]) { continue }
-      if v.has(["export", "applicable laws and regulations", "comply with"]) && !v.has(["governed"]) { continue }
+      if !v.has(.lawOfLawsOf2) { continue }
+      if v.has(.exportApplicableLawsAnd) && !v.has(.governed) { continue }
       var p = ClauseParameters()
       if let lo = v.first(lawOf), let j = place(in: v, after: lo.upperBound) {
         p.jurisdiction = j.0
@@ -134,7 +127,7 @@ struct GoverningLawRule: ClauseRule {
           break
         }
       }
-      if p.jurisdiction == nil && !v.has(["laws of", "law of", "governing law"]) { continue }
+      if p.jurisdiction == nil && !v.has(.lawsOfLawOf) { continue }
       out.append(
         ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }
@@ -192,10 +185,46 @@ struct ExportControlRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let e = v.first(export) else { continue }
-      guard v.has(["law*", "regulation*", "control*", "sanction*", "restriction*", "comply"]) else { continue }
-      if v.word(e.lowerBound) == "ear", !v.has(["export"]) { continue }
+      guard v.has(.lawRegulation) else { continue }
+      if v.word(e.lowerBound) == "ear", !v.has(.export) { continue }
       out.append(ctx.clause(.exportControl, in: v, evidence: e))
     }
     return out
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let warrantProvided: PhraseSet = ["warrant*", "provided", "basis", "distributed", "is"]
+  fileprivate static let warrantRepresentation: PhraseSet = ["warrant*", "representation*"]
+  fileprivate static let youMayChooseTo: PhraseSet = ["you may choose to offer", "may offer support or warranty"]
+  fileprivate static let indemnifyYouAgreeTo: PhraseSet = ["indemnify", "you agree to indemnify"]
+  fileprivate static let inNoEvent: PhraseSet = ["in no event"]
+  fileprivate static let youLicensee: PhraseSet = [
+    "you", "licensee", "recipient", "user", "commercial distributor", "indemnified party",
+  ]
+  fileprivate static let defendTheFreedomDefend: PhraseSet = [
+    "defend the freedom", "defend your", "protect your rights",
+  ]
+  fileprivate static let agreeToIndemnifyShall: PhraseSet = [
+    "agree to indemnify", "shall indemnify", "will indemnify", "must indemnify", "agrees to indemnify",
+    "indemnify and hold", "indemnify, defend", "indemnify defend", "shall defend", "will defend", "agree to defend",
+    "hold harmless", "to indemnify",
+  ]
+  fileprivate static let onlyIfYouYou: PhraseSet = [
+    "only if you", "you may choose", "may offer", "requiring indemnification", "may add", "offer such",
+    "in exchange for a fee", "additional liability",
+  ]
+  fileprivate static let governedConstrued: PhraseSet = ["governed", "construed", "interpreted", "governing law"]
+  fileprivate static let lawOfLawsOf: PhraseSet = ["law of", "laws of", "law", "laws"]
+  fileprivate static let lawOfLawsOf2: PhraseSet = ["law of", "laws of", "governing law", "law", "laws"]
+  fileprivate static let exportApplicableLawsAnd: PhraseSet = [
+    "export", "applicable laws and regulations", "comply with",
+  ]
+  fileprivate static let governed: PhraseSet = ["governed"]
+  fileprivate static let lawsOfLawOf: PhraseSet = ["laws of", "law of", "governing law"]
+  fileprivate static let lawRegulation: PhraseSet = [
+    "law*", "regulation*", "control*", "sanction*", "restriction*", "comply",
+  ]
+  fileprivate static let export: PhraseSet = ["export"]
 }

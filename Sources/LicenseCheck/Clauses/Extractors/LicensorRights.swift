@@ -20,8 +20,8 @@ struct RemoteRestrictionRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(restrict), let rm = v.first(remote), v.has(reserve) else { continue }
-      guard v.has(["usage", "use", "access", "model", "services", "software"]) else { continue }
-      if v.has(["interacting with it remotely", "users interacting"]) { continue }
+      guard v.has(.usageUse) else { continue }
+      if v.has(.interactingWithItRemotely) { continue }
       out.append(ctx.clause(.remoteRestriction, in: v, evidence: ExtractionContext.cover(r, rm)))
     }
     return out
@@ -54,15 +54,8 @@ struct UnilateralChangeRule: ClauseRule {
       guard let c = v.first(change), let w = v.first(when) else { continue }
       // The licensor changes the terms, not "you may modify the software".
       let licensorActs =
-        v.has([
-          "we may", "licensor may", "reserves the right", "reserve the right", "may be updated",
-          "may update", "may be modified", "may be amended", "may modify", "may amend", "may change",
-          "may revise", "will be updated", "is updated", "from time to time",
-        ])
-        && !v.has([
-          "you may modify", "you may change", "new versions of this license", "revised versions",
-          "version number", "published by",
-        ])
+        v.has(.weMayLicensorMay)
+        && !v.has(.youMayModifyYou)
       guard licensorActs else { continue }
       // The change must be to the terms themselves: the agreement or policy close to the change verb.
       let near = Swift.max(0, c.lowerBound - 6)..<Swift.min(v.count, c.upperBound + 6)
@@ -75,10 +68,10 @@ struct UnilateralChangeRule: ClauseRule {
         continue
       }
       // A licence steward publishing new versions is not a change to the licence the user accepted.
-      if v.has(["new versions", "new version", "linguistic versions", "updated versions", "versions of this"]) {
+      if v.has(.newVersionsNewVersion) {
         continue
       }
-      if v.has(["modify the software", "modify the model", "changes to the software", "modifications to"]) {
+      if v.has(.modifyTheSoftwareModify) {
         continue
       }
       out.append(ctx.clause(.unilateralChange, in: v, evidence: ExtractionContext.cover(c, w), parameters: p))
@@ -113,7 +106,7 @@ struct TerminationRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let t = v.first(terminate) else { continue }
-      if v.has(["survive", "survives", "shall survive"]) && !v.has(breach) { continue }
+      if v.has(.surviveSurvives) && !v.has(breach) { continue }
       var triggers = Set<TerminationTrigger>()
       if v.has(breach) { triggers.insert(.breach) }
       if v.has(litigation) { triggers.insert(.litigation) }
@@ -125,4 +118,26 @@ struct TerminationRule: ClauseRule {
     }
     return out
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let usageUse: PhraseSet = ["usage", "use", "access", "model", "services", "software"]
+  fileprivate static let interactingWithItRemotely: PhraseSet = ["interacting with it remotely", "users interacting"]
+  fileprivate static let weMayLicensorMay: PhraseSet = [
+    "we may", "licensor may", "reserves the right", "reserve the right", "may be updated", "may update",
+    "may be modified", "may be amended", "may modify", "may amend", "may change", "may revise", "will be updated",
+    "is updated", "from time to time",
+  ]
+  fileprivate static let youMayModifyYou: PhraseSet = [
+    "you may modify", "you may change", "new versions of this license", "revised versions", "version number",
+    "published by",
+  ]
+  fileprivate static let newVersionsNewVersion: PhraseSet = [
+    "new versions", "new version", "linguistic versions", "updated versions", "versions of this",
+  ]
+  fileprivate static let modifyTheSoftwareModify: PhraseSet = [
+    "modify the software", "modify the model", "changes to the software", "modifications to",
+  ]
+  fileprivate static let surviveSurvives: PhraseSet = ["survive", "survives", "shall survive"]
 }

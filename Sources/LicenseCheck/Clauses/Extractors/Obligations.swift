@@ -31,24 +31,17 @@ struct IncludeLicenseRule: ClauseRule {
       // The duty travels with copies: a distribution or copy context must be present.
       guard
         ctx.inDutyList[v.index]
-          || v.has([
-            "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions",
-            "share", "shared", "recipient*", "give", "pass on", "hand on", "source code", "binary form",
-            "provide",
-          ])
+          || v.has(.copyCopies)
       else { continue }
-      if v.has(["under the terms of this license", "under this license", "under these terms"])
-        && !v.has(["copy of", "copies of", "text of", "accompan*", "include", "included", "come with"])
+      if v.has(.underTheTermsOf)
+        && !v.has(.copyOfCopiesOf)
       {
         continue
       }
-      if v.has([
-        "you may obtain", "may obtain a copy", "should have received", "whether or not",
-        "permitted to copy", "copies of this license document",
-      ]) {
+      if v.has(.youMayObtainMay) {
         continue
       }
-      if v.negated(before: verb.lowerBound, window: 3) && !v.has(["may not remove", "not remove"]) { continue }
+      if v.negated(before: verb.lowerBound, window: 3) && !v.has(.mayNotRemoveNot) { continue }
       out.append(ctx.clause(.includeLicense, in: v, evidence: ExtractionContext.cover(c, verb)))
     }
     return out
@@ -83,14 +76,11 @@ struct RetainNoticesRule: ClauseRule {
       let w = v.word(n.lowerBound)
       // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
       if ["notice", "notices", "attribution", "credit", "the"].contains(w),
-        !v.has(["copy", "copies", "distribut*", "removed", "remove", "altered", "source", "intact", "file"])
+        !v.has(.copyCopies2)
       {
         continue
       }
-      if v.has([
-        "upon notice", "written notice", "notice to you", "notice of termination", "prior notice",
-        "without notice", "notice of breach",
-      ]) && !v.has(["copyright"]) {
+      if v.has(.uponNoticeWrittenNotice) && !v.has(.copyright) {
         continue
       }
       out.append(ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(n, verb)))
@@ -119,7 +109,7 @@ struct StateChangesRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let t = v.first(triggers), v.has(change) else { continue }
-      guard ctx.obliges(v) || v.has(["cause"]) else { continue }
+      guard ctx.obliges(v) || v.has(.cause) else { continue }
       let w = v.word(t.lowerBound)
       // Short trigger words count only when the changes are what gets marked.
       if ["describe", "describing", "mark", "marked", "flag", "label", "note", "identify"].contains(w),
@@ -128,7 +118,7 @@ struct StateChangesRule: ClauseRule {
       {
         continue
       }
-      if v.has(["state that it is", "state that the software"]) && !v.has(["modified", "changed"]) { continue }
+      if v.has(.stateThatItIs) && !v.has(.modifiedChanged) { continue }
       out.append(ctx.clause(.stateChanges, in: v, evidence: t))
     }
     return out
@@ -153,7 +143,7 @@ struct AttributionDisplayRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let d = v.first(display), ctx.obliges(v) || v.has(["required"]) else { continue }
+      guard let d = v.first(display), ctx.obliges(v) || v.has(.required) else { continue }
       // The displayed phrase is quoted: “Built with Llama”, "Powered by X".
       guard let quoted = QuoteFinder.quoted(in: v, after: d.lowerBound),
         let first = quoted.text.split(separator: " ").first,
@@ -210,11 +200,11 @@ struct NamingRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let nw = v.first(nameWords), v.has(Lexicon.must) || v.has(["must", "required"]) else { continue }
+      guard let nw = v.first(nameWords), v.has(Lexicon.must) || v.has(.mustRequired) else { continue }
       let pos = v.first(prefix)
       guard pos != nil || v.has(include) else { continue }
       // Names of licensors in endorsements ("may not use the name of the author") are trademark rules.
-      if v.has(["endorse", "promote", "endorsement"]) { continue }
+      if v.has(.endorsePromote) { continue }
       guard let quoted = QuoteFinder.quoted(in: v, after: 0), quoted.text.split(separator: " ").count <= 4 else {
         continue
       }
@@ -257,12 +247,12 @@ struct ShareAlikeRule: ClauseRule {
     let scope = docScope(ctx)
     for v in ctx.sentences() {
       guard let same = v.first(sameLicence), let d = v.first(derivatives), v.has(release) else { continue }
-      guard v.has(Lexicon.must) || v.has(["must", "only under", "provided that", "on condition"]) else { continue }
-      if v.has(["you may obtain", "may not", "need not", "not required", "is not required", "do not have to"]) {
+      guard v.has(Lexicon.must) || v.has(.mustOnlyUnder) else { continue }
+      if v.has(.youMayObtainMay2) {
         continue
       }
       // "under the same terms" in a grant of permissions ("you may distribute … under this licence") is not copyleft
-      if v.has(["you may", "permission", "free to"]) && !v.has(["must", "only under", "shall"]) { continue }
+      if v.has(.youMayPermission) && !v.has(.mustOnlyUnder2) { continue }
       var p = ClauseParameters()
       p.scope = scope
       out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(same, d), parameters: p))
@@ -276,23 +266,14 @@ struct ShareAlikeRule: ClauseRule {
     var library = false
     var file = false
     for v in ctx.views {
-      if v.has([
-        "interacting with it remotely", "remotely through a computer network", "network server",
-        "over a network", "network interaction", "users interacting",
-      ]) {
+      if v.has(.interactingWithItRemotely) {
         network = true
       }
-      if v.has([
-        "lesser general public license", "the library", "work that uses the library",
-        "combined work", "linked",
-      ]) && v.has(["library"]) {
+      if v.has(.lesserGeneralPublicLicense) && v.has(.library) {
         library = true
       }
-      if v.has(["file", "files"])
-        && v.has([
-          "covered software", "source code form", "each file", "file level",
-          "file-based", "modified files",
-        ])
+      if v.has(.fileFiles)
+        && v.has(.coveredSoftwareSourceCode)
       {
         file = true
       }
@@ -321,10 +302,10 @@ struct DiscloseSourceRule: ClauseRule {
     for v in ctx.sentences() {
       guard let s = v.first(source), let pv = v.first(provide) else { continue }
       // Notices kept from the source form are retain-notices, not source disclosure.
-      if v.has(["notices", "notice"]) { continue }
-      guard v.has(Lexicon.must) || v.has(["provided that", "on condition", "must"]) else { continue }
-      if v.has(["not required", "need not", "no obligation", "not obligated"]) { continue }
-      if v.has(["network", "remotely"]) && !v.has(["distribute", "convey"]) { continue }
+      if v.has(.noticesNotice) { continue }
+      guard v.has(Lexicon.must) || v.has(.providedThatOnCondition) else { continue }
+      if v.has(.notRequiredNeedNot) { continue }
+      if v.has(.networkRemotely) && !v.has(.distributeConvey) { continue }
       out.append(ctx.clause(.discloseSource, in: v, evidence: ExtractionContext.cover(s, pv)))
     }
     return out
@@ -347,10 +328,10 @@ struct NetworkUseDiscloseRule: ClauseRule {
     for v in ctx.sentences() {
       guard let n = v.first(network), let s = v.first(source) else { continue }
       // Interaction over a network, not a download location ("from a network server").
-      guard v.has(["interact*", "remote*", "network service", "users"]), v.has(["network", "remote*"]) else {
+      guard v.has(.interactRemote), v.has(.networkRemote) else {
         continue
       }
-      guard v.has(Lexicon.must) || v.has(["must", "offer", "provide"]) else { continue }
+      guard v.has(Lexicon.must) || v.has(.mustOffer) else { continue }
       out.append(ctx.clause(.networkUseDisclose, in: v, evidence: ExtractionContext.cover(n, s)))
     }
     return out
@@ -381,9 +362,9 @@ struct FlowDownRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(restrictions), let d = v.first(downstream), let b = v.first(bind) else { continue }
-      guard v.has(Lexicon.must) || v.has(["must", "shall"]) else { continue }
+      guard v.has(Lexicon.must) || v.has(.mustShall) else { continue }
       var p = ClauseParameters()
-      p.what = v.has(["policy"]) ? "acceptable-use-policy" : "use-restrictions"
+      p.what = v.has(.policy) ? "acceptable-use-policy" : "use-restrictions"
       let ev = ExtractionContext.cover(ExtractionContext.cover(r, d), b)
       out.append(ctx.clause(.flowDown, in: v, evidence: ev, parameters: p))
     }
@@ -420,21 +401,21 @@ struct AcceptanceRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let a = v.first(accept) else { continue }
-      guard v.has(["by", "if you", "when you", "upon"]) else { continue }
+      guard v.has(.byIfYou) else { continue }
       // "You are not required to accept this License": the GPL's point that acceptance is by acting.
       var m = Set<AcceptanceMechanism>()
       if v.has(click) { m.insert(.click) }
       if v.has(use) { m.insert(.use) }
       if v.has(distribution) { m.insert(.distribution) }
       if v.has(download) { m.insert(.download) }
-      if v.has(signature) && v.has(["by signing", "sign", "signature", "signed"]) { m.insert(.signature) }
+      if v.has(signature) && v.has(.bySigningSign) { m.insert(.signature) }
       if m.isEmpty { continue }
-      if v.has(["not required to accept", "you are not required", "do not accept", "don't accept", "not accept"])
-        && !v.has(["by clicking", "i accept"])
+      if v.has(.notRequiredToAccept)
+        && !v.has(.byClickingIAccept)
       {
         // "You are not required to accept … However, nothing else grants you permission … by modifying or
         // propagating … you indicate your acceptance": only the act-based acceptance stands.
-        if !v.has(["indicate your acceptance"]) { continue }
+        if !v.has(.indicateYourAcceptance) { continue }
       }
       var p = ClauseParameters()
       p.mechanism = m.sorted()
@@ -511,4 +492,72 @@ extension TextStructure {
       sentences: [Sentence(span: Span(start: Int(f.start), end: Int(l.end)), tokenRange: 0..<t.tokens.count)],
       sections: [], headings: [], definitions: [])
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let copyCopies: PhraseSet = [
+    "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions", "share", "shared",
+    "recipient*", "give", "pass on", "hand on", "source code", "binary form", "provide",
+  ]
+  fileprivate static let underTheTermsOf: PhraseSet = [
+    "under the terms of this license", "under this license", "under these terms",
+  ]
+  fileprivate static let copyOfCopiesOf: PhraseSet = [
+    "copy of", "copies of", "text of", "accompan*", "include", "included", "come with",
+  ]
+  fileprivate static let youMayObtainMay: PhraseSet = [
+    "you may obtain", "may obtain a copy", "should have received", "whether or not", "permitted to copy",
+    "copies of this license document",
+  ]
+  fileprivate static let mayNotRemoveNot: PhraseSet = ["may not remove", "not remove"]
+  fileprivate static let copyCopies2: PhraseSet = [
+    "copy", "copies", "distribut*", "removed", "remove", "altered", "source", "intact", "file",
+  ]
+  fileprivate static let uponNoticeWrittenNotice: PhraseSet = [
+    "upon notice", "written notice", "notice to you", "notice of termination", "prior notice", "without notice",
+    "notice of breach",
+  ]
+  fileprivate static let copyright: PhraseSet = ["copyright"]
+  fileprivate static let cause: PhraseSet = ["cause"]
+  fileprivate static let stateThatItIs: PhraseSet = ["state that it is", "state that the software"]
+  fileprivate static let modifiedChanged: PhraseSet = ["modified", "changed"]
+  fileprivate static let required: PhraseSet = ["required"]
+  fileprivate static let mustRequired: PhraseSet = ["must", "required"]
+  fileprivate static let endorsePromote: PhraseSet = ["endorse", "promote", "endorsement"]
+  fileprivate static let mustOnlyUnder: PhraseSet = ["must", "only under", "provided that", "on condition"]
+  fileprivate static let youMayObtainMay2: PhraseSet = [
+    "you may obtain", "may not", "need not", "not required", "is not required", "do not have to",
+  ]
+  fileprivate static let youMayPermission: PhraseSet = ["you may", "permission", "free to"]
+  fileprivate static let mustOnlyUnder2: PhraseSet = ["must", "only under", "shall"]
+  fileprivate static let interactingWithItRemotely: PhraseSet = [
+    "interacting with it remotely", "remotely through a computer network", "network server", "over a network",
+    "network interaction", "users interacting",
+  ]
+  fileprivate static let lesserGeneralPublicLicense: PhraseSet = [
+    "lesser general public license", "the library", "work that uses the library", "combined work", "linked",
+  ]
+  fileprivate static let library: PhraseSet = ["library"]
+  fileprivate static let fileFiles: PhraseSet = ["file", "files"]
+  fileprivate static let coveredSoftwareSourceCode: PhraseSet = [
+    "covered software", "source code form", "each file", "file level", "file-based", "modified files",
+  ]
+  fileprivate static let noticesNotice: PhraseSet = ["notices", "notice"]
+  fileprivate static let providedThatOnCondition: PhraseSet = ["provided that", "on condition", "must"]
+  fileprivate static let notRequiredNeedNot: PhraseSet = ["not required", "need not", "no obligation", "not obligated"]
+  fileprivate static let networkRemotely: PhraseSet = ["network", "remotely"]
+  fileprivate static let distributeConvey: PhraseSet = ["distribute", "convey"]
+  fileprivate static let interactRemote: PhraseSet = ["interact*", "remote*", "network service", "users"]
+  fileprivate static let networkRemote: PhraseSet = ["network", "remote*"]
+  fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
+  fileprivate static let mustShall: PhraseSet = ["must", "shall"]
+  fileprivate static let policy: PhraseSet = ["policy"]
+  fileprivate static let byIfYou: PhraseSet = ["by", "if you", "when you", "upon"]
+  fileprivate static let bySigningSign: PhraseSet = ["by signing", "sign", "signature", "signed"]
+  fileprivate static let notRequiredToAccept: PhraseSet = [
+    "not required to accept", "you are not required", "do not accept", "don't accept", "not accept",
+  ]
+  fileprivate static let byClickingIAccept: PhraseSet = ["by clicking", "i accept"]
+  fileprivate static let indicateYourAcceptance: PhraseSet = ["indicate your acceptance"]
 }

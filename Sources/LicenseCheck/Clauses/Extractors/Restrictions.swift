@@ -21,16 +21,16 @@ struct AcceptableUsePolicyRule: ClauseRule {
     if ctx.role == .policy { return policyItself(ctx) }
     var out: [Clause] = []
     var updatableDoc = false
-    for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(["this agreement"]) {
+    for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(.thisAgreement) {
       updatableDoc = true
     }
     for v in ctx.sentences() {
       guard let pol = v.first(policy), let inc = v.first(incorporate) else { continue }
-      if v.has(["flow down"]) { continue }
+      if v.has(.flowDown) { continue }
       var p = ClauseParameters()
       if let url = firstURL(v) {
         p.reference = url
-      } else if v.has(["attachment a"]) {
+      } else if v.has(.attachmentA) {
         p.reference = "Attachment A"
       }
       if v.has(updatable) || updatableDoc { p.updatable = true }
@@ -95,20 +95,20 @@ struct NonCommercialRule: ClauseRule {
       // A bare adjective ("only for noncommercial distribution" of an offer) needs use or purpose nearby.
       if bare
         && v.first(
-          ["use", "uses", "purpose*", "license", "licence", "research", "basis"],
+          .useUses,
           in: m.upperBound..<Swift.min(v.count, m.upperBound + 2)) == nil
       {
         continue
       }
-      guard v.has(restrictive) || v.has(["non commercial", "noncommercial"]) else { continue }
+      guard v.has(restrictive) || v.has(.nonCommercialNoncommercial) else { continue }
       if v.has(permissive) { continue }
       let word = v.word(m.lowerBound)
       // "commercial use" only restricts when negated or limited ("not for commercial use").
       if word == "commercial" || word == "commercially" || word == "monetary" {
-        guard v.negated(before: m.lowerBound, window: 6) || v.has(["not for", "no commercial"]) else { continue }
-        if v.has(["separate license", "commercial license", "contact", "request", "revenue", "users"]) { continue }
+        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) else { continue }
+        if v.has(.separateLicenseCommercialLicense) { continue }
       }
-      if v.has(["warrant*", "merchantability", "liable"]) { continue }
+      if v.has(.warrantMerchantability) { continue }
       out.append(ctx.clause(.nonCommercial, in: v, evidence: m))
     }
     return out
@@ -132,10 +132,10 @@ struct ResearchOnlyRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(research), v.has(only) else { continue }
-      if v.has(["nothing", "not limited to research", "not restrict", "including research", "research or commercial"]) {
+      if v.has(.nothingNotLimitedTo) {
         continue
       }
-      if v.has(["warrant*", "liable"]) { continue }
+      if v.has(.warrantLiable) { continue }
       out.append(ctx.clause(.researchOnly, in: v, evidence: r))
     }
     return out
@@ -162,15 +162,15 @@ struct OutputUseRule: ClauseRule {
       else { continue }
       guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
       // Permissions ("you may use outputs to train other models") are not bans.
-      if v.has(["you may use", "are free to use", "permitted to use", "may be used to"]) && !v.has(["not"]) {
+      if v.has(.youMayUseAre) && !v.has(.not) {
         continue
       }
       var p = ClauseParameters()
-      if v.has(["foundation*", "foundational"]) {
+      if v.has(.foundationFoundational) {
         p.scope = "other-foundation-models"
-      } else if v.has(["large language model", "large language models", "llm", "llms", "language model"]) {
+      } else if v.has(.largeLanguageModelLarge) {
         p.scope = "other-large-language-models"
-      } else if v.has(["compete", "competing", "competitive"]) {
+      } else if v.has(.competeCompeting) {
         p.scope = "competing-models"
       } else {
         p.scope = "any-model"
@@ -212,8 +212,8 @@ struct TerritoryRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       // Governing-law and venue sentences name places without restricting rights.
-      if v.has(["governed by", "laws of", "jurisdiction", "courts", "venue", "arbitration"]) { continue }
-      if v.has(["export", "sanction*", "embargo*"]) { continue }
+      if v.has(.governedByLawsOf) { continue }
+      if v.has(.exportSanction) { continue }
       var names: [String] = []
       var hit: Range<Int>?
       for (name, set) in regions {
@@ -225,10 +225,7 @@ struct TerritoryRule: ClauseRule {
       guard let h = hit else { continue }
       var p = ClauseParameters()
       if let e = v.first(exclude),
-        v.has([
-          "right*", "license*", "grant*", "use", "access", "available", "individual*",
-          "compan*", "entit*",
-        ])
+        v.has(.rightLicense)
       {
         p.excluded = names
         out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(e, h), parameters: p))
@@ -268,7 +265,7 @@ struct UserRestrictionRule: ClauseRule {
       guard let b = v.first(bar) else { continue }
       for (name, set) in who {
         guard let m = v.first(set) else { continue }
-        if name == "minors" && v.has(["child sexual", "exploit*", "harm to"]) { continue }
+        if name == "minors" && v.has(.childSexualExploit) { continue }
         var p = ClauseParameters()
         p.who = name
         out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
@@ -292,7 +289,7 @@ struct HostedServiceRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let h = v.first(hosted), let p = v.first(Lexicon.prohibition) else { continue }
-      if v.has(["warrant*", "liable"]) { continue }
+      if v.has(.warrantLiable) { continue }
       out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(p, h)))
     }
     return out
@@ -322,7 +319,7 @@ struct TrademarkRule: ClauseRule {
       guard let m = v.first(marks), let d = v.first(deny) else { continue }
       // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
       let w = v.word(m.lowerBound)
-      if w == "the", !v.has(["endorse", "promote", "advertising", "publicity"]) { continue }
+      if w == "the", !v.has(.endorsePromote) { continue }
       out.append(ctx.clause(.trademark, in: v, evidence: ExtractionContext.cover(d, m)))
     }
     return out
@@ -342,13 +339,55 @@ struct NoReverseEngineeringRule: ClauseRule {
     for v in ctx.sentences() {
       guard let r = v.first(re), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
       // "do not restrict … reverse engineering": a permission.
-      if v.has(["not restrict", "not prohibit", "permit reverse", "allow reverse", "and reverse engineering for"]) {
+      if v.has(.notRestrictNotProhibit) {
         continue
       }
       // "to the extent reverse engineering is permitted by law" alone, without a ban, is not one.
-      if v.has(["permit reverse", "permitted to reverse", "you may reverse"]) && !v.has(["not"]) { continue }
+      if v.has(.permitReversePermittedTo) && !v.has(.not) { continue }
       out.append(ctx.clause(.noReverseEngineering, in: v, evidence: r))
     }
     return out
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let thisAgreement: PhraseSet = ["this agreement"]
+  fileprivate static let flowDown: PhraseSet = ["flow down"]
+  fileprivate static let attachmentA: PhraseSet = ["attachment a"]
+  fileprivate static let useUses: PhraseSet = ["use", "uses", "purpose*", "license", "licence", "research", "basis"]
+  fileprivate static let nonCommercialNoncommercial: PhraseSet = ["non commercial", "noncommercial"]
+  fileprivate static let notForNoCommercial: PhraseSet = ["not for", "no commercial"]
+  fileprivate static let separateLicenseCommercialLicense: PhraseSet = [
+    "separate license", "commercial license", "contact", "request", "revenue", "users",
+  ]
+  fileprivate static let warrantMerchantability: PhraseSet = ["warrant*", "merchantability", "liable"]
+  fileprivate static let nothingNotLimitedTo: PhraseSet = [
+    "nothing", "not limited to research", "not restrict", "including research", "research or commercial",
+  ]
+  fileprivate static let warrantLiable: PhraseSet = ["warrant*", "liable"]
+  fileprivate static let youMayUseAre: PhraseSet = [
+    "you may use", "are free to use", "permitted to use", "may be used to",
+  ]
+  fileprivate static let not: PhraseSet = ["not"]
+  fileprivate static let foundationFoundational: PhraseSet = ["foundation*", "foundational"]
+  fileprivate static let largeLanguageModelLarge: PhraseSet = [
+    "large language model", "large language models", "llm", "llms", "language model",
+  ]
+  fileprivate static let competeCompeting: PhraseSet = ["compete", "competing", "competitive"]
+  fileprivate static let governedByLawsOf: PhraseSet = [
+    "governed by", "laws of", "jurisdiction", "courts", "venue", "arbitration",
+  ]
+  fileprivate static let exportSanction: PhraseSet = ["export", "sanction*", "embargo*"]
+  fileprivate static let rightLicense: PhraseSet = [
+    "right*", "license*", "grant*", "use", "access", "available", "individual*", "compan*", "entit*",
+  ]
+  fileprivate static let childSexualExploit: PhraseSet = ["child sexual", "exploit*", "harm to"]
+  fileprivate static let endorsePromote: PhraseSet = ["endorse", "promote", "advertising", "publicity"]
+  fileprivate static let notRestrictNotProhibit: PhraseSet = [
+    "not restrict", "not prohibit", "permit reverse", "allow reverse", "and reverse engineering for",
+  ]
+  fileprivate static let permitReversePermittedTo: PhraseSet = [
+    "permit reverse", "permitted to reverse", "you may reverse",
+  ]
 }

@@ -68,10 +68,7 @@ struct UsageCapRule: ClauseRule {
         p.metric = .users
         metricHit = m
       } else if si > 0, v.has(comparator),
-        v.first([
-          "that total", "this total", "the total", "that number",
-          "this number", "the number", "that figure", "combined",
-        ]) != nil
+        v.first(.thatTotalThisTotal) != nil
       {
         // "Add up the monthly active users … If that total is greater than 300 million …": the metric is
         // named in the sentence before and referred back to.
@@ -94,8 +91,8 @@ struct UsageCapRule: ClauseRule {
       }
       guard let metric = metricHit else { continue }
       // A cap states a comparison; "no limit on the number of users" states none.
-      guard v.has(comparator) || v.has(["threshold", "if", "where", "whose"]) else { continue }
-      if v.has(["no limit", "no cap", "regardless of", "no restriction on the number", "unlimited"]) { continue }
+      guard v.has(comparator) || v.has(.thresholdIf) else { continue }
+      if v.has(.noLimitNoCap) { continue }
       p.threshold = q.value
       p.consequence = consequence(ctx, si)
       out.append(ctx.clause(.usageCap, in: v, evidence: ExtractionContext.cover(qi..<qEnd, metric), parameters: p))
@@ -107,12 +104,27 @@ struct UsageCapRule: ClauseRule {
   static func consequence(_ ctx: ExtractionContext, _ si: Int) -> CapConsequence? {
     for k in si..<Swift.min(ctx.views.count, si + 3) {
       let v = ctx.views[k]
-      if v.has(fee) && !v.has(["request a license", "obtain a license", "separate license"]) { return .fee }
+      if v.has(fee) && !v.has(.requestALicenseObtain) { return .fee }
       if v.has(separate) { return .separateLicenceRequired }
-      if v.has(attribution) && v.has(["display", "show", "credit", "attribution", "state"]) {
+      if v.has(attribution) && v.has(.displayShow) {
         return .attributionRequired
       }
     }
     return nil
   }
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let thatTotalThisTotal: PhraseSet = [
+    "that total", "this total", "the total", "that number", "this number", "the number", "that figure", "combined",
+  ]
+  fileprivate static let thresholdIf: PhraseSet = ["threshold", "if", "where", "whose"]
+  fileprivate static let noLimitNoCap: PhraseSet = [
+    "no limit", "no cap", "regardless of", "no restriction on the number", "unlimited",
+  ]
+  fileprivate static let requestALicenseObtain: PhraseSet = [
+    "request a license", "obtain a license", "separate license",
+  ]
+  fileprivate static let displayShow: PhraseSet = ["display", "show", "credit", "attribution", "state"]
 }
