@@ -7,7 +7,7 @@ struct LicenseCheckCommand: ParsableCommand {
     commandName: "licensecheck",
     abstract: "Read licence texts and say what they really allow.",
     version: licenseCheckVersion,
-    subcommands: [Analyze.self, TextCommand.self]
+    subcommands: [Analyze.self, TextCommand.self, Compat.self]
   )
 }
 

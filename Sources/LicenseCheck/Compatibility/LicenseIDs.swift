@@ -88,6 +88,9 @@ public enum LicenseIDs {
     return nil
   }
 
+  /// True for an id the SPDX list has deprecated (it is replaced when expressions are canonicalised).
+  public static func isDeprecatedID(_ id: String) -> Bool { deprecated[foldKey(id)] != nil }
+
   /// True for an id that itself means "this version or later" (`GPL-2.0-or-later`).
   public static func isOrLaterID(_ id: String) -> Bool { id.hasSuffix("-or-later") }
 
