@@ -204,6 +204,15 @@ struct CompatibilityTests {
     #expect(r.verdict == .incompatible)
   }
 
+  @Test func textWithoutClausesIsUnknown() {
+    let checker = Self.withMatrix
+    let r = checker.check(
+      .text(label: "notes.txt", id: nil, clauses: []), .expression(.license(LicenseTerm(id: "MIT"))),
+      inboundText: "notes.txt", outboundText: "MIT")
+    #expect(r.verdict == .unknown)
+    #expect(r.reasons[0].contains("No clauses were found in notes.txt"))
+  }
+
   // MARK: - JSON contract
 
   @Test func jsonShape() throws {

@@ -31,8 +31,8 @@ public struct LicenseInputError: Error, Sendable, Equatable, CustomStringConvert
   /// What went wrong.
   public let message: String
 
-  /// `input: message`.
-  public var description: String { "\(input): \(message)" }
+  /// `input: message` (the message alone when it already names the input).
+  public var description: String { message.hasPrefix(input) ? message : "\(input): \(message)" }
 }
 
 /// Answers "can a component under INBOUND go into a work distributed under OUTBOUND?".
@@ -189,7 +189,11 @@ public struct CompatibilityChecker: Sendable {
         notes.append("\(label) was identified as \(id)")
         return node(.license(LicenseTerm(id: id).canonical))
       }
-      let traits = LicenseTraits(id: label, clauses: clauses)
+      // A text with no clauses at all (empty, or not a licence) must not pass for a permissive licence.
+      let traits = clauses.isEmpty ? nil : LicenseTraits(id: label, clauses: clauses)
+      if let traits, !traits.grants {
+        notes.append("No grant of rights was found in \(label); the verdict assumes the text grants them")
+      }
       return .atom(LicenseAtom(label: label, id: nil, exception: nil, traits: traits), matrixKey: nil)
     }
   }
@@ -200,7 +204,9 @@ public struct CompatibilityChecker: Sendable {
     case .or(let parts): return .or(parts.map(node), e.description)
     case .license(let term):
       let id = matrix.canonicalID(term.id) ?? catalog.traits(for: term.id)?.id ?? term.id
-      let atom = makeAtom(id: id, exception: term.exception, label: term.description)
+      let atom = makeAtom(
+        id: id, exception: term.exception,
+        label: LicenseTerm(id: id, orLater: term.orLater, exception: term.exception).description)
       let key = term.orLater ? nil : matrix.canonicalID(LicenseTerm(id: id, exception: term.exception).description)
       if term.orLater || LicenseIDs.isOrLaterID(id), let versions = LicenseIDs.versionsAllowed(byOrLater: id) {
         let family = String(

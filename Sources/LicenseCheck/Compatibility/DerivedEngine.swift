@@ -90,10 +90,10 @@ package enum DerivedEngine {
       return PairOutcome(verdict: .compatible, basis: .identical, reasons: ["Both are \(outbound.label)"])
     }
     guard let inTraits = inbound.traits else {
-      return PairOutcome(verdict: .unknown, basis: .derived, reasons: [noModel(inbound.label)])
+      return PairOutcome(verdict: .unknown, basis: .derived, reasons: [noModel(inbound)])
     }
     guard let outTraits = outbound.traits else {
-      return PairOutcome(verdict: .unknown, basis: .derived, reasons: [noModel(outbound.label)])
+      return PairOutcome(verdict: .unknown, basis: .derived, reasons: [noModel(outbound)])
     }
     var notes: [String] = []
     for atom in [inbound, outbound] {
@@ -146,8 +146,10 @@ package enum DerivedEngine {
     return PairOutcome(verdict: .compatible, basis: .derived, reasons: reasons + notes)
   }
 
-  static func noModel(_ label: String) -> String {
-    "No clause model for \(label): it is not in the matrix or the traits data; give the path of its text instead"
+  static func noModel(_ atom: LicenseAtom) -> String {
+    if atom.id == nil { return "No clauses were found in \(atom.label), so nothing can be derived from it" }
+    return
+      "No clause model for \(atom.label): it is not in the matrix or the traits data; give the path of its text instead"
   }
 
   /// The inbound names the outbound: `X` (exactly), `X-or-later` (that version or any later), `~X`

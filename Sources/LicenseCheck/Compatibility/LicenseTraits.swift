@@ -25,14 +25,23 @@ public enum CopyleftScope: String, Sendable, Codable, Equatable, Hashable, CaseI
 
 /// A restriction on what recipients may do with the work: a clause kind of the restriction family.
 public enum UseRestriction: String, Sendable, Codable, Equatable, Hashable, CaseIterable, Comparable {
+  /// Named uses or purposes are banned.
   case fieldOfUse = "field-of-use"
+  /// A use policy is incorporated.
   case acceptableUsePolicy = "acceptable-use-policy"
+  /// Rights lapse or change above a size threshold.
   case usageCap = "usage-cap"
+  /// Commercial use is excluded.
   case nonCommercial = "non-commercial"
+  /// Use is limited to research or evaluation.
   case researchOnly = "research-only"
+  /// Outputs may not be used to build or improve other models.
   case outputUse = "output-use"
+  /// Rights exclude or only cover certain places.
   case territory
+  /// Certain persons may not be licensees.
   case userRestriction = "user-restriction"
+  /// Offering the work as a hosted service is restricted.
   case hostedService = "hosted-service"
 
   public static func < (l: UseRestriction, r: UseRestriction) -> Bool {
