@@ -41,11 +41,13 @@ let package = Package(
     ),
     .target(name: "LicenseCheckEvaluation", dependencies: ["LicenseCheck"]),
     .executableTarget(name: "licensecheck-eval", dependencies: ["LicenseCheckEvaluation"]),
+    .executableTarget(name: "licensecheck-compat-data", dependencies: ["LicenseCheck"]),
     .testTarget(name: "ReadingTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "TextTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "CompatibilityTests", dependencies: ["LicenseCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )
