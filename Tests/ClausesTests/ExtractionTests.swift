@@ -64,7 +64,8 @@ struct ExtractionTests {
       """
     let f = try #require(clauses(text).first { $0.kind == .fieldOfUse })
     let fields = Set(f.parameters.fields ?? [])
-    #expect(fields.isSuperset(of: ["weapons", "military", "surveillance", "biometric-identification", "medical-advice"]))
+    #expect(
+      fields.isSuperset(of: ["weapons", "military", "surveillance", "biometric-identification", "medical-advice"]))
   }
 
   @Test func licenceWithAppendedPolicyIsSplit() {
@@ -139,7 +140,9 @@ struct ExtractionInvariantTests {
     #expect(cap.parameters.threshold == 700_000_000)
     #expect(cap.parameters.consequence == .separateLicenceRequired)
     #expect(cap.section == "2")
-    #expect(c.contains { $0.kind == .naming && $0.parameters.requiredPhrase == "Llama" && $0.parameters.position == "prefix" })
+    #expect(
+      c.contains { $0.kind == .naming && $0.parameters.requiredPhrase == "Llama" && $0.parameters.position == "prefix" }
+    )
     #expect(c.contains { $0.kind == .attributionDisplay && $0.parameters.text == "Built with Llama" })
     #expect(c.contains { $0.kind == .trademark })
     #expect(c.contains { $0.kind == .acceptableUsePolicy && $0.parameters.reference?.contains("use-policy") == true })

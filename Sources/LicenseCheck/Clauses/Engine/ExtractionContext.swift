@@ -121,6 +121,20 @@ struct ExtractionContext {
     return false
   }
 
+  /// Defined terms whose defining sentence contains one of the phrases, each as a phrase set
+  /// matching the term, with the defining sentence: rules use them to resolve "the AUP",
+  /// "Hosted Service" or "Model Derivatives" to what they stand for.
+  func definedTerms(whoseDefinitionHas phrases: PhraseSet) -> [(term: PhraseSet, definition: SentenceView)] {
+    var out: [(PhraseSet, SentenceView)] = []
+    for d in structure.definitions {
+      guard let i = structure.sentenceIndex(containing: d.definitionSpan.start) else { continue }
+      let v = views[i]
+      guard v.has(phrases) else { continue }
+      out.append((PhraseSet([d.normalizedTerm]), v))
+    }
+    return out
+  }
+
   /// The word range spanning two ranges.
   static func cover(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
     Swift.min(a.lowerBound, b.lowerBound)..<Swift.max(a.upperBound, b.upperBound)

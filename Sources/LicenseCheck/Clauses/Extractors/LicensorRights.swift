@@ -89,7 +89,8 @@ struct TerminationRule: ClauseRule {
   ]
   static let breach: PhraseSet = [
     "breach", "breaches", "fail to comply", "failure to comply", "violate", "violates", "violation", "non compliance",
-    "noncompliance", "do not comply", "contrary to", "break", "breaks", "broken", "ignore", "disregard", "not follow",
+    "noncompliance", "do not comply", "contrary to", "attempt otherwise", "any attempt", "is void", "break", "breaks",
+    "broken", "ignore", "disregard", "not follow",
     "misuse", "in violation", "fail to", "except as expressly provided",
   ]
   static let litigation: PhraseSet = [

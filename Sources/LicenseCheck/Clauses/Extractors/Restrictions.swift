@@ -24,16 +24,20 @@ struct AcceptableUsePolicyRule: ClauseRule {
     for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(.thisAgreement) {
       updatableDoc = true
     }
+    // Defined terms that name a policy ("“AUP” means the … Acceptable Use Policy available at …").
+    let aliases = ctx.definedTerms(whoseDefinitionHas: policy)
     for v in ctx.sentences() {
-      guard let pol = v.first(policy), let inc = v.first(incorporate) else { continue }
+      let viaAlias = aliases.first { v.has($0.term) }
+      guard let pol = v.first(policy) ?? viaAlias.flatMap({ v.first($0.term) }), let inc = v.first(incorporate)
+      else { continue }
       if v.has(.flowDown) { continue }
       var p = ClauseParameters()
-      if let url = firstURL(v) {
+      if let url = firstURL(v) ?? viaAlias.flatMap({ firstURL($0.definition) }) {
         p.reference = url
       } else if v.has(.attachmentA) {
         p.reference = "Attachment A"
       }
-      if v.has(updatable) || updatableDoc { p.updatable = true }
+      if v.has(updatable) || updatableDoc || (viaAlias?.definition.has(updatable) ?? false) { p.updatable = true }
       out.append(ctx.clause(.acceptableUsePolicy, in: v, evidence: ExtractionContext.cover(pol, inc), parameters: p))
       if out.count >= 3 { break }
     }
@@ -91,7 +95,7 @@ struct NonCommercialRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let m = v.first(nc) else { continue }
-      let bare = m.count <= 2 && ["noncommercial", "non"].contains(v.word(m.lowerBound))
+      let bare = ["noncommercial", "commercial"].contains(v.word(m.upperBound - 1))
       // A bare adjective ("only for noncommercial distribution" of an offer) needs use or purpose nearby.
       if bare
         && v.first(
