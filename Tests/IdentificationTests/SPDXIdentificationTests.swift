@@ -51,3 +51,53 @@ struct SPDXIdentificationTests {
     #expect(accuracy >= 0.995)
   }
 }
+
+extension SPDXIdentificationTests {
+  /// The text with every `k`-th word dropped and the lines re-wrapped: no longer an exact copy.
+  static func damaged(_ t: TokenizedText, every k: Int) -> String {
+    var out = ""
+    var n = 0
+    for tok in t.tokens {
+      if tok.isWordLike {
+        n += 1
+        if n % k == 0 { continue }
+      }
+      out += t.raw(tok)
+      out += n % 12 == 0 ? "\n" : " "
+    }
+    return out
+  }
+
+  @Test func damagedTextsAreStillIdentified() throws {
+    let paths = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt")
+    if paths.isEmpty {
+      #expect(!Corpus.required, "the corpus is required in CI")
+      return
+    }
+    let identifier = Identifier.standard
+    var texts: [(String, TokenizedText)] = []
+    for p in paths { texts.append((Self.expectedID(p).lowercased(), try Self.read(p))) }
+    // Texts differing only in title, copyright or bullets are indistinguishable under the SPDX guidelines.
+    var groupOf: [String: UInt64] = [:]
+    for (id, t) in texts { groupOf[id] = Fingerprint(t).exactHash }
+    var correct = 0
+    var refused = 0
+    var misses: [String] = []
+    for (id, t) in texts {
+      let got = identifier.identify(Self.damaged(t, every: 20))
+      if got == nil { refused += 1 }
+      let gotID = got?.id.lowercased() ?? "-"
+      if gotID == id || (groupOf[gotID] != nil && groupOf[gotID] == groupOf[id]) {
+        correct += 1
+      } else {
+        misses.append(
+          "\(id) → \(got?.id ?? "nil") \(got?.confidence ?? 0) [\(got?.candidates.prefix(3).map { "\($0.id) \($0.confidence)" }.joined(separator: ", ") ?? "")]"
+        )
+      }
+    }
+    let accuracy = Double(correct) / Double(texts.count)
+    print("SPDX texts with every 20th word dropped: \(correct)/\(texts.count) = \(accuracy), refused \(refused)")
+    for m in misses { print("  miss: \(m)") }
+    #expect(accuracy >= 0.99)
+  }
+}

@@ -132,9 +132,6 @@ package struct FingerprintWords: Sendable {
       guard k < n, tokens[k].kind == .punctuation, tokens[k].normEnd - tokens[k].normStart == 1 else { return nil }
       return norm[Int(tokens[k].normStart)]
     }
-    func punctIs(_ k: Int, _ s: String) -> Bool {
-      k < n && tokens[k].kind == .punctuation && text.normalizedSlice(tokens[k]).elementsEqual(s.utf8)
-    }
     while i < n {
       let t = tokens[i]
       if t.line != lastLine {
@@ -145,7 +142,7 @@ package struct FingerprintWords: Sendable {
         }
         lastLine = t.line
         // Copyright notice lines go entirely (guideline 10).
-        if let end = copyrightLineEnd(text, at: i, punct: punctIs) {
+        if let end = Self.copyrightLineEnd(text, at: i) {
           i = end
           continue
         }
@@ -176,11 +173,12 @@ package struct FingerprintWords: Sendable {
   }
 
   /// The token index after a copyright notice line starting at `i`, or nil when the line is not one.
-  private func copyrightLineEnd(
-    _ text: TokenizedText, at i: Int, punct: (Int, String) -> Bool
-  ) -> Int? {
+  static func copyrightLineEnd(_ text: TokenizedText, at i: Int) -> Int? {
     let tokens = text.tokens
     let n = tokens.count
+    func punct(_ k: Int, _ s: String) -> Bool {
+      k < n && tokens[k].kind == .punctuation && text.normalizedSlice(tokens[k]).elementsEqual(s.utf8)
+    }
     var k = i
     if tokens[k].kind == .word, tokens[k].hash == Self.copyrightWord {
       k += 1
