@@ -101,3 +101,23 @@ extension SPDXIdentificationTests {
     #expect(accuracy >= 0.99)
   }
 }
+
+extension SPDXIdentificationTests {
+  /// Near-identical SPDX licences stay apart when their texts are damaged (10 % of words dropped).
+  @Test(arguments: [
+    "AFL-3.0", "OSL-3.0", "Apache-2.0", "Pixar", "ECL-2.0", "GPL-2.0-only", "GPL-3.0-only", "AFL-2.1", "OSL-2.1",
+  ])
+  func nearNeighboursStayApart(_ id: String) throws {
+    guard Corpus.available else {
+      #expect(!Corpus.required, "the corpus is required in CI")
+      return
+    }
+    let t = try Self.read(Corpus.path("spdx/test/simpleTestForGenerator/\(id).txt"))
+    let got = try #require(Identifier.standard.identify(Self.damaged(t, every: 10)))
+    // GPL-2.0-only and GPL-2.0-or-later share one text.
+    #expect(
+      got.id == id
+        || Fingerprint(t).exactHash == FingerprintIndex.standard.licenses.first { $0.id == got.id }?.exactHash)
+    #expect(got.method == "similarity")
+  }
+}

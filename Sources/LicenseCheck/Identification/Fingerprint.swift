@@ -203,8 +203,25 @@ package struct FingerprintWords: Sendable {
       return nil
     }
     let line = tokens[i].line
-    while k < n, tokens[k].line == line { k += 1 }
-    return k
+    var end = k
+    while end < n, tokens[end].line == line { end += 1 }
+    // The notice ends with its line, or earlier at a full stop followed by a capitalised word
+    // (a text flattened to one line: "Copyright 2020 Foo. Permission is …"); "All rights
+    // reserved." belongs to the notice.
+    while k < end {
+      if punct(k, "."), k + 1 < end, tokens[k + 1].kind == .word,
+        let f = text.bytes[Int(tokens[k + 1].start)...].first, f >= 0x41, f <= 0x5A
+      {
+        let r = Self.rightsReserved
+        if k + 3 < end, tokens[k + 1].hash == r[0], tokens[k + 2].hash == r[1], tokens[k + 3].hash == r[2] {
+          k += 4
+          continue
+        }
+        return k + 1
+      }
+      k += 1
+    }
+    return end
   }
 
   /// The token index after a list marker (`1.`, `(a)`, `iv)`, `2.1.`) starting a line, or nil.

@@ -202,7 +202,11 @@ private struct ByteReader {
       initialized = count
     }
     offset += count * size
-    return out.map { T(littleEndian: $0) }
+    #if _endian(little)
+      return out
+    #else
+      return out.map { T(littleEndian: $0) }
+    #endif
   }
 }
 

@@ -32,7 +32,6 @@ public struct Identifier: Sendable {
   public static let candidateLimit = 5
 
   private let entryOfLicense: [Int?]
-  private let namePatterns: [TitleEvidence.NamePatterns]
   private let cataloguePatterns: [TitleEvidence.CataloguePatterns]
   private let hasModulus1: Bool
   private let hasModulus2: Bool
@@ -43,10 +42,9 @@ public struct Identifier: Sendable {
   public init(index: FingerprintIndex, catalogue: Catalogue) {
     self.index = index
     self.catalogue = catalogue
-    entryOfLicense = index.licenses.map { lic in
-      catalogue.entries.firstIndex { $0.id == lic.id }
-    }
-    namePatterns = index.licenses.map { TitleEvidence.NamePatterns(id: $0.id, name: $0.name) }
+    var entryByID: [String: Int] = [:]
+    for (k, e) in catalogue.entries.enumerated() { entryByID[e.id] = k }
+    entryOfLicense = index.licenses.map { entryByID[$0.id] }
     cataloguePatterns = catalogue.entries.map(TitleEvidence.CataloguePatterns.init)
     hasModulus1 = index.licenses.contains { $0.modulus == 1 }
     hasModulus2 = index.licenses.contains { $0.modulus <= 2 }
@@ -183,14 +181,19 @@ public struct Identifier: Sendable {
     }
     let head = words.hashes.prefix(
       min(max(words.bodyStart, TitleEvidence.nameHeadWords), TitleEvidence.nameHeadLimit))
-    let p = namePatterns[license]
+    // Name patterns are built on demand: only the few close candidates need them.
+    let p = namePattern(license)
     var s = p.hasVersion(head) ? 1.0 : 0
     if p.hasPhrase(head),
-      !rivals.contains(where: { $0 != license && entryOfLicense[$0] == nil && p.isPrefix(of: namePatterns[$0]) })
+      !rivals.contains(where: { $0 != license && entryOfLicense[$0] == nil && p.isPrefix(of: namePattern($0)) })
     {
       s += 1
     }
     return s
+  }
+
+  private func namePattern(_ license: Int) -> TitleEvidence.NamePatterns {
+    TitleEvidence.NamePatterns(id: index.licenses[license].id, name: index.licenses[license].name)
   }
 
   /// Orders exact-match group members: same title too, stronger title evidence, not deprecated, index order.
