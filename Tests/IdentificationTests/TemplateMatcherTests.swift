@@ -146,3 +146,15 @@ extension TemplateMatcherTests {
     }
   }
 }
+
+extension TemplateMatcherTests {
+  @Test func identificationIsConfirmedByTemplate() throws {
+    guard Corpus.available else { return }
+    let text = TokenizedText(
+      try DocumentReader.read(path: Corpus.path("spdx/test/simpleTestForGenerator/AFL-3.0.txt")).text)
+    let got = try #require(
+      Identifier.standard.identify(text) { id in TemplateXML.template(path: Corpus.path("spdx/src/\(id).xml")) })
+    #expect(got.id == "AFL-3.0")
+    #expect(got.method == "template")
+  }
+}

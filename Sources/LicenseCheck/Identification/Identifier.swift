@@ -243,7 +243,7 @@ public struct Identifier: Sendable {
       candidates: [])
   }
 
-  private func identification(
+  func identification(
     license: Int, confidence: Double, coverage: Double, method: String, candidates: [IdentificationCandidate]
   ) -> Identification {
     let lic = index.licenses[license]
