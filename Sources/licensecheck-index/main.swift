@@ -2,6 +2,7 @@
 //
 //   swift run licensecheck-index [--corpus ../shared/corpus] [--licenses licenses]
 //                                [--output Sources/LicenseCheck/Resources]
+//   swift run -c release licensecheck-index --measure   (times the embedded index; writes nothing)
 //
 // Writes fingerprints.bin (derived, non-reversible trigram-hash fingerprints: no text),
 // fingerprints.json (what they were built from) and catalogue.json (licenses/*.json in one array).
@@ -14,6 +15,7 @@ struct Options {
   var output = "Sources/LicenseCheck/Resources"
   var corpusCommit: String? = "e4c1f276"
   var corpusDate: String? = "2026-07"
+  var measure = false
 
   init(_ args: [String]) {
     var i = 0
@@ -29,6 +31,7 @@ struct Options {
       case "--output": output = value()
       case "--corpus-commit": corpusCommit = value()
       case "--corpus-date": corpusDate = value()
+      case "--measure": measure = true
       case "-h", "--help":
         print(
           "usage: licensecheck-index [--corpus DIR] [--licenses DIR] [--output DIR] [--corpus-commit C] [--corpus-date D]"
@@ -125,6 +128,95 @@ func fingerprint(path: String) -> Fingerprint {
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 let fm = FileManager.default
+
+/// Start-up and per-file identification times of the embedded index, over the corpus texts.
+func measure() -> Never {
+  let clock = ContinuousClock()
+  let loadStart = clock.now
+  let identifier = Identifier.standard
+  let load = clock.now - loadStart
+  // The pieces of start-up, from the resource files in the source tree.
+  do {
+    var t = clock.now
+    let bin = try Data(contentsOf: URL(fileURLWithPath: options.output + "/fingerprints.bin"))
+    let json = try Data(contentsOf: URL(fileURLWithPath: options.output + "/catalogue.json"))
+    let read = clock.now - t
+    var parse = Duration.seconds(1)
+    var index = try FingerprintIndex(bytes: [UInt8](bin))
+    for _ in 0..<20 {
+      t = clock.now
+      index = try FingerprintIndex(bytes: [UInt8](bin))
+      parse = min(parse, clock.now - t)
+    }
+    var decode = Duration.seconds(1)
+    var entries: [CatalogueEntry] = []
+    for _ in 0..<20 {
+      t = clock.now
+      entries = try JSONDecoder().decode([CatalogueEntry].self, from: json)
+      decode = min(decode, clock.now - t)
+    }
+    t = clock.now
+    _ = Identifier(index: index, catalogue: Catalogue(entries: entries))
+    let build = clock.now - t
+    print(
+      "start-up pieces (best of 20): read \(read), parse index \(parse), decode catalogue \(decode), identifier \(build)"
+    )
+  } catch {
+    fail("\(error)")
+  }
+  var texts: [(String, TokenizedText)] = []
+  for path in files(options.corpus + "/spdx/test/simpleTestForGenerator", ext: "txt")
+    + files(options.corpus + "/ai", ext: "txt") + files(options.corpus + "/ai", ext: "md")
+  {
+    guard let doc = try? DocumentReader.read(path: path) else { continue }
+    texts.append((path, TokenizedText(doc.text)))
+  }
+  func ms(_ d: Duration) -> String {
+    let c = d.components
+    return String(format: "%.3f ms", Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15)
+  }
+  /// The same texts with every 20th word dropped: no longer exact copies, so the similarity path runs.
+  func damaged(_ t: TokenizedText) -> TokenizedText {
+    var out = ""
+    var n = 0
+    for tok in t.tokens {
+      if tok.isWordLike {
+        n += 1
+        if n % 20 == 0 { continue }
+      }
+      out += t.raw(tok)
+      out += " "
+    }
+    return TokenizedText(out)
+  }
+  let near = texts.map { ($0.0, damaged($0.1)) }
+  for (label, set) in [("exact copies", texts), ("every 20th word dropped", near)] {
+    var times: [(Duration, String)] = []
+    var identified = 0
+    for (path, t) in set {
+      let s = clock.now
+      let r = identifier.identify(t)
+      times.append((clock.now - s, path))
+      if r != nil {
+        identified += 1
+      } else {
+        print("  not identified: \(URL(fileURLWithPath: path).lastPathComponent)")
+      }
+    }
+    times.sort { $0.0 < $1.0 }
+    let total = times.reduce(Duration.zero) { $0 + $1.0 }
+    print(
+      "identify \(set.count) texts, \(label) (tokenised beforehand): mean \(ms(total / times.count)),"
+        + " median \(ms(times[times.count / 2].0)), p95 \(ms(times[times.count * 95 / 100].0)), max \(ms(times.last!.0)) (\(URL(fileURLWithPath: times.last!.1).lastPathComponent)); identified \(identified)"
+    )
+  }
+  print("load (index + catalogue): \(ms(load))")
+  let sizes = identifier.index.sizes
+  print(
+    "index: \(identifier.index.licenses.count) licences, \(sizes.keys) distinct trigrams, \(sizes.postings) postings")
+  exit(0)
+}
+if options.measure { measure() }
 
 // SPDX metadata from the XML start tags.
 var tags: [String: XMLLicenseTag] = [:]

@@ -51,3 +51,73 @@ struct SPDXIdentificationTests {
     #expect(accuracy >= 0.995)
   }
 }
+
+extension SPDXIdentificationTests {
+  /// The text with every `k`-th word dropped and the lines re-wrapped: no longer an exact copy.
+  static func damaged(_ t: TokenizedText, every k: Int) -> String {
+    var out = ""
+    var n = 0
+    for tok in t.tokens {
+      if tok.isWordLike {
+        n += 1
+        if n % k == 0 { continue }
+      }
+      out += t.raw(tok)
+      out += n % 12 == 0 ? "\n" : " "
+    }
+    return out
+  }
+
+  @Test func damagedTextsAreStillIdentified() throws {
+    let paths = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt")
+    if paths.isEmpty {
+      #expect(!Corpus.required, "the corpus is required in CI")
+      return
+    }
+    let identifier = Identifier.standard
+    var texts: [(String, TokenizedText)] = []
+    for p in paths { texts.append((Self.expectedID(p).lowercased(), try Self.read(p))) }
+    // Texts differing only in title, copyright or bullets are indistinguishable under the SPDX guidelines.
+    var groupOf: [String: UInt64] = [:]
+    for (id, t) in texts { groupOf[id] = Fingerprint(t).exactHash }
+    var correct = 0
+    var refused = 0
+    var misses: [String] = []
+    for (id, t) in texts {
+      let got = identifier.identify(Self.damaged(t, every: 20))
+      if got == nil { refused += 1 }
+      let gotID = got?.id.lowercased() ?? "-"
+      if gotID == id || (groupOf[gotID] != nil && groupOf[gotID] == groupOf[id]) {
+        correct += 1
+      } else {
+        misses.append(
+          "\(id) → \(got?.id ?? "nil") \(got?.confidence ?? 0) [\(got?.candidates.prefix(3).map { "\($0.id) \($0.confidence)" }.joined(separator: ", ") ?? "")]"
+        )
+      }
+    }
+    let accuracy = Double(correct) / Double(texts.count)
+    print("SPDX texts with every 20th word dropped: \(correct)/\(texts.count) = \(accuracy), refused \(refused)")
+    for m in misses { print("  miss: \(m)") }
+    #expect(accuracy >= 0.99)
+  }
+}
+
+extension SPDXIdentificationTests {
+  /// Near-identical SPDX licences stay apart when their texts are damaged (10 % of words dropped).
+  @Test(arguments: [
+    "AFL-3.0", "OSL-3.0", "Apache-2.0", "Pixar", "ECL-2.0", "GPL-2.0-only", "GPL-3.0-only", "AFL-2.1", "OSL-2.1",
+  ])
+  func nearNeighboursStayApart(_ id: String) throws {
+    guard Corpus.available else {
+      #expect(!Corpus.required, "the corpus is required in CI")
+      return
+    }
+    let t = try Self.read(Corpus.path("spdx/test/simpleTestForGenerator/\(id).txt"))
+    let got = try #require(Identifier.standard.identify(Self.damaged(t, every: 10)))
+    // GPL-2.0-only and GPL-2.0-or-later share one text.
+    #expect(
+      got.id == id
+        || Fingerprint(t).exactHash == FingerprintIndex.standard.licenses.first { $0.id == got.id }?.exactHash)
+    #expect(got.method == "similarity")
+  }
+}

@@ -132,9 +132,6 @@ package struct FingerprintWords: Sendable {
       guard k < n, tokens[k].kind == .punctuation, tokens[k].normEnd - tokens[k].normStart == 1 else { return nil }
       return norm[Int(tokens[k].normStart)]
     }
-    func punctIs(_ k: Int, _ s: String) -> Bool {
-      k < n && tokens[k].kind == .punctuation && text.normalizedSlice(tokens[k]).elementsEqual(s.utf8)
-    }
     while i < n {
       let t = tokens[i]
       if t.line != lastLine {
@@ -145,7 +142,7 @@ package struct FingerprintWords: Sendable {
         }
         lastLine = t.line
         // Copyright notice lines go entirely (guideline 10).
-        if let end = copyrightLineEnd(text, at: i, punct: punctIs) {
+        if let end = Self.copyrightLineEnd(text, at: i) {
           i = end
           continue
         }
@@ -176,11 +173,12 @@ package struct FingerprintWords: Sendable {
   }
 
   /// The token index after a copyright notice line starting at `i`, or nil when the line is not one.
-  private func copyrightLineEnd(
-    _ text: TokenizedText, at i: Int, punct: (Int, String) -> Bool
-  ) -> Int? {
+  static func copyrightLineEnd(_ text: TokenizedText, at i: Int) -> Int? {
     let tokens = text.tokens
     let n = tokens.count
+    func punct(_ k: Int, _ s: String) -> Bool {
+      k < n && tokens[k].kind == .punctuation && text.normalizedSlice(tokens[k]).elementsEqual(s.utf8)
+    }
     var k = i
     if tokens[k].kind == .word, tokens[k].hash == Self.copyrightWord {
       k += 1
@@ -205,8 +203,25 @@ package struct FingerprintWords: Sendable {
       return nil
     }
     let line = tokens[i].line
-    while k < n, tokens[k].line == line { k += 1 }
-    return k
+    var end = k
+    while end < n, tokens[end].line == line { end += 1 }
+    // The notice ends with its line, or earlier at a full stop followed by a capitalised word
+    // (a text flattened to one line: "Copyright 2020 Foo. Permission is …"); "All rights
+    // reserved." belongs to the notice.
+    while k < end {
+      if punct(k, "."), k + 1 < end, tokens[k + 1].kind == .word,
+        let f = text.bytes[Int(tokens[k + 1].start)...].first, f >= 0x41, f <= 0x5A
+      {
+        let r = Self.rightsReserved
+        if k + 3 < end, tokens[k + 1].hash == r[0], tokens[k + 2].hash == r[1], tokens[k + 3].hash == r[2] {
+          k += 4
+          continue
+        }
+        return k + 1
+      }
+      k += 1
+    }
+    return end
   }
 
   /// The token index after a list marker (`1.`, `(a)`, `iv)`, `2.1.`) starting a line, or nil.

@@ -32,8 +32,8 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
   public let fullHash: UInt64
   /// ``Fingerprint/wordCount`` of the reference text.
   public let wordCount: Int
-  /// Only trigram hashes divisible by this are kept (1, 2 or 4): long texts are subsampled
-  /// so the index stays small; short ones keep every trigram so small edits still show.
+  /// Only trigram hashes divisible by this are kept (2, or 4 for texts of 2 000 words or more):
+  /// the gaps keep the index small and make the reference text unrecoverable from it.
   public let modulus: Int
   /// Sum of the kept trigram counts (the size of the sampled multiset).
   public let sampledTotal: Int
@@ -202,7 +202,11 @@ private struct ByteReader {
       initialized = count
     }
     offset += count * size
-    return out.map { T(littleEndian: $0) }
+    #if _endian(little)
+      return out
+    #else
+      return out.map { T(littleEndian: $0) }
+    #endif
   }
 }
 
@@ -225,7 +229,7 @@ package struct FingerprintIndexBuilder {
 
   /// The subsampling modulus for a text of this many words.
   package static func modulus(wordCount: Int) -> Int {
-    wordCount < 600 ? 1 : wordCount < 2_000 ? 2 : 4
+    wordCount < 2_000 ? 2 : 4
   }
 
   /// The binary index.

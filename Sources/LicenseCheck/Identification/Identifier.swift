@@ -32,7 +32,6 @@ public struct Identifier: Sendable {
   public static let candidateLimit = 5
 
   private let entryOfLicense: [Int?]
-  private let namePatterns: [TitleEvidence.NamePatterns]
   private let cataloguePatterns: [TitleEvidence.CataloguePatterns]
   private let hasModulus1: Bool
   private let hasModulus2: Bool
@@ -43,10 +42,9 @@ public struct Identifier: Sendable {
   public init(index: FingerprintIndex, catalogue: Catalogue) {
     self.index = index
     self.catalogue = catalogue
-    entryOfLicense = index.licenses.map { lic in
-      catalogue.entries.firstIndex { $0.id == lic.id }
-    }
-    namePatterns = index.licenses.map { TitleEvidence.NamePatterns(id: $0.id, name: $0.name) }
+    var entryByID: [String: Int] = [:]
+    for (k, e) in catalogue.entries.enumerated() { entryByID[e.id] = k }
+    entryOfLicense = index.licenses.map { entryByID[$0.id] }
     cataloguePatterns = catalogue.entries.map(TitleEvidence.CataloguePatterns.init)
     hasModulus1 = index.licenses.contains { $0.modulus == 1 }
     hasModulus2 = index.licenses.contains { $0.modulus <= 2 }
@@ -114,7 +112,7 @@ public struct Identifier: Sendable {
     // 1. Exact: several ids can share one normalised text (GPL-2.0-only and GPL-2.0-or-later).
     let exact = index.licenses(withExactHash: fp.exactHash)
     if !exact.isEmpty {
-      let ordered = exact.sorted { better($0, $1, fp.fullHash, words.hashes) }
+      let ordered = exact.sorted { better($0, $1, fp.fullHash, words) }
       let best = ordered[0]
       let others = ordered.dropFirst().prefix(Self.candidateLimit).map {
         IdentificationCandidate(id: index.licenses[$0].id, confidence: 1)
@@ -142,14 +140,12 @@ public struct Identifier: Sendable {
     let close = ranked.filter { top.confidence - $0.confidence <= Self.margin }
     var chosen = top
     if close.count > 1 {
-      chosen = close.max { a, b in
-        let ea = evidence(a.license, words.hashes)
-        let eb = evidence(b.license, words.hashes)
-        if ea != eb { return ea < eb }
-        return a.confidence < b.confidence
-      }!
-      // Identical evidence keeps the better score: `max` returns the last maximal element.
-      if evidence(chosen.license, words.hashes) == evidence(top.license, words.hashes) { chosen = top }
+      let rivals = close.map(\.license)
+      let scored = close.map { (score: $0, evidence: evidence($0.license, words, rivals: rivals)) }
+      // Only strictly stronger evidence displaces the best score.
+      var best = scored[0]
+      for s in scored.dropFirst() where s.evidence > best.evidence { best = s }
+      chosen = best.score
     }
     let rest = ranked.filter { $0.license != chosen.license }.prefix(Self.candidateLimit).map {
       IdentificationCandidate(id: index.licenses[$0.license].id, confidence: Self.round($0.confidence))
@@ -175,16 +171,33 @@ public struct Identifier: Sendable {
   public func identify(_ text: String) -> Identification? { identify(TokenizedText(text)) }
 
   /// Evidence that the text names this licence: catalogue patterns or the SPDX name and version.
-  private func evidence(_ license: Int, _ words: [UInt64]) -> Double {
+  ///
+  /// `rivals` are the other close candidates: an SPDX name phrase that merely begins a rival's
+  /// longer name does not count.
+  private func evidence(_ license: Int, _ words: FingerprintWords, rivals: [Int] = []) -> Double {
     if let e = entryOfLicense[license] {
-      let s = cataloguePatterns[e].score(words)
+      let s = cataloguePatterns[e].score(words.hashes)
       return Double(s.score) / 2.5
     }
-    return namePatterns[license].score(words)
+    let head = words.hashes.prefix(
+      min(max(words.bodyStart, TitleEvidence.nameHeadWords), TitleEvidence.nameHeadLimit))
+    // Name patterns are built on demand: only the few close candidates need them.
+    let p = namePattern(license)
+    var s = p.hasVersion(head) ? 1.0 : 0
+    if p.hasPhrase(head),
+      !rivals.contains(where: { $0 != license && entryOfLicense[$0] == nil && p.isPrefix(of: namePattern($0)) })
+    {
+      s += 1
+    }
+    return s
+  }
+
+  private func namePattern(_ license: Int) -> TitleEvidence.NamePatterns {
+    TitleEvidence.NamePatterns(id: index.licenses[license].id, name: index.licenses[license].name)
   }
 
   /// Orders exact-match group members: same title too, stronger title evidence, not deprecated, index order.
-  private func better(_ a: Int, _ b: Int, _ fullHash: UInt64, _ words: [UInt64]) -> Bool {
+  private func better(_ a: Int, _ b: Int, _ fullHash: UInt64, _ words: FingerprintWords) -> Bool {
     let fa = index.licenses[a].fullHash == fullHash
     let fb = index.licenses[b].fullHash == fullHash
     if fa != fb { return fa }
@@ -230,7 +243,7 @@ public struct Identifier: Sendable {
       candidates: [])
   }
 
-  private func identification(
+  func identification(
     license: Int, confidence: Double, coverage: Double, method: String, candidates: [IdentificationCandidate]
   ) -> Identification {
     let lic = index.licenses[license]

@@ -8,9 +8,12 @@ struct TitleEvidence: Sendable {
   /// How many leading words count as "the title area" for catalogue titles (which may follow a
   /// short preamble, as the Llama "Version Release Date" line does).
   static let headWords = 80
-  /// How many leading words an SPDX name's words are looked for in: titles are short, and a
-  /// longer window finds name words ("GNU") in the body.
-  static let nameHeadWords = 25
+  /// The title area for SPDX names: the title block, or at least this many leading words.
+  /// Kept short, because a longer window finds names in the body ("the GNU General Public
+  /// License" inside an exception's text).
+  static let nameHeadWords = 16
+  /// The title area never extends beyond this many words.
+  static let nameHeadLimit = 60
 
   /// A phrase as normalised word hashes.
   typealias Phrase = [UInt64]
@@ -60,28 +63,43 @@ struct TitleEvidence: Sendable {
   }
 
   /// Evidence from an SPDX licence's full name and the version in its id.
+  ///
+  /// The name's leading words up to its version (`GNU General Public License` of
+  /// `GNU General Public License v2.0 only`) must occur as a phrase in the title area, and the
+  /// version (`2.0`, or `2` for a `.0` version) must occur there as a word. Fractions of
+  /// names are not counted: they favour short names over specific ones (`CC-BY-1.0` over
+  /// `CC-BY-NC-1.0`).
   struct NamePatterns: Sendable {
-    /// Distinctive words of the name (generic words such as "license" or "version" dropped).
-    let words: [UInt64]
-    /// Accepted spellings of the version (`2.0`, and `2` for a `.0` version).
-    let versions: [UInt64]
+    /// The name's words before its version.
+    let phrase: Phrase
+    /// The version as written (`2.0`).
+    let version: UInt64?
+    /// For a `.0` version, the bare major number (`2`), which counts only after "version" or "v".
+    let major: UInt64?
 
-    static let generic: Set<UInt64> = Set(
-      [
-        "license", "licenses", "the", "version", "v", "of", "and", "or", "only", "later", "public", "agreement",
-        "terms", "for", "a", "with", "exception", "variant", "general",
-      ].map(wordHash))
+    static let versionWords: Set<UInt64> = [wordHash("version"), wordHash("v")]
 
     init(id: String, name: String) {
-      let version = NamePatterns.version(ofID: id)
-      var vs: [UInt64] = []
-      if let v = version {
-        vs.append(wordHash(v))
-        if v.hasSuffix(".0") { vs.append(wordHash(String(v.dropLast(2)))) }
+      let v = NamePatterns.version(ofID: id)
+      version = v.map(wordHash)
+      major = v.flatMap { $0.hasSuffix(".0") ? wordHash(String($0.dropLast(2))) : nil }
+      let t = TokenizedText(name)
+      var p: Phrase = []
+      for tok in t.tokens {
+        if tok.kind == .punctuation {
+          if t.normalizedSlice(tok).first == UInt8(ascii: "(") { break }
+          continue
+        }
+        let w = t.normalized(tok)
+        // Stop at the version: a number, `v2`, `v`, `version`.
+        if tok.kind == .number || w == "v" || w == "version"
+          || (w.count > 1 && w.hasPrefix("v") && w.dropFirst().allSatisfy(\.isNumber))
+        {
+          break
+        }
+        p.append(tok.hash)
       }
-      versions = vs
-      let nameWords = TitleEvidence.phrase(name)
-      words = nameWords.filter { !NamePatterns.generic.contains($0) && !vs.contains($0) }
+      phrase = p
     }
 
     /// The version component of an SPDX id (`GPL-2.0-only` → `2.0`, `LPPL-1.3c` → `1.3c`), if any.
@@ -94,16 +112,27 @@ struct TitleEvidence: Sendable {
       return nil
     }
 
-    /// Fraction of the name's words in the head, plus one when the version is there too.
-    func score(_ words: [UInt64]) -> Double {
-      let head = words.prefix(TitleEvidence.nameHeadWords)
-      var s = 0.0
-      if !self.words.isEmpty {
-        let hit = self.words.filter { head.contains($0) }.count
-        s += Double(hit) / Double(self.words.count)
+    /// Whether the version occurs in `head`.
+    func hasVersion(_ head: ArraySlice<UInt64>) -> Bool {
+      guard let version else { return false }
+      var previous: UInt64 = 0
+      for w in head {
+        if w == version || (w == major && NamePatterns.versionWords.contains(previous)) { return true }
+        previous = w
       }
-      if !versions.isEmpty, versions.contains(where: { head.contains($0) }) { s += 1 }
-      return s
+      return false
+    }
+
+    /// Whether the name phrase occurs in `head`.
+    func hasPhrase(_ head: ArraySlice<UInt64>) -> Bool {
+      phrase.count >= 2 && TitleEvidence.firstOccurrence(of: phrase, in: Array(head)) != nil
+    }
+
+    /// Whether this name's phrase is a proper prefix of another's (`Creative Commons Attribution`
+    /// of `Creative Commons Attribution Non Commercial`): then finding it says nothing against the
+    /// more specific name, whose extra words may be spelt differently in the text.
+    func isPrefix(of other: NamePatterns) -> Bool {
+      phrase.count < other.phrase.count && Array(other.phrase.prefix(phrase.count)) == phrase
     }
   }
 }
