@@ -37,6 +37,9 @@ let package = Package(
     .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
+    // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
+    // as swift-argument-parser's example tests do).
+    .testTarget(name: "CLITests", dependencies: ["LicenseCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )
