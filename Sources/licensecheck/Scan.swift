@@ -64,9 +64,24 @@ struct Scan: ParsableCommand {
   }
 }
 
-/// A one-line progress bar on stderr, redrawn in place.
-final class ProgressBar: Sendable {
+/// A one-line progress bar on stderr, redrawn in place. It stays hidden for the first half second,
+/// so quick scans print nothing extra, and redraws at most 20 times a second.
+final class ProgressBar: @unchecked Sendable {
+  // The scanner never calls `draw` concurrently; the lock guards `clear` from the main thread.
+  private let lock = NSLock()
+  private let start = Date()
+  private var lastDraw = Date.distantPast
+  private var shown = false
+
   func draw(_ p: ScanProgress) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(start) > 0.5, now.timeIntervalSince(lastDraw) > 0.05 || p.done == p.total else {
+      return
+    }
+    lastDraw = now
+    shown = true
     let width = 30
     let filled = p.total == 0 ? width : width * p.done / p.total
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
@@ -74,6 +89,8 @@ final class ProgressBar: Sendable {
   }
 
   func clear() {
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    lock.lock()
+    defer { lock.unlock() }
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

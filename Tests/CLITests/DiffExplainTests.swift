@@ -55,7 +55,7 @@ struct DiffExplainTests {
     ] {
       #expect(r.stdout.contains(heading), "missing \(heading)")
     }
-    #expect(r.stdout.contains("more than 700M MAU"))
+    #expect(r.stdout.contains("Organisations with more than 700 million monthly active users must ask"))
     #expect(r.stdout.contains("Start the name of any model you build from it with “Llama”"))
     #expect(r.stdout.contains("The law of California governs"))
     #expect(r.stdout.contains("“700 million monthly active users” (line 16)"))

@@ -18,6 +18,7 @@ struct LibraryTests {
     p.threshold = 1_000_000
     p.currency = "USD"
     #expect(ClauseSummary.capText(p) == "$1M revenue")
+    #expect(ClauseSummary.capPhrase(p) == "$1 million in annual revenue")
     p.metric = .monthlyActiveUsers
     p.threshold = 700_000_000
     #expect(ClauseSummary.capText(p) == "700M MAU")
@@ -32,7 +33,10 @@ struct LibraryTests {
     #expect(FileRole.forName(name) == role)
   }
 
-  @Test(arguments: ["license_check.py", "main.swift", "LICENSES.swift", "data.bin", "READ.md"])
+  @Test(arguments: [
+    "license_check.py", "main.swift", "LICENSES.swift", "data.bin", "READ.md", ".licenseignore",
+    "copying.cpython-312.pyc", "LICENSE.gz",
+  ])
   func namesThatAreNotLicences(name: String) {
     #expect(FileRole.forName(name) == nil)
   }

@@ -71,7 +71,7 @@ struct ScanTests {
     for ignored in [".git/LICENSE", "node_modules/dep/LICENSE", ".build/COPYING"] {
       try licence.write(to: model.appendingPathComponent(ignored), atomically: true, encoding: .utf8)
     }
-    try Data([0x4C, 0x49, 0x00, 0x01, 0x02, 0xFF]).write(to: model.appendingPathComponent("NOTICE.bin"))
+    try Data([0x4C, 0x49, 0x00, 0x01, 0x02, 0xFF]).write(to: model.appendingPathComponent("NOTICE.dat"))
     try String(repeating: "Licence words. ", count: 10_000).write(
       to: model.appendingPathComponent("deep/LICENSE-HUGE.txt"), atomically: true, encoding: .utf8)
     // A loop: model/deep/again → model.
@@ -94,7 +94,7 @@ struct ScanTests {
           ($0.split(separator: "/").last.map(String.init) ?? $0, s["reason"] as? String ?? "")
         }
       })
-    #expect(reasons["NOTICE.bin"] == "binary")
+    #expect(reasons["NOTICE.dat"] == "binary")
     #expect(reasons["LICENSE-HUGE.txt"]?.hasPrefix("too-large") == true)
   }
 }

@@ -52,7 +52,21 @@ public struct Explanation: Sendable, Codable, Equatable {
     osdConformant = analysis.osdConformant
     var byId: [String: [Point]] = [:]
     var seen = Set<String>()
-    for clause in analysis.clauses {
+    // Licences repeat their grant (a heading, the grant, a trademark licence, a termination
+    // proviso); one point with every right granted reads better than four partial ones.
+    var clauses = analysis.clauses
+    let grants = clauses.filter { $0.kind == .copyrightGrant }
+    if grants.count > 1 {
+      let richest = grants.max { Self.weight($0) < Self.weight($1) }!
+      var merged = richest.parameters
+      let rights = Set(grants.flatMap { $0.parameters.rights ?? [] })
+      merged.rights = GrantRight.allCases.filter(rights.contains)
+      let combined = Clause(
+        kind: .copyrightGrant, span: richest.span, evidence: richest.evidence, section: richest.section,
+        document: richest.document, parameters: merged)
+      clauses = clauses.compactMap { $0.kind != .copyrightGrant ? $0 : ($0 == richest ? combined : nil) }
+    }
+    for clause in clauses {
       let (section, sentence) = Self.template(clause)
       // One point per distinct sentence: repeated headings ("Disclaimer", "AS IS") say the same thing.
       guard seen.insert(section + "\u{0}" + sentence).inserted else { continue }
@@ -125,7 +139,7 @@ public struct Explanation: Sendable, Codable, Equatable {
       let how = p.mechanism.map { Self.join($0.sorted().map { Self.acceptanceWord($0) }) } ?? "using the work"
       return ("must", "You accept the licence by \(how).")
     case .usageCap:
-      let cap = ClauseSummary.capText(p).map { "more than \($0)" } ?? "a size threshold"
+      let cap = ClauseSummary.capPhrase(p).map { "more than \($0)" } ?? "more than a size threshold"
       let then: String
       switch p.consequence {
       case .separateLicenceRequired?: then = "must ask the licensor for a separate licence, which it may refuse"
@@ -189,6 +203,13 @@ public struct Explanation: Sendable, Codable, Equatable {
     case .exportControl:
       return ("legal", "Export control laws apply to the work.")
     }
+  }
+
+  /// How much a grant clause says: its rights and flags.
+  private static func weight(_ clause: Clause) -> Int {
+    let p = clause.parameters
+    let flags = [p.royaltyFree, p.worldwide, p.perpetual, p.irrevocable, p.nonExclusive].compactMap { $0 }.count
+    return (p.rights?.count ?? 0) + flags
   }
 
   private static func rightWord(_ r: GrantRight) -> String {

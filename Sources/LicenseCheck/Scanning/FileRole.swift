@@ -25,8 +25,9 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
   public static func forName(_ name: String) -> FileRole? {
     let upper = name.uppercased()
     if upper == "README.MD" { return .modelCard }
-    // `license_check.py` is code about licences, not a licence.
-    if isSource(name) { return nil }
+    // Dotfiles (`.licenseignore`) configure tools; `license_check.py` is code about licences.
+    if name.hasPrefix(".") { return nil }
+    if isSource(name) || isBinaryByName(name) { return nil }
     if upper.contains("ACCEPTABLE_USE") || upper.contains("ACCEPTABLE-USE") { return .policy }
     for part in components(upper) {
       if part.hasPrefix("USE_POLICY") || part.hasPrefix("USE-POLICY") { return .policy }
@@ -73,6 +74,20 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
     "zig", "dart", "sh", "bash", "zsh", "ps1", "cmake", "mk", "yaml", "yml", "toml", "css", "scss", "vue",
     "svelte", "sql", "proto", "s", "asm", "v", "sv", "vhd", "ex", "exs", "erl", "hs", "ml", "mli", "nim", "d",
   ]
+
+  /// Extensions (lower case) of compiled, compressed or media files: never read, even when their
+  /// name contains a licence word (`copying.cpython-312.pyc`, `LICENSE.gz`).
+  static let binaryExtensions: Set<String> = [
+    "pyc", "pyo", "gz", "bz2", "xz", "zst", "zip", "tar", "tgz", "jar", "class", "so", "dylib", "dll", "exe", "o",
+    "a", "png", "jpg", "jpeg", "gif", "webp", "pdf", "woff", "woff2", "ttf", "otf", "ico", "bin", "safetensors",
+    "gguf", "pt", "pth", "onnx", "npy", "npz", "parquet", "arrow", "msgpack", "h5",
+  ]
+
+  /// Whether a file name's extension says it is binary.
+  static func isBinaryByName(_ name: String) -> Bool {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+    return binaryExtensions.contains(name[name.index(after: dot)...].lowercased())
+  }
 
   /// Whether a file name looks like source code worth searching for an SPDX tag.
   static func isSource(_ name: String) -> Bool {

@@ -153,7 +153,10 @@ public struct LicenseScanner: Sendable {
       if role == .modelCard, DeclaredLicense(card: document) == nil { return .nothing }
       return .document(document)
     } catch {
-      return role == .modelCard ? .nothing : .skipped(error.description)
+      // The reader's message starts with the path, which the skipped entry already holds.
+      let message = error.description
+      let reason = message.hasPrefix(file.path + ":") ? String(message.dropFirst(file.path.count + 1)) : message
+      return role == .modelCard ? .nothing : .skipped(reason.trimmingASCIIWhitespace())
     }
   }
 
