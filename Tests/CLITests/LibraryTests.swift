@@ -83,4 +83,35 @@ struct LibraryTests {
     #expect(!TextReport.render(analysis).contains("\u{1B}["))
     #expect(TextReport.render(analysis, style: .coloured).contains("\u{1B}["))
   }
+
+  @Test(arguments: [
+    ("llama3.1", "Llama-3.1", "llama", "3.1", DeclarationCheck.Verdict.matches),
+    ("llama3", "Llama-3.1", "llama", "3.1", .mismatch),
+    ("apache-2.0", "Llama-3.1", "llama", "3.1", .mismatch),
+    ("gemma", "Gemma-ToU-2024-04-01", "gemma", "2024-04-01", .matches),
+    ("apache-2.0", "Apache-2.0", "apache", "2.0", .matches),
+  ])
+  func declarationAgainstIdentification(
+    declared: String, id: String, family: String, version: String, verdict: DeclarationCheck.Verdict
+  ) throws {
+    let document = try DocumentReader.read(
+      bytes: Array("A licence text written for this test.\n".utf8), path: "LICENSE")
+    var analysis = Analyzer().analyze(document)
+    analysis.identification = Identification(
+      id: id, name: id, family: family, version: version, confidence: 1, method: "exact", candidates: [])
+    let card = DeclaredLicense(card: "README.md", license: declared, licenseName: nil, licenseLink: nil)
+    #expect(DeclarationCheck.check(card, licences: [(document, analysis)]).verdict == verdict)
+  }
+
+  @Test func declarationWithoutIdentificationLooksAtTheText() throws {
+    let text =
+      "The Example Model licence. Services with more than 5 million monthly active users must request a separate licence from us.\n"
+    let document = try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE")
+    let analysis = Analyzer().analyze(document)
+    let apache = DeclaredLicense(card: "README.md", license: "apache-2.0", licenseName: nil, licenseLink: nil)
+    let result = DeclarationCheck.check(apache, licences: [(document, analysis)])
+    #expect(result.verdict == .mismatch)
+    let other = DeclaredLicense(card: "README.md", license: "other", licenseName: nil, licenseLink: nil)
+    #expect(DeclarationCheck.check(other, licences: [(document, analysis)]).verdict == .unverifiable)
+  }
 }

@@ -45,7 +45,8 @@ struct TableTests {
     #expect(HTMLCheck.problem(r.stdout) == nil, "\(HTMLCheck.problem(r.stdout) ?? "")")
     #expect(HTMLCheck.count("tr", in: r.stdout) == Self.inputs.count + 1)
     #expect(r.stdout.contains("class=\"legend\""))
-    #expect(r.stdout.contains("title=\"“700 million monthly active users” (line"), "evidence tooltip")
+    #expect(r.stdout.contains("title=\"“700 million monthly active users” ("), "evidence tooltip")
+    #expect(r.stdout.contains("line 16)\""), "the tooltip says where the evidence is")
   }
 
   @Test func htmlEscapesNamesAndEvidence() throws {

@@ -56,7 +56,7 @@ public struct DeclarationCheck: Sendable, Codable, Equatable, Hashable {
     }
     var firstMismatch: DeclarationCheck?
     for (document, analysis) in licences {
-      let result = check(family, label: label, document: document, analysis: analysis)
+      let result = check(family, label: label, declared: declared, document: document, analysis: analysis)
       if result.verdict == .matches { return result }
       if firstMismatch == nil { firstMismatch = result }
     }
@@ -64,7 +64,7 @@ public struct DeclarationCheck: Sendable, Codable, Equatable, Hashable {
   }
 
   private static func check(
-    _ family: DeclaredFamily, label: String, document: Document, analysis: LicenseAnalysis
+    _ family: DeclaredFamily, label: String, declared: DeclaredLicense, document: Document, analysis: LicenseAnalysis
   ) -> DeclarationCheck {
     let file = document.path.split(separator: "/").last.map(String.init) ?? document.path
     if let id = analysis.identification {
@@ -72,6 +72,17 @@ public struct DeclarationCheck: Sendable, Codable, Equatable, Hashable {
       if !family.prefixes.contains(where: { identified.hasPrefix($0) }) {
         return DeclarationCheck(
           verdict: .mismatch, reason: "the card declares '\(label)' but \(file) is \(id.name) (\(id.id))")
+      }
+      // Model licences change terms between versions (Llama 3 → 3.1), so a card naming another
+      // version of the same family is also a mismatch. Only for model families: SPDX ids carry
+      // their own version spellings (`cc0-1.0`, `gpl-3.0-only`) that this simple rule would misread.
+      if !family.unrestricted, let version = id.version, let license = declared.license {
+        let declaredVersion = String(DeclaredFamily.normalise(license).drop { !($0 >= "0" && $0 <= "9") })
+        if !declaredVersion.isEmpty, declaredVersion != DeclaredFamily.normalise(version) {
+          return DeclarationCheck(
+            verdict: .mismatch,
+            reason: "the card declares '\(label)' but \(file) is \(id.name) (\(id.id)), another version")
+        }
       }
       return DeclarationCheck(verdict: .matches, reason: "\(file) is \(id.name) (\(id.id))")
     }
