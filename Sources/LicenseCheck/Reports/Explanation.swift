@@ -106,7 +106,7 @@ public struct Explanation: Sendable, Codable, Equatable {
       switch p.owner {
       case "licensee": return ("may", "What you generate with the model is yours; the licensor claims no rights in it.")
       case "licensor": return ("may", "The licensor claims rights in what you generate with the model.")
-      default: return ("may", "The licence says something about who owns what the model generates.")
+      default: return ("may", "The licence speaks about the model's outputs but does not say who owns them.")
       }
     case .includeLicense:
       return ("must", "Give a copy of the licence to anyone you pass the work (or your version of it) on to.")
@@ -117,8 +117,9 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("must", "Mark files you changed as changed.")
     case .attributionDisplay:
       let phrase = p.text.map { "“\($0)”" } ?? "the required attribution"
-      let place = p.where.map { " on \($0)" } ?? " prominently"
-      return ("must", "Show \(phrase)\(place) in a product or service that uses the work.")
+      // Read `where` through the generic fields, so a single place and a list both read well.
+      let place = ClauseSummary.fields(of: p).first { $0.key == "where" }.map { " (\($0.value))" } ?? ""
+      return ("must", "Show \(phrase) prominently\(place) with any product or service built on the work.")
     case .naming:
       let phrase = p.requiredPhrase.map { "“\($0)”" } ?? "the required name"
       if p.position == "prefix" {
