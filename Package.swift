@@ -48,6 +48,9 @@ let package = Package(
     .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "CompatibilityTests", dependencies: ["LicenseCheck"]),
+    // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
+    // as swift-argument-parser's example tests do).
+    .testTarget(name: "CLITests", dependencies: ["LicenseCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -17,8 +17,10 @@ enum Output {
   }
 
   /// One line per bad input, on stderr, so the other inputs' output stays parseable.
-  static func error(_ error: Error) {
-    FileHandle.standardError.write(Data("licensecheck: error: \(error)\n".utf8))
+  static func error(_ error: Error) { self.error("\(error)") }
+
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data("licensecheck: error: \(message)\n".utf8))
   }
 
   static func warn(_ message: String) {

@@ -85,6 +85,26 @@ public enum ClauseSummary {
     }
   }
 
+  /// The cap in words for plain-language text: `700 million monthly active users`,
+  /// `$1 million in annual revenue`; nil when the text gave no threshold.
+  static func capPhrase(_ p: ClauseParameters) -> String? {
+    guard let threshold = p.threshold else { return nil }
+    var number = compactNumber(threshold)
+    for (suffix, word) in [("T", " trillion"), ("B", " billion"), ("M", " million"), ("K", " thousand")]
+    where number.hasSuffix(suffix) {
+      number = String(number.dropLast()) + word
+      break
+    }
+    switch p.metric {
+    case .monthlyActiveUsers: return "\(number) monthly active users"
+    case .dailyActiveUsers: return "\(number) daily active users"
+    case .users: return "\(number) users"
+    case .annualRevenue: return "\(currencySymbol(p.currency))\(number) in annual revenue"
+    case .monthlyRevenue: return "\(currencySymbol(p.currency))\(number) in monthly revenue"
+    case nil: return number
+    }
+  }
+
   /// `$` for USD, otherwise the code and a space (`EUR 1M`), nothing when no currency was stated.
   static func currencySymbol(_ code: String?) -> String {
     switch code?.uppercased() {

@@ -52,7 +52,21 @@ public struct Explanation: Sendable, Codable, Equatable {
     osdConformant = analysis.osdConformant
     var byId: [String: [Point]] = [:]
     var seen = Set<String>()
-    for clause in analysis.clauses {
+    // Licences repeat their grant (a heading, the grant, a trademark licence, a termination
+    // proviso); one point with every right granted reads better than four partial ones.
+    var clauses = analysis.clauses
+    let grants = clauses.filter { $0.kind == .copyrightGrant }
+    if grants.count > 1 {
+      let richest = grants.max { Self.weight($0) < Self.weight($1) }!
+      var merged = richest.parameters
+      let rights = Set(grants.flatMap { $0.parameters.rights ?? [] })
+      merged.rights = GrantRight.allCases.filter(rights.contains)
+      let combined = Clause(
+        kind: .copyrightGrant, span: richest.span, evidence: richest.evidence, section: richest.section,
+        document: richest.document, parameters: merged)
+      clauses = clauses.compactMap { $0.kind != .copyrightGrant ? $0 : ($0 == richest ? combined : nil) }
+    }
+    for clause in clauses {
       let (section, sentence) = Self.template(clause)
       // One point per distinct sentence: repeated headings ("Disclaimer", "AS IS") say the same thing.
       guard seen.insert(section + "\u{0}" + sentence).inserted else { continue }
@@ -92,7 +106,7 @@ public struct Explanation: Sendable, Codable, Equatable {
       switch p.owner {
       case "licensee": return ("may", "What you generate with the model is yours; the licensor claims no rights in it.")
       case "licensor": return ("may", "The licensor claims rights in what you generate with the model.")
-      default: return ("may", "The licence says something about who owns what the model generates.")
+      default: return ("may", "The licence speaks about the model's outputs but does not say who owns them.")
       }
     case .includeLicense:
       return ("must", "Give a copy of the licence to anyone you pass the work (or your version of it) on to.")
@@ -103,8 +117,9 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("must", "Mark files you changed as changed.")
     case .attributionDisplay:
       let phrase = p.text.map { "“\($0)”" } ?? "the required attribution"
-      let place = p.where.map { " on \($0)" } ?? " prominently"
-      return ("must", "Show \(phrase)\(place) in a product or service that uses the work.")
+      // Read `where` through the generic fields, so a single place and a list both read well.
+      let place = ClauseSummary.fields(of: p).first { $0.key == "where" }.map { " (\($0.value))" } ?? ""
+      return ("must", "Show \(phrase) prominently\(place) with any product or service built on the work.")
     case .naming:
       let phrase = p.requiredPhrase.map { "“\($0)”" } ?? "the required name"
       if p.position == "prefix" {
@@ -125,7 +140,7 @@ public struct Explanation: Sendable, Codable, Equatable {
       let how = p.mechanism.map { Self.join($0.sorted().map { Self.acceptanceWord($0) }) } ?? "using the work"
       return ("must", "You accept the licence by \(how).")
     case .usageCap:
-      let cap = ClauseSummary.capText(p).map { "more than \($0)" } ?? "a size threshold"
+      let cap = ClauseSummary.capPhrase(p).map { "more than \($0)" } ?? "more than a size threshold"
       let then: String
       switch p.consequence {
       case .separateLicenceRequired?: then = "must ask the licensor for a separate licence, which it may refuse"
@@ -189,6 +204,13 @@ public struct Explanation: Sendable, Codable, Equatable {
     case .exportControl:
       return ("legal", "Export control laws apply to the work.")
     }
+  }
+
+  /// How much a grant clause says: its rights and flags.
+  private static func weight(_ clause: Clause) -> Int {
+    let p = clause.parameters
+    let flags = [p.royaltyFree, p.worldwide, p.perpetual, p.irrevocable, p.nonExclusive].compactMap { $0 }.count
+    return (p.rights?.count ?? 0) + flags
   }
 
   private static func rightWord(_ r: GrantRight) -> String {
