@@ -82,6 +82,7 @@ struct OSDTableTests {
       if !rule.unknownOn.isEmpty { known.insert("unknown") }  // osd-2: "`unknown` unless the release is described"
       for condition in rule.failsOn {
         if case .mechanism(let m) = condition.test { known.formUnion(m.map(\.rawValue)) }
+        if case .mechanismOnly(let m) = condition.test { known.formUnion(m.map(\.rawValue)) }
         if case .consequence(let c) = condition.test { known.formUnion(c.map(\.rawValue)) }
       }
       for id in named {

@@ -35,9 +35,25 @@ public enum OSDEvaluator {
   /// - Complexity: O(*r* × *n*), where *r* is the number of conditions in the table and *n* the number
   ///   of clauses.
   public static func evaluate(_ clauses: [Clause]) -> OSDEvaluation {
-    let verdicts = OSDTable.rules.map { verdict(for: $0, clauses) }
+    let judged = documentWideAcceptance(clauses)
+    let verdicts = OSDTable.rules.map { verdict(for: $0, judged) }
     return OSDEvaluation(
       verdicts: verdicts, warnings: warnings(clauses), conformant: !verdicts.contains { $0.verdict == .fail })
+  }
+
+  /// A licence is accepted however its text allows, so each acceptance clause is judged with every
+  /// mechanism the document offers: "clicking on that icon indicates acceptance" does not make clicking
+  /// the only way when another sentence accepts "by exercising any of the rights" (EUPL).
+  static func documentWideAcceptance(_ clauses: [Clause]) -> [Clause] {
+    let all = Set(clauses.filter { $0.kind == .acceptance }.flatMap { $0.parameters.mechanism ?? [] })
+    guard all.count > 1 else { return clauses }
+    return clauses.map { c in
+      guard c.kind == .acceptance else { return c }
+      var p = c.parameters
+      p.mechanism = all.sorted()
+      return Clause(
+        kind: c.kind, span: c.span, evidence: c.evidence, section: c.section, document: c.document, parameters: p)
+    }
   }
 
   /// Applies one row of the table (see ``OSDRule`` for the order of the tests).

@@ -9,6 +9,8 @@ package enum ParameterTest: Sendable, Equatable, Hashable {
   case consequence(anyOf: [CapConsequence])
   /// An `acceptance` whose `mechanism` list contains one of these.
   case mechanism(anyOf: [AcceptanceMechanism])
+  /// An `acceptance` every one of whose mechanisms is one of these: no act-based alternative is offered.
+  case mechanismOnly(anyOf: [AcceptanceMechanism])
   /// A `termination` whose `triggers` contain one of these.
   case trigger(anyOf: [TerminationTrigger])
 
@@ -22,6 +24,9 @@ package enum ParameterTest: Sendable, Equatable, Hashable {
       return wanted.contains(consequence)
     case .mechanism(let wanted):
       return (parameters.mechanism ?? []).contains { wanted.contains($0) }
+    case .mechanismOnly(let wanted):
+      let m = parameters.mechanism ?? []
+      return !m.isEmpty && m.allSatisfy { wanted.contains($0) }
     case .trigger(let wanted):
       return (parameters.triggers ?? []).contains { wanted.contains($0) }
     }

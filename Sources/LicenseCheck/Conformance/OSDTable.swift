@@ -25,8 +25,11 @@
 //   when the licensee must get a separate licence or pay, and osd-7 only when a separate licence is
 //   required. A cap with no stated consequence fails osd-5 alone.
 // * `territory` fails osd-5 whether it excludes or only covers places.
-// * `acceptance` fails only by `click` (osd-7, osd-10) or `signature` (osd-7). Acceptance by use,
-//   distribution or download (GPL-style "by distributing you accept") is allowed.
+// * `acceptance` fails only when clicking (osd-7, osd-10) or signing (osd-7) is the only way to accept.
+//   Acceptance by use, distribution or download (GPL-style "by distributing you accept") is allowed, and so
+//   is a click offered as one way among acts of use: OSI approved CNRI-Python, Python-2.0, EUPL and MPL-1.1,
+//   whose texts accept "by clicking … or by copying, installing or otherwise using", so the same wording
+//   cannot fail elsewhere (Llama, Stability and Tongyi use it too).
 // * Allowed and therefore absent from the table: `share-alike`, `naming` and `state-changes` (osd-4 allows
 //   naming rules), `attribution-display`, `flow-down`, `termination` on breach or litigation (patent
 //   termination), `trademark`, `export-control`, warranty and liability terms.
@@ -120,7 +123,7 @@ package enum OSDTable {
           "Licensees above [{cap}|a size threshold] need a separate licence, so the rights do not pass with the work"
         ),
         ClauseCondition(
-          .acceptance, where: .mechanism(anyOf: [.click, .signature]),
+          .acceptance, where: .mechanismOnly(anyOf: [.click, .signature]),
           "Rights depend on accepting the licence by {mechanism}, a separate agreement beyond receiving the work"),
       ],
       passes: "The rights pass to recipients without a separate agreement"
@@ -144,7 +147,7 @@ package enum OSDTable {
       .technologyNeutral,
       failsOn: [
         ClauseCondition(
-          .acceptance, where: .mechanism(anyOf: [.click]),
+          .acceptance, where: .mechanismOnly(anyOf: [.click]),
           "The licence must be accepted by {mechanism}, which presumes a particular interface")
       ],
       passes: "No clause depends on a particular technology or interface"

@@ -4,7 +4,7 @@
 enum BanScope {
   static let intro: PhraseSet = [
     "not use", "not to use", "shall not", "may not", "must not", "will not", "prohibited", "forbidden",
-    "not permitted", "not allowed", "agree not", "restrictions", "restricted", "refrain from",
+    "not permitted", "not allowed", "agree not", "refrain from",
   ]
 
   static func compute(

@@ -50,7 +50,7 @@ struct UnilateralChangeRule: ClauseRule {
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    for v in ctx.sentences(includingDefinitions: true) {
       guard let c = v.first(change), let w = v.first(when) else { continue }
       // The licensor changes the terms, not "you may modify the software".
       let licensorActs =
@@ -58,11 +58,18 @@ struct UnilateralChangeRule: ClauseRule {
         && !v.has(.youMayModifyYou)
       guard licensorActs else { continue }
       // The change must be to the terms themselves: the agreement or policy close to the change verb.
-      let near = Swift.max(0, c.lowerBound - 6)..<Swift.min(v.count, c.upperBound + 6)
+      // Active voice: the terms follow the verb ("may revise these terms"); passive: they precede it
+      // ("this Agreement may be amended").
+      let passive = c.lowerBound > 0 && ["be", "is", "are", "been", "as"].contains(v.word(c.lowerBound - 1))
+      let after = c.upperBound..<Swift.min(v.count, c.upperBound + 7)
+      let before = Swift.max(0, c.lowerBound - 9)..<c.lowerBound
+      func near(_ set: PhraseSet) -> Bool {
+        v.first(set, in: after) != nil || (passive && v.first(set, in: before) != nil)
+      }
       var p = ClauseParameters()
-      if v.first(policy, in: near) != nil {
+      if near(policy) {
         p.what = "policy"
-      } else if v.first(agreement, in: near) != nil {
+      } else if near(agreement) {
         p.what = "agreement"
       } else {
         continue
@@ -135,7 +142,7 @@ extension PhraseSet {
     "published by",
   ]
   fileprivate static let newVersionsNewVersion: PhraseSet = [
-    "new versions", "new version", "linguistic versions", "updated versions", "versions of this",
+    "new versions of this", "versions of this license", "linguistic versions", "updated versions", "versions of this",
   ]
   fileprivate static let modifyTheSoftwareModify: PhraseSet = [
     "modify the software", "modify the model", "changes to the software", "modifications to",

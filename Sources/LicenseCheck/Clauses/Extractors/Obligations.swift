@@ -374,48 +374,90 @@ struct FlowDownRule: ClauseRule {
 
 /// `acceptance`: the licence is accepted by an act.
 struct AcceptanceRule: ClauseRule {
-  static let click: PhraseSet = [
-    "by clicking", "click", "clicking", "i accept", "i agree", "checkbox", "check box", "clickwrap", "click through",
-    "selecting", "tick",
+  /// Acts that accept, by mechanism: they count inside a "by …", "upon …" or "if you …" clause.
+  static let acts: [(PhraseSet, AcceptanceMechanism)] = [
+    (
+      [
+        "click*", "select*", "tick*", "checking the box", "check the box", "checkbox", "i accept", "i agree",
+        "accept button", "clickwrap",
+      ], .click
+    ),
+    (
+      [
+        "sign", "signing", "signed", "signature", "executing this agreement", "execute this agreement",
+        "countersign*",
+      ], .signature
+    ),
+    (["download*"], .download),
+    (
+      [
+        "distribut*", "redistribut*", "convey*", "propagat*", "sharing", "publishing", "sublicensing",
+        "making available",
+      ], .distribution
+    ),
+    (
+      [
+        "us*", "access*", "install*", "run", "running", "copy*", "exercis*", "modify*", "modifying", "operat*",
+        "deploy*", "continu*", "reproduc*", "perform*", "display*", "obtain*", "receiv*",
+      ], .use
+    ),
   ]
-  static let use: PhraseSet = [
-    "by using", "by accessing", "using or distributing", "by use", "use of", "by installing", "by running",
-    "by copying", "by exercising", "exercising any rights", "by modifying", "access or use", "or use", "you use",
-    "you access", "accessing", "or using", "and using", "installing",
-    "by installing", "using any", "continuing to use", "if you use",
-  ]
-  static let distribution: PhraseSet = [
-    "distributing",
-    "by distributing", "or distributing", "modifying or distributing", "by redistributing", "distribution of",
-  ]
-  static let download: PhraseSet = ["by downloading", "downloading", "download"]
-  static let signature: PhraseSet = ["by signing", "signing", "signature", "signed", "execute this agreement"]
   static let accept: PhraseSet = [
-    "accepted", "agree", "recognized and accepted",
-    "agree to be bound", "you agree", "you accept", "acceptance", "accept", "accepts", "bound by",
-    "agree to the terms", "indicate your acceptance", "constitutes your acceptance", "deemed to have accepted",
-    "consent to",
+    "accept", "accepts", "accepted", "accepting", "acceptance", "agree", "agrees", "agreeing", "agreed",
+    "bound by", "consent to", "consents to", "recognized and accepted", "deemed to have accepted",
+    "starts when", "takes effect when", "effective upon", "becomes effective", "commences upon", "commence upon",
+  ]
+  static let signs: PhraseSet = [
+    "sign this license", "sign this agreement", "signing this agreement", "sign the agreement", "signing this license",
+  ]
+  /// Acts named before the acceptance ("Any use … constitutes acceptance").
+  static let constitutes: PhraseSet = [
+    "constitutes", "constitute", "indicates", "indicate", "signifies", "signify", "shall be deemed", "is deemed",
+  ]
+  static let introducers: PhraseSet = ["by", "upon", "if you", "when you", "once you", "through", "by way of"]
+  static let licence: PhraseSet = [
+    "this agreement", "this license", "this licence", "these terms", "the terms", "this policy", "this eula",
+    "bound by", "the agreement", "the license", "this public license", "terms and conditions", "policy",
+    "this acceptable use policy", "it", "them",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let a = v.first(accept) else { continue }
-      guard v.has(.byIfYou) else { continue }
-      // "You are not required to accept this License": the GPL's point that acceptance is by acting.
       var m = Set<AcceptanceMechanism>()
-      if v.has(click) { m.insert(.click) }
-      if v.has(use) { m.insert(.use) }
-      if v.has(distribution) { m.insert(.distribution) }
-      if v.has(download) { m.insert(.download) }
-      if v.has(signature) && v.has(.bySigningSign) { m.insert(.signature) }
+      if let s = v.first(signs) {
+        m.insert(.signature)
+        var p = ClauseParameters()
+        p.mechanism = [.signature]
+        out.append(ctx.clause(.acceptance, in: v, evidence: s, parameters: p))
+        continue
+      }
+      // Acceptance of the licence itself: its name follows the acceptance closely.
+      guard
+        let a = v.find(accept).first(where: {
+          v.first(licence, in: $0.lowerBound..<Swift.min(v.count, $0.upperBound + 8)) != nil
+        })
+      else { continue }
+      if v.has([
+        "agreed to in writing", "changed terms", "revised terms", "modified terms", "updated terms",
+        "new version", "otherwise agreed", "agreed in writing",
+      ]) {
+        continue
+      }
+      for intro in v.find(introducers) {
+        let window = intro.upperBound..<Swift.min(v.count, intro.upperBound + 12)
+        for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
+      }
+      if m.isEmpty, let c = v.first(constitutes), c.lowerBound < a.lowerBound {
+        for (set, mechanism) in acts where v.first(set, in: 0..<c.lowerBound) != nil { m.insert(mechanism) }
+      }
+      // "… click 'I Accept' below …" without "by".
+      if v.has(["i accept", "accept button", "clicking"]) { m.insert(.click) }
       if m.isEmpty { continue }
-      if v.has(.notRequiredToAccept)
-        && !v.has(.byClickingIAccept)
+      if v.negated(before: a.lowerBound, window: 3)
+        && !v.has(["indicate your acceptance", "indicates your acceptance"])
       {
-        // "You are not required to accept … However, nothing else grants you permission … by modifying or
-        // propagating … you indicate your acceptance": only the act-based acceptance stands.
-        if !v.has(.indicateYourAcceptance) { continue }
+        continue
       }
       var p = ClauseParameters()
       p.mechanism = m.sorted()

@@ -30,6 +30,8 @@ struct AcceptableUsePolicyRule: ClauseRule {
       let viaAlias = aliases.first { v.has($0.term) }
       guard let pol = v.first(policy) ?? viaAlias.flatMap({ v.first($0.term) }), let inc = v.first(incorporate)
       else { continue }
+      // Trademark guidelines are not a use policy for the work.
+      if v.has(.marksTrademark) { continue }
       if v.has(.flowDown) { continue }
       var p = ClauseParameters()
       if let url = firstURL(v) ?? viaAlias.flatMap({ firstURL($0.definition) }) {
@@ -136,6 +138,8 @@ struct ResearchOnlyRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(research), v.has(only) else { continue }
+      // "Internal research and development" (R&D) is a business activity, not a research-only limit.
+      if v.has(.researchAndDevelopmentR) { continue }
       if v.has(.nothingNotLimitedTo) {
         continue
       }
@@ -218,6 +222,8 @@ struct TerritoryRule: ClauseRule {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
       if v.has(.exportSanction) { continue }
+      // Names that contain a region ("EU DataGrid") in endorsement or trademark rules restrict no place.
+      if v.has(.namesInEndorsement) { continue }
       var names: [String] = []
       var hit: Range<Int>?
       for (name, set) in regions {
@@ -254,7 +260,6 @@ struct UserRestrictionRule: ClauseRule {
     ),
     ("competitors", ["competitor", "competitors", "direct competitor*"]),
     ("minors", ["under the age of", "minors", "under 18", "under 13", "age of majority"]),
-    ("government", ["government agenc*", "governmental entit*", "government entities"]),
   ]
   static let bar: PhraseSet = [
     "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
@@ -267,8 +272,10 @@ struct UserRestrictionRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let b = v.first(bar) else { continue }
+      // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
+      if v.has(.exportReExport) { continue }
       for (name, set) in who {
-        guard let m = v.first(set) else { continue }
+        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 10 else { continue }
         if name == "minors" && v.has(.childSexualExploit) { continue }
         var p = ClauseParameters()
         p.who = name
@@ -394,4 +401,14 @@ extension PhraseSet {
   fileprivate static let permitReversePermittedTo: PhraseSet = [
     "permit reverse", "permitted to reverse", "you may reverse",
   ]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let marksTrademark: PhraseSet = ["marks", "trademark*", "logo*"]
+  fileprivate static let researchAndDevelopmentR: PhraseSet = [
+    "research and development", "r&d", "research & development",
+  ]
+  fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
+  fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
 }

@@ -18,7 +18,7 @@ struct UsageCapRule: ClauseRule {
   ]
   static let revenue: PhraseSet = [
     "revenue", "revenues", "turnover", "gross revenue", "annual revenue", "income", "sales", "gross receipts",
-    "in annual", "per year", "per annum", "annually", "funding", "market capitalization",
+    "per year", "per annum", "annually", "funding", "market capitalization",
   ]
   static let monthlyWords: PhraseSet = ["monthly", "per month", "each month", "a month", "in any month"]
   static let comparator: PhraseSet = [
@@ -121,7 +121,7 @@ extension PhraseSet {
   ]
   fileprivate static let thresholdIf: PhraseSet = ["threshold", "if", "where", "whose"]
   fileprivate static let noLimitNoCap: PhraseSet = [
-    "no limit", "no cap", "regardless of", "no restriction on the number", "unlimited",
+    "no limit", "no cap", "no restriction on the number", "unlimited",
   ]
   fileprivate static let requestALicenseObtain: PhraseSet = [
     "request a license", "obtain a license", "separate license",
