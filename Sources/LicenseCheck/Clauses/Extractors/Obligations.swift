@@ -129,36 +129,59 @@ struct StateChangesRule: ClauseRule {
 struct AttributionDisplayRule: ClauseRule {
   static let display: PhraseSet = [
     "prominently display", "display", "displays", "displayed", "show", "shown", "mark", "marked", "state",
-    "include", "feature",
+    "include", "feature", "place", "put", "label", "credit", "print", "present", "carry", "bear",
   ]
+  /// How attribution phrases start ("Built with Llama", "Powered by Stability AI").
   static let phrases: PhraseSet = [
-    "built with", "powered by", "made with", "created with", "developed with", "based on", "uses",
+    "built with", "built on", "built using", "powered by", "made with", "created with", "developed with",
+    "based on", "uses", "runs on", "trained with",
   ]
   static let wherePlaces: PhraseSet = [
-    "website", "web site", "user interface", "blogpost", "blog post", "about page", "product documentation",
-    "documentation", "app", "application", "product", "interface", "splash screen", "credits", "readme",
+    "website", "web site", "user interface", "blogpost", "blog post", "about page", "about screen",
+    "product documentation", "documentation", "app", "application", "interface", "splash screen", "credits",
+    "readme", "footer", "settings screen",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let d = v.first(display), ctx.obliges(v) || v.has(.required) else { continue }
-      // The displayed phrase is quoted: “Built with Llama”, "Powered by X".
-      guard let quoted = QuoteFinder.quoted(in: v, after: d.lowerBound),
-        let first = quoted.text.split(separator: " ").first,
-        v.text.text.isEmpty == false,
-        phrases.containsStart(of: quoted.text) || first.count > 0 && quoted.text.split(separator: " ").count >= 2
-      else { continue }
-      guard phrases.containsStart(of: quoted.text) else { continue }
+      guard let d = v.first(display) else { continue }
+      // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
+      let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
+      guard ctx.obliges(v) || imperative || v.has(["required", "requirement"]) else { continue }
+      guard let (text, words) = label(in: v, after: d.lowerBound) else { continue }
       var p = ClauseParameters()
-      p.text = quoted.text
+      p.text = text
       let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
       if !places.isEmpty { p.where = places }
-      out.append(
-        ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, quoted.words), parameters: p))
+      out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, words), parameters: p))
     }
     return out
+  }
+
+  /// The phrase to display: quoted ("Built with Llama") or, in Markdown, emphasised without quotes
+  /// (*Powered by Osprey*): an attribution start followed by capitalised words.
+  static func label(in v: SentenceView, after: Int) -> (String, Range<Int>)? {
+    if let q = QuoteFinder.quoted(in: v, after: after), phrases.containsStart(of: q.text) {
+      return (q.text, q.words)
+    }
+    for m in v.find(phrases, in: after..<v.count) where m.upperBound < v.count && v.isCapitalised(m.upperBound) {
+      var e = m.upperBound
+      while e < v.count, e < m.upperBound + 4, v.isCapitalised(e) { e += 1 }
+      return (v.raw(m.lowerBound..<e), m.lowerBound..<e)
+    }
+    return nil
+  }
+
+  /// Whether a comma, colon or semicolon stands right before the word at `at`.
+  static func startsClause(_ v: SentenceView, at: Int) -> Bool {
+    let t = v.wordTokens[at]
+    guard t > 0 else { return true }
+    let prev = v.text.tokens[t - 1]
+    guard prev.kind == .punctuation else { return false }
+    let n = v.text.normalizedSlice(prev)
+    return n.elementsEqual(",".utf8) || n.elementsEqual(":".utf8) || n.elementsEqual(";".utf8)
   }
 }
 
