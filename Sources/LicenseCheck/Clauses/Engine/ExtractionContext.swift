@@ -115,8 +115,8 @@ struct ExtractionContext {
   func obliges(_ v: SentenceView) -> Bool {
     if v.has(Lexicon.must) || v.has(Lexicon.conditions) || inDutyList[v.index] { return true }
     // Skip list markers and short headings ("4. Notices. Keep …" arrives as one sentence at worst).
-    for i in 0..<Swift.min(v.count, 4) where Lexicon.imperatives.contains(v.hashes[i]) {
-      return true
+    for i in 0..<v.count where Lexicon.imperatives.contains(v.hashes[i]) {
+      if i < 4 || AttributionDisplayRule.startsClause(v, at: i) { return true }
     }
     return false
   }

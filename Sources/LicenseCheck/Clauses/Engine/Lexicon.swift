@@ -18,6 +18,8 @@ enum Lexicon {
 
   /// Prohibition markers: a sentence with one of these is a ban.
   static let prohibition: PhraseSet = [
+    "other than the following", "except for the following", "except the following",
+    "with the exception of the following",
     "shall not", "must not", "may not", "will not", "agree not to", "not to", "cannot", "can not", "not permitted",
     "not allowed", "not be used", "is prohibited", "are prohibited", "prohibited from", "is forbidden",
     "are forbidden", "refrain from", "do not", "does not permit", "no right to", "not authorized",
@@ -45,6 +47,7 @@ enum Lexicon {
 
   /// Words for the model's outputs.
   static let outputs: PhraseSet = [
+    "anything you generate", "content you generate", "you generate", "material you generate",
     "output", "outputs", "results", "generated content", "generated output", "generations", "completions",
     "responses", "synthetic data", "content generated",
   ]

@@ -214,7 +214,7 @@ struct FieldOfUseRule: ClauseRule {
     guard let p = v.first(Lexicon.prohibition) else { return false }
     // The ban must be on using the work: a use verb soon after the prohibition.
     guard
-      v.first(Lexicon.useVerbs, in: p.lowerBound..<Swift.min(v.count, p.upperBound + 5)) != nil
+      v.first(Lexicon.useVerbs, in: Swift.max(0, p.lowerBound - 8)..<Swift.min(v.count, p.upperBound + 5)) != nil
         || v.first(
           .forToEngage,
           in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil

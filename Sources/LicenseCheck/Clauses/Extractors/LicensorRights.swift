@@ -8,6 +8,7 @@ struct RemoteRestrictionRule: ClauseRule {
     "terminate access", "cut off",
   ]
   static let remote: PhraseSet = [
+    "software update", "license server", "licence server", "any other method", "kill switch",
     "from a distance", "by technical means", "technical measures", "remote access", "remotely", "remote", "kill switch",
     "over the network", "remotely or otherwise",
   ]
@@ -90,6 +91,7 @@ struct UnilateralChangeRule: ClauseRule {
 /// `termination`: the licence ends on some trigger.
 struct TerminationRule: ClauseRule {
   static let terminate: PhraseSet = [
+    "end this", "may end", "end the license", "end this agreement", "end your license",
     "terminate", "terminates", "terminated", "termination", "revoke", "revoked", "automatically end", "cease",
     "shall end", "will end", "no longer", "lapse", "ends", "end automatically", "cancel", "cancelled", "withdraw",
     "withdrawn", "expire", "expires",

@@ -111,7 +111,10 @@ struct NonCommercialRule: ClauseRule {
       let word = v.word(m.lowerBound)
       // "commercial use" only restricts when negated or limited ("not for commercial use").
       if word == "commercial" || word == "commercially" || word == "monetary" {
-        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) else { continue }
+        // Negated nearby, or inside a ban on using the work ("you may not use the model … in anything
+        // sold … or aimed at commercial advantage").
+        let banned = v.first(Lexicon.prohibition).map { $0.lowerBound < m.lowerBound } ?? false
+        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned else { continue }
         if v.has(.separateLicenseCommercialLicense) { continue }
       }
       if v.has(.warrantMerchantability) { continue }
@@ -210,6 +213,11 @@ struct TerritoryRule: ClauseRule {
     "not available", "not licensed", "not permitted", "may not", "shall not", "prohibited", "not be used",
     "not extend", "not to", "no rights",
   ]
+  static let sanctionedPlaces: PhraseSet = [
+    "subject to comprehensive trade sanctions", "comprehensive sanctions", "comprehensively sanctioned",
+    "sanctioned countries", "sanctioned country", "embargoed countries", "embargoed country",
+    "sanctioned jurisdictions", "sanctioned territories", "embargoed jurisdictions",
+  ]
   static let include: PhraseSet = [
     "only within", "solely within", "only in", "solely in", "limited to the territory", "territory of",
     "exclusively in", "restricted to",
@@ -221,6 +229,15 @@ struct TerritoryRule: ClauseRule {
     for v in ctx.sentences() {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
+      if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
+        !v.has(["comply", "compliance"])
+      {
+        // "No licence is granted … in any country subject to comprehensive trade sanctions".
+        var p = ClauseParameters()
+        p.excluded = ["sanctioned countries"]
+        out.append(ctx.clause(.territory, in: v, evidence: e, parameters: p))
+        continue
+      }
       if v.has(.exportSanction) { continue }
       // Names that contain a region ("EU DataGrid") in endorsement or trademark rules restrict no place.
       if v.has(.namesInEndorsement) { continue }
@@ -275,7 +292,7 @@ struct UserRestrictionRule: ClauseRule {
       // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
       if v.has(.exportReExport) { continue }
       for (name, set) in who {
-        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 10 else { continue }
+        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 20 else { continue }
         if name == "minors" && v.has(.childSexualExploit) { continue }
         var p = ClauseParameters()
         p.who = name
