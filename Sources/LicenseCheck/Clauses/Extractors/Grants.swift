@@ -170,8 +170,20 @@ struct PatentGrantRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
-      guard let pat = v.first(GrantWords.patentObject), let trig = v.first(triggers) else { continue }
+    let views = ctx.sentences()
+    for (n, v) in views.enumerated() {
+      guard let pat = v.first(GrantWords.patentObject) else { continue }
+      // A list item ("(b) under Patent Claims … to make, use, sell …") after a grant that ends with a colon.
+      let intro = (Swift.max(0, n - 4)..<n).reversed().map { views[$0] }.first {
+        $0.has(triggers) && BanScope.endsWithColon(ctx.structure.sentences[$0.index], text: ctx.text)
+      }
+      if v.first(triggers) == nil, let intro, v.has(["make", "use", "sell", "offer for sale", "practice", "import"]) {
+        var p = ClauseParameters()
+        GrantWords.flags(in: intro, into: &p)
+        out.append(ctx.clause(.patentGrant, in: v, evidence: pat, parameters: p))
+        continue
+      }
+      guard let trig = v.first(triggers) else { continue }
       if v.has(GrantWords.negatedGrant) { continue }
       if v.negated(before: trig.lowerBound, window: 3) { continue }
       // Patent *termination* sentences mention the grant but do not make it.

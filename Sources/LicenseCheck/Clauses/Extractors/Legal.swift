@@ -53,8 +53,10 @@ struct LiabilityLimitationRule: ClauseRule {
 struct IndemnificationRule: ClauseRule {
   static let triggers: PhraseSet = [
     "indemnify", "indemnifies", "indemnification", "hold harmless", "hold the licensor harmless", "indemnity",
-    "defend",
+    "defend", "compensate", "protect it against", "protect us against", "protect them against", "reimburse",
   ]
+  /// What an indemnity covers: claims and losses.
+  static let claims: PhraseSet = ["claim*", "loss*", "liabilit*", "damages", "costs", "expenses", "suits"]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
@@ -67,9 +69,11 @@ struct IndemnificationRule: ClauseRule {
       if v.has(.defendTheFreedomDefend) { continue }
       // A duty, not an option: "you may offer … indemnity … only if you agree to indemnify" is conditional,
       // and "requiring indemnification" (GPL section 7) describes terms others may add.
-      guard
+      let duty =
         v.has(.agreeToIndemnifyShall)
-      else { continue }
+        || (ctx.obliges(v) && v.has(claims) && v.has(["agree*", "will", "shall", "must"]))
+      guard duty else { continue }
+      if v.has(["terms you offer", "you offer", "offered by you", "you alone"]) { continue }
       if v.has(.onlyIfYouYou) {
         continue
       }

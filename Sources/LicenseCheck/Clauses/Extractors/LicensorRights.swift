@@ -103,6 +103,7 @@ struct TerminationRule: ClauseRule {
     "misuse", "in violation", "fail to", "except as expressly provided",
   ]
   static let litigation: PhraseSet = [
+    "bring a patent claim", "patent claim", "claim against", "sue", "sues",
     "litigation", "lawsuit", "institute", "cross claim", "counterclaim", "legal proceedings", "proceeding",
     "patent infringement", "alleging",
   ]

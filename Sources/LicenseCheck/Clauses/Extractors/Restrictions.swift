@@ -113,7 +113,14 @@ struct NonCommercialRule: ClauseRule {
       if word == "commercial" || word == "commercially" || word == "monetary" {
         // Negated nearby, or inside a ban on using the work ("you may not use the model … in anything
         // sold … or aimed at commercial advantage").
-        let banned = v.first(Lexicon.prohibition).map { $0.lowerBound < m.lowerBound } ?? false
+        let banned =
+          v.first(Lexicon.prohibition).map { p in
+            p.lowerBound < m.lowerBound
+              && v.first(Lexicon.useVerbs, in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
+          } ?? false
+        if v.has(Lexicon.outputs) || v.has(["sold commercially", "may be sold", "may be used commercially"]) {
+          continue
+        }
         guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned else { continue }
         if v.has(.separateLicenseCommercialLicense) { continue }
       }
@@ -230,7 +237,7 @@ struct TerritoryRule: ClauseRule {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
       if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
-        !v.has(["comply", "compliance"])
+        !v.has(["comply", "compliance", "export*", "re export*"])
       {
         // "No licence is granted … in any country subject to comprehensive trade sanctions".
         var p = ClauseParameters()
