@@ -229,6 +229,32 @@ struct Tokenizer {
   }
 
   /// A URL starting here (`http://`, `https://`, `www.`), ending before whitespace or closing markup.
+  /// `ai.google.dev/gemma/terms`: a dotted host ending in letters, then a slash. Abbreviations such as
+  /// "e.g." or "U.S." have no slash after them, so they stay words.
+  func bareDomainWithPath(at i: Int) -> Bool {
+    let n = bytes.count
+    var e = i
+    var dots = 0
+    var lastLabelLetters = 0
+    while e < n {
+      let b = bytes[e]
+      if isAlpha(b) {
+        lastLabelLetters += 1
+      } else if isDigit(b) || b == 0x2D {
+        lastLabelLetters = 0
+      } else if b == 0x2E {
+        guard lastLabelLetters > 0 || e > i else { return false }
+        dots += 1
+        lastLabelLetters = 0
+      } else {
+        break
+      }
+      e += 1
+      if e - i > 253 { return false }
+    }
+    return dots >= 1 && lastLabelLetters >= 2 && e < n && bytes[e] == 0x2F && e + 1 < n && bytes[e + 1] != 0x2F
+  }
+
   func urlEnd(at i: Int) -> Int? {
     let n = bytes.count
     func has(_ s: StaticString) -> Bool {
@@ -239,7 +265,7 @@ struct Tokenizer {
         return true
       }
     }
-    guard has("http://") || has("https://") || has("www.") else { return nil }
+    guard has("http://") || has("https://") || has("www.") || bareDomainWithPath(at: i) else { return nil }
     var e = i
     while e < n {
       let b = bytes[e]

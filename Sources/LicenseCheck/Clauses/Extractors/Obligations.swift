@@ -51,6 +51,7 @@ struct IncludeLicenseRule: ClauseRule {
 /// `retain-notices`: keep copyright, attribution or NOTICE text.
 struct RetainNoticesRule: ClauseRule {
   static let notices: PhraseSet = [
+    "the line", "the following line", "the words",
     "copyright notice", "copyright notices", "attribution notice", "attribution notices", "notice file",
     "notice text", "copyright statement", "copyright and license notices", "notices of copyright",
     "legal notices", "author attributions", "the above copyright", "all notices", "proprietary notices",
@@ -83,7 +84,14 @@ struct RetainNoticesRule: ClauseRule {
       if v.has(.uponNoticeWrittenNotice) && !v.has(.copyright) {
         continue
       }
-      out.append(ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(n, verb)))
+      var p = ClauseParameters()
+      // A quoted notice to carry ("… the following attribution notice: "X is licensed under …"").
+      if let q = QuoteFinder.quoted(in: v, after: n.lowerBound, maxTokens: 60), q.words.lowerBound <= n.upperBound + 6,
+        q.text.split(separator: " ").count >= 3
+      {
+        p.noticeText = q.text
+      }
+      out.append(ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(n, verb), parameters: p))
     }
     return out
   }
@@ -149,7 +157,7 @@ struct AttributionDisplayRule: ClauseRule {
       guard let d = v.first(display) else { continue }
       // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
       let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
-      guard ctx.obliges(v) || imperative || v.has(["required", "requirement"]) else { continue }
+      guard ctx.obliges(v) || imperative || v.has(.requiredRequirement) else { continue }
       guard let (text, words) = label(in: v, after: d.lowerBound) else { continue }
       var p = ClauseParameters()
       p.text = text
@@ -461,10 +469,7 @@ struct AcceptanceRule: ClauseRule {
           v.first(licence, in: $0.lowerBound..<Swift.min(v.count, $0.upperBound + 8)) != nil
         })
       else { continue }
-      if v.has([
-        "agreed to in writing", "changed terms", "revised terms", "modified terms", "updated terms",
-        "new version", "otherwise agreed", "agreed in writing",
-      ]) {
+      if v.has(.agreedToInWriting) {
         continue
       }
       for intro in v.find(introducers) {
@@ -475,10 +480,10 @@ struct AcceptanceRule: ClauseRule {
         for (set, mechanism) in acts where v.first(set, in: 0..<c.lowerBound) != nil { m.insert(mechanism) }
       }
       // "… click 'I Accept' below …" without "by".
-      if v.has(["i accept", "accept button", "clicking"]) { m.insert(.click) }
+      if v.has(.iAcceptAcceptButton) { m.insert(.click) }
       if m.isEmpty { continue }
       if v.negated(before: a.lowerBound, window: 3)
-        && !v.has(["indicate your acceptance", "indicates your acceptance"])
+        && !v.has(.indicateYourAcceptanceIndicates)
       {
         continue
       }
@@ -498,7 +503,7 @@ enum QuoteFinder {
   }
 
   /// The first quoted phrase whose words start at or after word position `after`.
-  static func quoted(in v: SentenceView, after: Int) -> Quoted? {
+  static func quoted(in v: SentenceView, after: Int, maxTokens: Int = 12) -> Quoted? {
     let toks = v.text.tokens
     guard let firstTok = v.wordTokens.first, let lastTok = v.wordTokens.last else { return nil }
     let startTok = after < v.count ? v.wordTokens[after] : lastTok
@@ -516,7 +521,7 @@ enum QuoteFinder {
           i = j + 1
           continue
         }
-        if i + 1 >= startTok, j - i - 1 <= 12 {
+        if i + 1 >= startTok, j - i - 1 <= maxTokens {
           let span = Span(start: Int(toks[i + 1].start), end: Int(toks[j - 1].end))
           let words = v.wordTokens.indices.filter { v.wordTokens[$0] > i && v.wordTokens[$0] < j }
           if let lo = words.first, let hi = words.last {
@@ -625,4 +630,20 @@ extension PhraseSet {
   ]
   fileprivate static let byClickingIAccept: PhraseSet = ["by clicking", "i accept"]
   fileprivate static let indicateYourAcceptance: PhraseSet = ["indicate your acceptance"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let followingNoticeThatReads: PhraseSet = [
+    "following", "notice that reads", "this notice", "notice stating", "text file",
+  ]
+  fileprivate static let requiredRequirement: PhraseSet = ["required", "requirement"]
+  fileprivate static let agreedToInWriting: PhraseSet = [
+    "agreed to in writing", "changed terms", "revised terms", "modified terms", "updated terms", "new version",
+    "otherwise agreed", "agreed in writing",
+  ]
+  fileprivate static let iAcceptAcceptButton: PhraseSet = ["i accept", "accept button", "clicking"]
+  fileprivate static let indicateYourAcceptanceIndicates: PhraseSet = [
+    "indicate your acceptance", "indicates your acceptance",
+  ]
 }

@@ -49,7 +49,12 @@ struct AcceptableUsePolicyRule: ClauseRule {
   /// A policy document is itself the incorporated policy: one clause at its title.
   static func policyItself(_ ctx: ExtractionContext) -> [Clause] {
     let seg = ctx.sentences(includingDefinitions: true)
-    guard let titleView = seg.first(where: { $0.has(policy) }) ?? seg.first else { return [] }
+    // The title is usually a heading line, which rules otherwise skip.
+    let all = Array(ctx.views[ctx.active])
+    guard
+      let titleView = all.first(where: { $0.has(policy) && $0.count <= 10 }) ?? seg.first(where: { $0.has(policy) })
+        ?? seg.first
+    else { return [] }
     var p = ClauseParameters()
     if let url = seg.lazy.compactMap({ firstURL($0) }).first {
       p.reference = url
@@ -186,10 +191,10 @@ struct OutputUseRule: ClauseRule {
       var p = ClauseParameters()
       if v.has(.foundationFoundational) {
         p.scope = "other-foundation-models"
-      } else if v.has(.largeLanguageModelLarge) {
-        p.scope = "other-large-language-models"
       } else if v.has(.competeCompeting) {
         p.scope = "competing-models"
+      } else if v.has(.largeLanguageModelLarge) {
+        p.scope = "other-large-language-models"
       } else {
         p.scope = "any-model"
       }

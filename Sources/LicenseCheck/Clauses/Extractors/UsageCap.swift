@@ -50,16 +50,24 @@ struct UsageCapRule: ClauseRule {
       let before = Swift.max(0, qi - 16)..<qi
       var p = ClauseParameters()
       var metricHit: Range<Int>?
-      if let m = v.first(mau, in: after) ?? v.first(mau, in: before) {
-        p.metric = .monthlyActiveUsers
-        metricHit = m
-      } else if let m = v.first(dau, in: after) ?? v.first(dau, in: before) {
-        p.metric = .dailyActiveUsers
-        metricHit = m
-      } else if q.currency != nil || v.first(revenue, in: after) != nil || v.first(revenue, in: before) != nil {
-        guard let m = v.first(revenue, in: after) ?? v.first(revenue, in: before) ?? v.first(revenue) else {
-          continue
-        }
+      // The metric nearest the number names it ("100 million monthly active users or annual revenue above
+      // USD 50 million" has two caps); an amount of money is always revenue.
+      func nearest(_ set: PhraseSet) -> (range: Range<Int>, distance: Int)? {
+        let a = v.first(set, in: after).map { ($0, $0.lowerBound - qEnd) }
+        let b = v.find(set, in: before).last.map { ($0, qi - $0.upperBound) }
+        return [a, b].compactMap { $0 }.min { $0.1 < $1.1 }
+      }
+      let userMetric = [(CapMetric.monthlyActiveUsers, nearest(mau)), (.dailyActiveUsers, nearest(dau))]
+        .compactMap { m, hit in hit.map { (m, $0) } }.min { $0.1.distance < $1.1.distance }
+      let revenueHit = nearest(revenue)
+      let preferRevenue =
+        q.currency != nil
+        || (revenueHit != nil && (userMetric == nil || revenueHit!.distance < userMetric!.1.distance))
+      if !preferRevenue, let (metric, hit) = userMetric {
+        p.metric = metric
+        metricHit = hit.range
+      } else if preferRevenue {
+        guard let m = revenueHit?.range ?? v.first(revenue) else { continue }
         let monthly = v.first(monthlyWords, in: Swift.max(0, qi - 8)..<Swift.min(v.count, qEnd + 8)) != nil
         p.metric = monthly ? .monthlyRevenue : .annualRevenue
         p.currency = q.currency
@@ -94,23 +102,43 @@ struct UsageCapRule: ClauseRule {
       guard v.has(comparator) || v.has(.thresholdIf) else { continue }
       if v.has(.noLimitNoCap) { continue }
       p.threshold = q.value
-      p.consequence = consequence(ctx, si)
-      out.append(ctx.clause(.usageCap, in: v, evidence: ExtractionContext.cover(qi..<qEnd, metric), parameters: p))
+      var consequences = consequences(ctx, si)
+      // A cap stated in a definition ("Commercial Use Threshold" means …) has its consequence where the
+      // defined term is used.
+      if consequences.isEmpty, ctx.definitionSentences.contains(si),
+        let d = ctx.structure.definitions.first(where: { $0.definitionSpan.contains(q.span) })
+      {
+        let term = PhraseSet([d.normalizedTerm])
+        if let use = ctx.views[ctx.active].first(where: { $0.index != si && $0.has(term) }) {
+          consequences = Self.consequences(ctx, use.index)
+        }
+      }
+      let evidence = ExtractionContext.cover(qi..<qEnd, metric)
+      if consequences.isEmpty {
+        out.append(ctx.clause(.usageCap, in: v, evidence: evidence, parameters: p))
+      }
+      // One cap with two consequences (a fee and an attribution) gives one clause per consequence.
+      for c in consequences {
+        p.consequence = c
+        out.append(ctx.clause(.usageCap, in: v, evidence: evidence, parameters: p))
+      }
     }
     return out
   }
 
   /// What happens above the cap, from the sentence and the two that follow in the same passage.
-  static func consequence(_ ctx: ExtractionContext, _ si: Int) -> CapConsequence? {
+  static func consequences(_ ctx: ExtractionContext, _ si: Int) -> [CapConsequence] {
     for k in si..<Swift.min(ctx.views.count, si + 3) {
       let v = ctx.views[k]
-      if v.has(fee) && !v.has(.requestALicenseObtain) { return .fee }
-      if v.has(separate) { return .separateLicenceRequired }
-      if v.has(attribution) && v.has(.displayShow) {
-        return .attributionRequired
+      var found: [CapConsequence] = []
+      if v.has(fee) && !v.has(.requestALicenseObtain) { found.append(.fee) }
+      if found.isEmpty && v.has(separate) { found.append(.separateLicenceRequired) }
+      if v.has(attribution) && v.has(.displayShow2) {
+        found.append(.attributionRequired)
       }
+      if !found.isEmpty { return found }
     }
-    return nil
+    return []
   }
 }
 
@@ -127,4 +155,11 @@ extension PhraseSet {
     "request a license", "obtain a license", "separate license",
   ]
   fileprivate static let displayShow: PhraseSet = ["display", "show", "credit", "attribution", "state"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let displayShow2: PhraseSet = [
+    "display", "show", "credit", "attribution", "state", "place", "the words",
+  ]
 }
