@@ -113,7 +113,7 @@ struct ExtractionContext {
   /// Whether a sentence imposes a duty: a modal ("must", "shall"), a condition on a grant
   /// ("provided that"), or an imperative at its start ("Keep this notice …").
   func obliges(_ v: SentenceView) -> Bool {
-    if v.has(Lexicon.must) || v.has(Lexicon.conditions) || inDutyList[v.index] { return true }
+    if v.has(Lexicon.must) || v.has(Lexicon.conditions) || inDutyList[v.index] || inBanList[v.index] { return true }
     // Skip list markers and short headings ("4. Notices. Keep …" arrives as one sentence at worst).
     for i in 0..<v.count where Lexicon.imperatives.contains(v.hashes[i]) {
       if i < 4 || AttributionDisplayRule.startsClause(v, at: i) { return true }

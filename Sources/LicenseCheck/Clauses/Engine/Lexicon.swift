@@ -60,6 +60,7 @@ enum Lexicon {
 
   /// Conditions attached to a grant, which make what follows a duty.
   static let conditions: PhraseSet = [
+    "may not remove", "shall not remove", "must not remove", "not remove", "not alter", "not change", "not delete",
     "provided that", "provided you", "on condition", "subject to the following", "as long as", "so long as",
     "only if", "on the condition", "conditions", "condition", "requires that", "require that", "requirement",
     "may not be removed", "must not be removed", "not be removed", "must come with", "must be accompanied",

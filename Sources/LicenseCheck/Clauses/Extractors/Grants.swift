@@ -177,7 +177,7 @@ struct PatentGrantRule: ClauseRule {
       let intro = (Swift.max(0, n - 4)..<n).reversed().map { views[$0] }.first {
         $0.has(triggers) && BanScope.endsWithColon(ctx.structure.sentences[$0.index], text: ctx.text)
       }
-      if v.first(triggers) == nil, let intro, v.has(["make", "use", "sell", "offer for sale", "practice", "import"]) {
+      if v.first(triggers) == nil, let intro, v.has(.makeUse) {
         var p = ClauseParameters()
         GrantWords.flags(in: intro, into: &p)
         out.append(ctx.clause(.patentGrant, in: v, evidence: pat, parameters: p))
@@ -245,4 +245,9 @@ extension PhraseSet {
   fileprivate static let terminateTerminates: PhraseSet = [
     "terminate", "terminates", "terminated", "shall terminate", "will terminate",
   ]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let makeUse: PhraseSet = ["make", "use", "sell", "offer for sale", "practice", "import"]
 }

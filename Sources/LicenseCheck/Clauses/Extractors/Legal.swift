@@ -71,9 +71,9 @@ struct IndemnificationRule: ClauseRule {
       // and "requiring indemnification" (GPL section 7) describes terms others may add.
       let duty =
         v.has(.agreeToIndemnifyShall)
-        || (ctx.obliges(v) && v.has(claims) && v.has(["agree*", "will", "shall", "must"]))
+        || (ctx.obliges(v) && v.has(claims) && v.has(.agreeWill))
       guard duty else { continue }
-      if v.has(["terms you offer", "you offer", "offered by you", "you alone"]) { continue }
+      if v.has(.termsYouOfferYou) { continue }
       if v.has(.onlyIfYouYou) {
         continue
       }
@@ -108,6 +108,8 @@ struct GoverningLawRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let g = v.first(governs) else { continue }
+      // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
+      if v.has(.surviveSurvives) { continue }
       guard v.has(.governedConstrued),
         v.has(.lawOfLawsOf)
       else { continue }
@@ -231,4 +233,11 @@ extension PhraseSet {
     "law*", "regulation*", "control*", "sanction*", "restriction*", "comply",
   ]
   fileprivate static let export: PhraseSet = ["export"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let agreeWill: PhraseSet = ["agree*", "will", "shall", "must"]
+  fileprivate static let termsYouOfferYou: PhraseSet = ["terms you offer", "you offer", "offered by you", "you alone"]
+  fileprivate static let surviveSurvives: PhraseSet = ["survive", "survives", "shall survive"]
 }

@@ -27,6 +27,7 @@ struct IncludeLicenseRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let c = v.first(copyOfLicence), let verb = v.first(verbs) else { continue }
+      if v.has(.doNotAcceptNot) { continue }
       guard ctx.obliges(v) else { continue }
       // The duty travels with copies: a distribution or copy context must be present.
       guard
@@ -51,6 +52,7 @@ struct IncludeLicenseRule: ClauseRule {
 /// `retain-notices`: keep copyright, attribution or NOTICE text.
 struct RetainNoticesRule: ClauseRule {
   static let notices: PhraseSet = [
+    "licence notice", "license notice", "licence notices", "license notices",
     "the line", "the following line", "the words",
     "copyright notice", "copyright notices", "attribution notice", "attribution notices", "notice file",
     "notice text", "copyright statement", "copyright and license notices", "notices of copyright",
@@ -59,6 +61,7 @@ struct RetainNoticesRule: ClauseRule {
     "attribution", "credit", "author s name", "copyright information", "notice",
   ]
   static let verbs: PhraseSet = [
+    "provide", "remove or alter", "alter or remove", "remove or change", "change or remove",
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
@@ -646,4 +649,9 @@ extension PhraseSet {
   fileprivate static let indicateYourAcceptanceIndicates: PhraseSet = [
     "indicate your acceptance", "indicates your acceptance",
   ]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let doNotAcceptNot: PhraseSet = ["do not accept", "not accept"]
 }

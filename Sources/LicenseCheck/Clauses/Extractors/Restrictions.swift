@@ -99,6 +99,12 @@ struct NonCommercialRule: ClauseRule {
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
+    // A licence that also grants commercial use ("for any Research & Non-Commercial or Commercial
+    // purpose", a "Commercial License" tier) is tiered, not non-commercial.
+    let commercialTier = ctx.sentences(includingDefinitions: false).contains { v in
+      v.has(.orCommercialPurposeAnd)
+    }
+    if commercialTier { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let m = v.first(nc) else { continue }
@@ -123,7 +129,7 @@ struct NonCommercialRule: ClauseRule {
             p.lowerBound < m.lowerBound
               && v.first(Lexicon.useVerbs, in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
           } ?? false
-        if v.has(Lexicon.outputs) || v.has(["sold commercially", "may be sold", "may be used commercially"]) {
+        if v.has(Lexicon.outputs) || v.has(.soldCommerciallyMayBe) {
           continue
         }
         guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned else { continue }
@@ -242,7 +248,7 @@ struct TerritoryRule: ClauseRule {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
       if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
-        !v.has(["comply", "compliance", "export*", "re export*"])
+        !v.has(.complyCompliance)
       {
         // "No licence is granted … in any country subject to comprehensive trade sanctions".
         var p = ClauseParameters()
@@ -440,4 +446,17 @@ extension PhraseSet {
   ]
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let orCommercialPurposeAnd: PhraseSet = [
+    "or commercial purpose*", "and commercial purpose*", "and commercial license*", "commercial license s",
+    "or commercial use", "for a commercial purpose", "commercial purpose you must", "commercial and non commercial",
+    "non commercial or commercial", "non commercial and commercial",
+  ]
+  fileprivate static let soldCommerciallyMayBe: PhraseSet = [
+    "sold commercially", "may be sold", "may be used commercially",
+  ]
+  fileprivate static let complyCompliance: PhraseSet = ["comply", "compliance", "export*", "re export*"]
 }
