@@ -280,7 +280,18 @@ struct ShareAlikeRule: ClauseRule {
     var out: [Clause] = []
     let scope = docScope(ctx)
     for v in ctx.sentences() {
-      guard let same = v.first(sameLicence), let d = v.first(derivatives), v.has(release) else { continue }
+      guard let same = v.first(sameLicence), v.has(release) else { continue }
+      // In a list of conditions ("If You Share Adapted Material …: 1. the Adapter's License must be …")
+      // what the condition is about is named in the sentences before.
+      let context = (Swift.max(0, v.index - 3)..<v.index).map { ctx.views[$0] }
+      let listItem =
+        ctx.inDutyList[v.index]
+        || context.contains {
+          BanScope.endsWithColon(ctx.structure.sentences[$0.index], text: ctx.text) || $0.has(.followingConditions)
+        }
+      guard let d = v.first(derivatives) ?? (listItem && context.contains { $0.has(derivatives) } ? same : nil) else {
+        continue
+      }
       guard v.has(Lexicon.must) || v.has(.mustOnlyUnder) else { continue }
       if v.has(.youMayObtainMay2) {
         continue
@@ -294,29 +305,32 @@ struct ShareAlikeRule: ClauseRule {
     return out
   }
 
+  static let libraryTitle: PhraseSet = ["lesser general public license", "library general public license"]
+  static let linking: PhraseSet = ["link*", "dynamically", "statically"]
+  static let libraryWord: PhraseSet = ["library"]
+  static let coveredSoftware: PhraseSet = ["covered software"]
+  static let fileWords: PhraseSet = [
+    "each file", "any file", "covered file*", "separate file*", "file level", "file by file", "file that contains",
+    "files that contain", "portion of the software in source code form",
+  ]
+
   /// Copyleft reach from the licence's own vocabulary (network, library, file, whole work).
   static func docScope(_ ctx: ExtractionContext) -> String {
-    var network = false
-    var library = false
-    var file = false
-    for v in ctx.views {
-      if v.has(.interactingWithItRemotely) {
-        network = true
-      }
-      if v.has(.lesserGeneralPublicLicense) && v.has(.library) {
-        library = true
-      }
-      if v.has(.fileFiles)
-        && v.has(.coveredSoftwareSourceCode)
-      {
-        file = true
-      }
-    }
-    if network { return "network" }
-    if library { return "library" }
-    if file { return "file" }
+    // Network: the licence itself gives remote users the source (not a mere mention of another licence).
+    if !NetworkUseDiscloseRule.extract(ctx).isEmpty { return "network" }
+    let seg = Array(ctx.views[ctx.active])
+    // Library: a library licence by its title, or one that keeps returning to linking a library.
+    let title = seg.prefix(5)
+    if title.contains(where: { $0.has(libraryTitle) }) { return "library" }
+    let linkingSentences = seg.filter { $0.has(linking) && $0.has(libraryWord) }.count
+    if linkingSentences >= 2 || (linkingSentences >= 1 && title.contains { $0.has(libraryWord) }) { return "library" }
+    // File: copyleft measured in files ("Covered Software" throughout, or "any file that contains …").
+    let covered = seg.filter { $0.has(coveredSoftware) }.count
+    let fileCopyleft = seg.contains { $0.has(fileWords) && $0.has(sameLicence) }
+    if covered >= 3 || fileCopyleft { return "file" }
     return "work"
   }
+
 }
 
 /// `disclose-source`: source must be made available with distributions.
@@ -349,6 +363,7 @@ struct DiscloseSourceRule: ClauseRule {
 /// `network-use-disclose`: users interacting over a network get the source.
 struct NetworkUseDiscloseRule: ClauseRule {
   static let network: PhraseSet = [
+    "available to third parties as a service", "offer the program as a service", "as a service",
     "remotely through a computer network", "interacting with it remotely", "interact with it remotely",
     "remote network interaction", "users interacting", "interacting with", "interact with", "network service",
     "as a network service", "accessed remotely", "access it remotely", "over a network", "via a network",
@@ -621,7 +636,9 @@ extension PhraseSet {
   fileprivate static let notRequiredNeedNot: PhraseSet = ["not required", "need not", "no obligation", "not obligated"]
   fileprivate static let networkRemotely: PhraseSet = ["network", "remotely"]
   fileprivate static let distributeConvey: PhraseSet = ["distribute", "convey"]
-  fileprivate static let interactRemote: PhraseSet = ["interact*", "remote*", "network service", "users"]
+  fileprivate static let interactRemote: PhraseSet = [
+    "interact*", "remote*", "network service", "users", "as a service",
+  ]
   fileprivate static let networkRemote: PhraseSet = ["network", "remote*"]
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
   fileprivate static let mustShall: PhraseSet = ["must", "shall"]
@@ -654,4 +671,30 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let doNotAcceptNot: PhraseSet = ["do not accept", "not accept"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let followingConditions: PhraseSet = ["following conditions"]
+  fileprivate static let lesserGeneralPublicLicense2: PhraseSet = [
+    "lesser general public license", "library general public license", "work that uses the library", "combined work",
+    "linked with the library",
+  ]
+  fileprivate static let eachFileSeparateFile: PhraseSet = [
+    "each file", "separate file", "separate files", "file level", "file by file", "covered software",
+    "source code form", "portion of the software in source code form", "files containing", "separate modules",
+  ]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let lesserGeneralPublicLicense3: PhraseSet = [
+    "lesser general public license", "library general public license",
+  ]
+  fileprivate static let linkDynamically: PhraseSet = ["link*", "dynamically", "statically"]
+  fileprivate static let library2: PhraseSet = ["library"]
+  fileprivate static let eachFileSeparateFile2: PhraseSet = [
+    "each file", "separate file", "separate files", "file level", "file by file", "covered software",
+    "source code form", "portion of the software in source code form", "files containing",
+  ]
 }
