@@ -137,7 +137,7 @@ struct CopyrightGrantRule: ClauseRule {
       if trig.upperBound < v.count, v.hashes[trig.upperBound] == Lexicon.notHash { continue }
       if let neg = v.first(GrantWords.negatedGrant), neg.lowerBound <= trig.upperBound + 2 { continue }
       if v.negated(before: trig.lowerBound, window: 3) { continue }
-      var rights = GrantWords.rights(in: v, range: trig.lowerBound..<v.count)
+      var rights = GrantWords.rights(in: v, range: 0..<v.count)
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
       let introducesList = BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
