@@ -30,9 +30,10 @@ enum BanScope {
           active = false
         }
       }
-      if endsWithColon(structure.sentences[i], text: text) || role == .policy,
-        v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor)
-      {
+      // "You agree not to use the Model to:", or a bare "The Licensee shall not:" opening a list.
+      let colon = endsWithColon(structure.sentences[i], text: text)
+      let bareIntro = colon && (v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false)
+      if colon || role == .policy, v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro {
         active = true
         introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
         out[i] = true

@@ -87,12 +87,15 @@ struct IndemnificationRule: ClauseRule {
 struct GoverningLawRule: ClauseRule {
   static let governs: PhraseSet = [
     "governed by", "construed in accordance with", "construed under", "interpreted in accordance with",
-    "subject to the laws", "laws of", "law of", "governing law", "governed and construed",
+    "subject to the laws", "laws of", "law of", "governing law", "governed and construed", "subject to the law",
   ]
+  static let governVerbs: PhraseSet = ["govern*", "appl*", "construed", "interpreted", "subject to"]
   static let venue: PhraseSet = [
     "courts of", "courts located in", "courts in", "court of", "courts sitting in", "jurisdiction of",
     "exclusive jurisdiction", "venue", "courts located", "arbitration in", "seated in", "jurisdiction in",
     "court with jurisdiction in", "courts at", "arbitration seated in", "seat of arbitration", "tribunals of",
+    "place of jurisdiction", "court in", "court located in", "arbitration centre in", "arbitration center in",
+    "court of competent jurisdiction in", "people's court", "courts having jurisdiction over",
   ]
   static let lawOf: PhraseSet = ["laws of", "law of", "law in force in", "laws in force in"]
   /// "French law governs": adjectives of place.
@@ -107,10 +110,12 @@ struct GoverningLawRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let g = v.first(governs) else { continue }
+      // "Delaware law governs this License", "PRC law applies": a place right before "law".
+      let placeLaw = placeBeforeLaw(in: v)
+      guard let g = v.first(governs) ?? placeLaw?.1 else { continue }
       // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
       if v.has(.surviveSurvives) { continue }
-      guard v.has(.governedConstrued),
+      guard v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil,
         v.has(.lawOfLawsOf)
       else { continue }
       // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
@@ -121,6 +126,8 @@ struct GoverningLawRule: ClauseRule {
         p.jurisdiction = j.0
       } else if let j = demonym(in: v) {
         p.jurisdiction = j
+      } else if let j = placeLaw {
+        p.jurisdiction = j.0
       } else if let j = place(in: v, after: g.upperBound) {
         p.jurisdiction = j.0
       }
@@ -140,6 +147,27 @@ struct GoverningLawRule: ClauseRule {
     return out
   }
 
+  /// A capitalised place directly before "law" with a governing verb after it ("Texas law governs").
+  static func placeBeforeLaw(in v: SentenceView) -> (String, Range<Int>)? {
+    for i in 1..<Swift.max(1, v.count) where ["law", "laws"].contains(v.word(i)) {
+      guard v.first(governVerbs, in: i + 1..<Swift.min(v.count, i + 4)) != nil else { continue }
+      if let d = demonyms.first(where: { $0.0 == v.word(i - 1) }) { return (d.1, (i - 1)..<(i + 1)) }
+      guard v.isCapitalised(i - 1), !skip.contains(v.word(i - 1)) else { continue }
+      var s = i - 1
+      while s > 0, v.isCapitalised(s - 1), !skip.contains(v.word(s - 1)), i - s < 4 { s -= 1 }
+      return (normalisePlace(v.raw(s..<i)), s..<(i + 1))
+    }
+    return nil
+  }
+
+  static func normalisePlace(_ raw: String) -> String {
+    var name = raw
+    if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
+    if name == "United States of America" || name == "USA" || name == "U.S" { name = "United States" }
+    if name == "Republic of Korea" || name == "Korea" { name = "South Korea" }
+    return name
+  }
+
   static func demonym(in v: SentenceView) -> String? {
     for i in 0..<Swift.max(0, v.count - 1) where ["law", "laws"].contains(v.word(i + 1)) {
       if let hit = demonyms.first(where: { $0.0 == v.word(i) }) { return hit.1 }
@@ -148,6 +176,7 @@ struct GoverningLawRule: ClauseRule {
   }
 
   static let skip: Set<String> = [
+    "federal", "substantive", "applicable", "any", "this", "these", "such",
     "the", "state", "of", "commonwealth", "province", "republic", "laws", "law", "jurisdiction", "governing",
     "agreement", "license", "licence", "section", "terms",
   ]
@@ -165,10 +194,7 @@ struct GoverningLawRule: ClauseRule {
         {
           j += 1
         }
-        var name = v.raw(i..<j)
-        if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
-        if name == "United States of America" || name == "USA" { name = "United States" }
-        return (name, i..<j)
+        return (normalisePlace(v.raw(i..<j)), i..<j)
       }
       if w == "united" || w == "new" { limit = Swift.min(v.count, limit + 1) }
       i += 1
@@ -240,4 +266,9 @@ extension PhraseSet {
   fileprivate static let agreeWill: PhraseSet = ["agree*", "will", "shall", "must"]
   fileprivate static let termsYouOfferYou: PhraseSet = ["terms you offer", "you offer", "offered by you", "you alone"]
   fileprivate static let surviveSurvives: PhraseSet = ["survive", "survives", "shall survive"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
 }

@@ -20,8 +20,12 @@ struct UsageCapRule: ClauseRule {
     "revenue", "revenues", "turnover", "gross revenue", "annual revenue", "income", "sales", "gross receipts",
     "per year", "per annum", "annually", "funding", "market capitalization",
   ]
-  static let monthlyWords: PhraseSet = ["monthly", "per month", "each month", "a month", "in any month"]
+  static let monthlyWords: PhraseSet = [
+    "in any calendar month", "calendar month", "any month", "month", "monthly", "per month", "each month", "a month",
+    "in any month",
+  ]
   static let comparator: PhraseSet = [
+    "not less than", "no less than", "equals or exceeds", "equal to or more than", "reaches or exceeds",
     "greater than", "more than", "exceed", "exceeds", "exceeded", "exceeding", "in excess of", "above", "over",
     "at least", "meet or exceed", "meets or exceeds", "equal to or greater", "or more", "surpass*", "beyond",
     "reach", "reaches", "larger than", "higher than", "threshold", "less than", "under", "below", "up to",
