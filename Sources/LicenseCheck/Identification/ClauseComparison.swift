@@ -18,9 +18,9 @@ public struct ClauseDifference: Sendable, Codable, Equatable, Hashable {
   public let section: String?
   /// The parameter that differs (`changed` only): `threshold`, `jurisdiction`, `excluded`, …
   public let parameter: String?
-  /// The known licence's value (`changed` only).
+  /// The known licence's value (`changed` only); for a list, `also …` the values only it has.
   public let expected: String?
-  /// The text's value (`changed` only).
+  /// The text's value (`changed` only); for a list, `also …` the values only the text has.
   public let found: String?
   /// The first line of the text's clause (`added` and `changed`).
   public let line: Int?
@@ -49,9 +49,9 @@ public struct ClauseDifference: Sendable, Codable, Equatable, Hashable {
 /// detailed than a review, but it never invents a value.
 public enum ClauseComparison {
   /// The parameters compared, by name.
-  public static let keyParameters = [
-    "rights", "metric", "threshold", "consequence", "excluded", "included", "fields", "jurisdiction",
-  ]
+  public static let keyParameters = ["rights", "metric", "threshold", "consequence", "jurisdiction"]
+  /// List parameters compared as the union over all clauses of a kind.
+  public static let listParameters = ["fields", "excluded", "included"]
 
   /// The differences, in a stable order: added, removed, changed; each by kind.
   ///
@@ -77,6 +77,20 @@ public enum ClauseComparison {
     }
     for kind in ClauseKind.allCases {
       guard let k = known[kind], let f = found[kind] else { continue }
+      for name in listParameters {
+        // Lists spread over several clauses (a policy's fields of use) compare as one set.
+        let expected = Set(k.flatMap { $0.parameters.map { list(name, $0) } ?? [] })
+        let got = f.flatMap { list(name, $0.parameters) }
+        guard !expected.isEmpty, !got.isEmpty, expected != Set(got) else { continue }
+        let first = f.first { !list(name, $0.parameters).isEmpty }
+        let added = Set(got).subtracting(expected).sorted()
+        let removed = expected.subtracting(got).sorted()
+        out.append(
+          ClauseDifference(
+            change: .changed, kind: kind, section: first?.section ?? k[0].section, parameter: name,
+            expected: removed.isEmpty ? nil : "also " + removed.joined(separator: ", "),
+            found: added.isEmpty ? nil : "also " + added.joined(separator: ", "), line: first?.span.line))
+      }
       for name in keyParameters {
         let expected = Set(k.compactMap { $0.parameters.flatMap { value(name, $0) } })
         let got = f.compactMap { c in value(name, c.parameters).map { (c, $0) } }
@@ -92,6 +106,18 @@ public enum ClauseComparison {
     return out
   }
 
+  /// A list parameter's values, lowercased.
+  static func list(_ name: String, _ p: ClauseParameters) -> [String] {
+    let xs: [String]?
+    switch name {
+    case "fields": xs = p.fields
+    case "excluded": xs = p.excluded
+    case "included": xs = p.included
+    default: xs = nil
+    }
+    return (xs ?? []).map { $0.lowercased() }
+  }
+
   /// A parameter as a comparable string (lists sorted, so order never counts), or nil when unset.
   static func value(_ name: String, _ p: ClauseParameters) -> String? {
     func list(_ xs: [String]?) -> String? {
@@ -105,9 +131,6 @@ public enum ClauseComparison {
       guard let t = p.threshold else { return nil }
       return t.rounded() == t && abs(t) < 9e15 ? String(Int64(t)) : String(t)
     case "consequence": return p.consequence?.rawValue
-    case "excluded": return list(p.excluded)
-    case "included": return list(p.included)
-    case "fields": return list(p.fields)
     case "jurisdiction": return p.jurisdiction
     default: return nil
     }
