@@ -1,6 +1,6 @@
 extension Identifier {
   /// The full identification an analysis reports: the licence, its segments when the file holds
-  /// several, and its clause differences when it is a modified catalogue licence.
+  /// several (and is not as a whole an exact or template match of one), and its clause differences when it is a modified catalogue licence.
   ///
   /// - Parameters:
   ///   - text: the document's plain text.
@@ -13,7 +13,9 @@ extension Identifier {
   ) -> Identification? {
     guard var id = identify(text, library: library) else { return nil }
     let segments = identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
-    if segments.count > 1 { id.segments = segments }
+    // A whole-file exact or template match is one known licence, even a composite one
+    // (OpenSSL is the OpenSSL and SSLeay licences): its parts are not reported as segments.
+    if segments.count > 1, id.method != "exact", id.method != "template" { id.segments = segments }
     if id.method == "similarity", id.confidence < 1, let entry = catalogue.entry(id: id.id) {
       var own = clauses.filter { $0.document == nil }
       // In a file of several licences, only the identified licence's lines are its clauses.
