@@ -11,10 +11,15 @@ public struct Analyzer: Sendable {
   /// Whether to identify the licence (on by default).
   public var identify: Bool
 
+  /// SPDX templates from a corpus folder (`--corpus`), for `template` identification; nil for
+  /// fingerprints only.
+  public var templates: TemplateLibrary?
+
   /// Creates an analyzer.
-  public init(readOptions: ReadOptions = ReadOptions(), identify: Bool = true) {
+  public init(readOptions: ReadOptions = ReadOptions(), identify: Bool = true, templates: TemplateLibrary? = nil) {
     self.readOptions = readOptions
     self.identify = identify
+    self.templates = templates
   }
 
   /// Reads and analyses a file (`-` for standard input).
@@ -38,8 +43,10 @@ public struct Analyzer: Sendable {
       clauses = ClauseExtractor.ordered(clauses) + p
     }
     // Identification never adds clauses: it only names the text.
-    let identification = identify ? Identifier.standard.identify(text) : nil
-    return LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
-      .judgedAgainstOSD()
+    let identification =
+      identify ? Identifier.standard.identification(of: text, clauses: clauses, library: templates) : nil
+    var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
+    analysis.declaredLicense = LicenseDeclaration(document)
+    return analysis.judgedAgainstOSD()
   }
 }

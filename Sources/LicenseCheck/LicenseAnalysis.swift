@@ -20,6 +20,8 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
   public var warnings: [AnalysisWarning]
   /// True only when no OSD criterion fails.
   public var osdConformant: Bool
+  /// The licence the document's front matter declares (model cards), when it has front matter.
+  public var declaredLicense: LicenseDeclaration? = nil
 
   /// Creates an analysis.
   public init(
@@ -36,7 +38,7 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case schemaVersion, source, identification, clauses, osd, warnings, osdConformant
+    case schemaVersion, source, identification, clauses, osd, warnings, osdConformant, declaredLicense
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -49,6 +51,7 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
     try c.encode(osd, forKey: .osd)
     try c.encode(warnings, forKey: .warnings)
     try c.encode(osdConformant, forKey: .osdConformant)
+    try c.encodeIfPresent(declaredLicense, forKey: .declaredLicense)
   }
 }
 
@@ -84,6 +87,12 @@ public struct Identification: Sendable, Codable, Equatable, Hashable {
   public let candidates: [IdentificationCandidate]
   /// Share of the known licence found in the text, in [0, 1] (`similarity` and `exact` only).
   public let coverage: Double?
+  /// Each licence of a file holding several (a licence and its use policy, a dual-licence file),
+  /// with line ranges; nil when the file holds one.
+  public var segments: [IdentifiedSegment]? = nil
+  /// Clause-level differences from the catalogue's summary when the text is a close but not
+  /// exact match of a catalogue licence (a modified variant); nil when not compared.
+  public var differences: [ClauseDifference]? = nil
 
   /// Creates an identification.
   public init(

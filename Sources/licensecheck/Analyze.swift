@@ -12,6 +12,7 @@ struct Analyze: ParsableCommand {
         licensecheck analyze --format json LICENSE NOTICE
         cat LICENSE | licensecheck analyze --format jsonl -
         licensecheck analyze --fail-on osd --format jsonl LICENSE   # CI gate: exit 1 if not open source
+        licensecheck analyze --corpus ../license-list-XML LICENSE   # SPDX template matching
       """
   )
 
@@ -31,11 +32,13 @@ struct Analyze: ParsableCommand {
 
   @OptionGroup var reading: ReadingOptions
 
+  @OptionGroup var corpusOptions: CorpusOptions
+
   @Argument(help: "Licence files to analyse; - reads standard input.")
   var paths: [String]
 
   func run() throws {
-    var inputs = Inputs(analyzer: reading.analyzer)
+    var inputs = Inputs(analyzer: try corpusOptions.analyzer(reading.analyzer))
     if let policy {
       do {
         inputs.policy = try DocumentReader.read(path: policy, options: reading.readOptions)

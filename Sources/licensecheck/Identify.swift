@@ -5,11 +5,14 @@ struct Identify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Say which known licence each file is: id, name, version, confidence, method.",
     discussion: """
-      Prints "unknown" when nothing known matches well enough.
+      Prints "unknown" when nothing known matches well enough. A file holding several licences
+      (a licence with its use policy, a dual-licence file) gets one indented line per licence
+      with its line range.
 
       Examples:
         licensecheck identify LICENSE
         licensecheck identify --format json LICENSE COPYING
+        licensecheck identify --explain --corpus ../license-list-XML LICENSE
       """
   )
 
@@ -18,7 +21,12 @@ struct Identify: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: Format = .text
 
+  @Flag(help: "Show the closest candidates and, with a corpus folder, a word diff against the best one.")
+  var explain = false
+
   @OptionGroup var reading: ReadingOptions
+
+  @OptionGroup var corpusOptions: CorpusOptions
 
   @Argument(help: "Licence files; - reads standard input.")
   var paths: [String]
@@ -38,22 +46,58 @@ struct Identify: ParsableCommand {
   }
 
   func run() throws {
-    let (analyses, failed) = Inputs(analyzer: reading.analyzer).analyzeAll(paths)
+    let analyzer = try corpusOptions.analyzer(reading.analyzer)
+    if explain { return try runExplain(analyzer) }
+    let (analyses, failed) = Inputs(analyzer: analyzer).analyzeAll(paths)
     switch format {
     case .json:
       print(try Output.json(analyses.map { Entry(path: $0.source.path, identification: $0.identification) }))
     case .text:
-      var rows: [[String]] = [["path", "id", "name", "version", "confidence", "method"]]
+      var rows: [[String]] = [["path", "id", "name", "version", "confidence", "coverage", "method"]]
       for a in analyses {
         if let id = a.identification {
           rows.append([
-            a.source.path, id.id, id.name, id.version ?? "-", String(format: "%.3f", id.confidence), id.method,
+            a.source.path, id.id, id.name, id.version ?? "-", String(format: "%.3f", id.confidence),
+            id.coverage.map { String(format: "%.3f", $0) } ?? "-", id.method,
           ])
+          for s in id.segments ?? [] {
+            rows.append([
+              "  lines \(s.lineStart)-\(s.lineEnd)", s.id, "", "", String(format: "%.3f", s.confidence), "", s.method,
+            ])
+          }
         } else {
-          rows.append([a.source.path, "unknown", "-", "-", "-", "-"])
+          rows.append([a.source.path, "unknown", "-", "-", "-", "-", "-"])
         }
       }
       Output.write(Columns.render(rows))
+    }
+    if failed { throw ExitCode(2) }
+  }
+
+  /// The JSON object per input with `--explain`.
+  struct Explained: Encodable {
+    let path: String
+    let explanation: IdentificationExplanation
+  }
+
+  func runExplain(_ analyzer: Analyzer) throws {
+    var failed = false
+    var out: [Explained] = []
+    for path in paths {
+      do {
+        let doc = try DocumentReader.read(path: path, options: analyzer.readOptions)
+        out.append(
+          Explained(
+            path: path,
+            explanation: Identifier.standard.explain(TokenizedText(doc.text), library: analyzer.templates)))
+      } catch {
+        failed = true
+        Output.error(error)
+      }
+    }
+    switch format {
+    case .json: print(try Output.json(out))
+    case .text: Output.write(out.map { "\($0.path)\n" + $0.explanation.text }.joined(separator: "\n"))
     }
     if failed { throw ExitCode(2) }
   }

@@ -1,8 +1,10 @@
 /// The SPDX License List version of the identification index embedded in the library, or nil
-/// while no index is embedded.
+/// when the index's manifest does not record it.
 ///
+/// Read from the manifest `licensecheck-index` writes beside the fingerprints (the newest
+/// `listVersionAdded` of the license-list XML it read: the list is at least this version).
 /// `licensecheck version` prints it so a report can say which list it was checked against.
-public let embeddedSPDXListVersion: String? = nil
+public var embeddedSPDXListVersion: String? { FingerprintIndex.standardManifest?.spdxListVersionAtLeast }
 
 /// The versions a report or `licensecheck version` states: tool, JSON contract, embedded index.
 public struct VersionInfo: Sendable, Codable, Equatable, Hashable {

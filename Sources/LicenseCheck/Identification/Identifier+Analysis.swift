@@ -1,0 +1,29 @@
+extension Identifier {
+  /// The full identification an analysis reports: the licence, its segments when the file holds
+  /// several (and is not as a whole an exact or template match of one), and its clause differences when it is a modified catalogue licence.
+  ///
+  /// - Parameters:
+  ///   - text: the document's plain text.
+  ///   - clauses: the clauses extracted from it (clauses of other documents, such as a separate
+  ///     use policy, are ignored).
+  ///   - library: SPDX templates from a corpus folder, for `template` matches.
+  /// - Complexity: O(n) in the text plus a few identifications.
+  public func identification(
+    of text: TokenizedText, clauses: [Clause], library: TemplateLibrary? = nil
+  ) -> Identification? {
+    guard var id = identify(text, library: library) else { return nil }
+    let segments = identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
+    // A whole-file exact or template match is one known licence, even a composite one
+    // (OpenSSL is the OpenSSL and SSLeay licences): its parts are not reported as segments.
+    if segments.count > 1, id.method != "exact", id.method != "template" { id.segments = segments }
+    if id.method == "similarity", id.confidence < 1, let entry = catalogue.entry(id: id.id) {
+      var own = clauses.filter { $0.document == nil }
+      // In a file of several licences, only the identified licence's lines are its clauses.
+      if let seg = segments.first(where: { $0.id == id.id }) {
+        own = own.filter { $0.span.line >= seg.lineStart && $0.span.line <= seg.lineEnd }
+      }
+      id.differences = ClauseComparison.differences(clauses: own, entry: entry)
+    }
+    return id
+  }
+}
