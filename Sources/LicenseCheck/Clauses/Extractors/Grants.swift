@@ -115,6 +115,8 @@ enum GrantWords {
           continue
         }
         if v.negated(before: m.lowerBound, window: 2) { continue }
+        // "non-sublicensable", "non-transferable": the prefix negates the right.
+        if m.lowerBound > 0, ["non", "not"].contains(v.word(m.lowerBound - 1)) { continue }
         found.insert(right)
       }
     }
