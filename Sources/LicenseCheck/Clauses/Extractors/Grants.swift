@@ -126,6 +126,11 @@ enum GrantWords {
 
 /// `copyright-grant`: the licensor grants rights over the work.
 struct CopyrightGrantRule: ClauseRule {
+  static let notGrants: PhraseSet = [
+    "attribution notice", "following notice", "notice text", "may grant", "might grant", "sole discretion",
+    "request a license", "request a licence", "the mark", "trademark", "trademarks", "trade name*",
+  ]
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
@@ -149,6 +154,9 @@ struct CopyrightGrantRule: ClauseRule {
       }
       let isYouMay = v.word(trig.lowerBound) == "you" || v.word(trig.lowerBound) == "free"
       if rights.isEmpty { continue }
+      // Not grants of the work: a quoted notice ("X is licensed under …"), a licence the licensor
+      // may grant later ("which Meta may grant to you in its sole discretion"), a trademark licence.
+      if v.has(notGrants) { continue }
       // "You may obtain a copy of the License at …" and similar are not grants.
       if isYouMay && v.has(.obtainACopyNot) && rights.count < 2 {
         continue
