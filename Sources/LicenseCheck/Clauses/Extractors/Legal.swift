@@ -7,14 +7,23 @@ struct WarrantyDisclaimerRule: ClauseRule {
     "without any warranty", "makes no representations", "make no representations", "without any express",
     "with all faults", "as they are", "as it is", "no guarantee", "no guarantees", "without guarantee", "no promises",
     "not guarantee", "not warrant", "makes no warranty", "make no warranty", "gives no warranty",
-    "provides no warranty", "as available", "no express or implied warranties",
+    "provides no warranty", "as available", "no express or implied warranties", "as it stands", "as they stand",
+    "no promise", "makes no promise", "in their current condition", "in its current condition", "as found",
   ]
+  /// Warranty words that a negation before them turns into a disclaimer ("nobody warrants the Program").
+  static let warrantyWords: PhraseSet = ["warrant*", "guarantee*", "promise*", "representation*"]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let t = v.first(triggers) else { continue }
-      if v.word(t.lowerBound) == "as", !v.has(.warrantProvided) { continue }
+      let negatedWarranty = v.find(warrantyWords).first { m in
+        v.negated(before: m.lowerBound, window: 4) || (m.lowerBound > 0 && v.word(m.lowerBound - 1) == "nobody")
+      }
+      guard let t = v.first(triggers) ?? negatedWarranty else { continue }
+      let opener = v.word(t.lowerBound)
+      if opener == "as", !v.has(.warrantProvided), !v.has(.releasedSupplied) {
+        continue
+      }
       if v.word(t.lowerBound).hasPrefix("disclaim"), !v.has(.warrantRepresentation) { continue }
       // "you may choose to offer … warranty" is a permission, not a disclaimer.
       if v.has(.youMayChooseTo) { continue }
@@ -27,10 +36,12 @@ struct WarrantyDisclaimerRule: ClauseRule {
 /// `liability-limitation`: no liability for damages.
 struct LiabilityLimitationRule: ClauseRule {
   static let liable: PhraseSet = [
+    "responsibility for losses", "responsibility for", "liable to", "responsible for losses",
     "liable", "liability", "liabilities", "damages", "responsible for any loss", "responsible for any damage",
     "responsible for any harm", "responsibility for any", "responsible for losses", "responsible for any losses",
   ]
   static let limit: PhraseSet = [
+    "not exceed", "shall not exceed", "will not exceed", "in no case", "capped at", "no responsibility",
     "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
     "under no circumstances", "no event", "disclaim*", "exclude*", "exclusion", "limit", "limited to",
     "will not be", "aggregate liability", "not responsible", "no responsibility", "not accept", "accepts no",
@@ -41,7 +52,10 @@ struct LiabilityLimitationRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let l = v.first(liable), let m = v.first(limit) else { continue }
+      guard let l = v.first(liable) else { continue }
+      // "No contributor is liable", "bears no responsibility for losses": a negation before the liability.
+      let negatedLiability = v.negated(before: l.lowerBound, window: 5) ? l : nil
+      guard let m = v.first(limit) ?? negatedLiability else { continue }
       if v.has(.indemnifyYouAgreeTo) && !v.has(.inNoEvent) { continue }
       out.append(ctx.clause(.liabilityLimitation, in: v, evidence: ExtractionContext.cover(m, l)))
     }
@@ -271,4 +285,9 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  fileprivate static let releasedSupplied: PhraseSet = ["released", "supplied", "comes", "come", "distributed"]
 }
