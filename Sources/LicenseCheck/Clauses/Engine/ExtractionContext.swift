@@ -49,7 +49,7 @@ struct ExtractionContext {
       // ("… the Software (the "Work") …"): the term must open the sentence.
       guard let i = structure.sentenceIndex(containing: d.termSpan.start) else { continue }
       let v = views[i]
-      if let k = v.wordTokens.firstIndex(where: { Int(text.tokens[$0].start) >= d.termSpan.start }), k <= 3 {
+      if let k = v.wordTokens.firstIndex(where: { Int(text.tokens[$0].start) >= d.termSpan.start }), k <= 1 {
         defs.insert(i)
       }
     }

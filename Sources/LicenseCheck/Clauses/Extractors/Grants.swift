@@ -6,7 +6,8 @@ enum GrantWords {
     "grant", "grants", "granted", "granting", "hereby grant*", "is licensed", "are licensed", "licenses to you",
     "you may", "you can", "free to", "permitted to", "permission to", "is permitted", "are permitted",
     "the right to", "rights to", "license to", "licence to", "authorized to", "entitled to", "allowed to",
-    "lets you", "may be used", "may be copied", "may be distributed", "may be modified", "may be reproduced",
+    "lets you", "permits you", "permit you", "gives you permission", "grants you permission", "may be used",
+    "may be copied", "may be distributed", "may be modified", "may be reproduced",
     "may be redistributed", "may deal", "may use", "may copy", "may modify", "may distribute", "may redistribute",
     "may reproduce",
     "may publish", "may sell", "may run", "may share", "may adapt", "may make", "may create", "may fine tune",
@@ -51,7 +52,10 @@ enum GrantWords {
     (["publicly display", "display", "displays", "display publicly"], .display),
     (["publicly perform", "perform", "performs", "perform publicly"], .perform),
     (
-      ["use", "uses", "run", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate", "host"],
+      [
+        "use", "uses", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate",
+        "host",
+      ],
       .use
     ),
   ]
@@ -69,16 +73,24 @@ enum GrantWords {
   ]
 
   static let royaltyFree: PhraseSet = [
+    "does not cost anything", "costs nothing", "free of cost", "without cost",
     "royalty free", "free of charge", "no charge", "without charge", "without fee", "without payment",
     "fee free", "royalty-free", "gratis", "without paying", "no royalty", "no royalties", "no fee", "no fees",
     "free of royalt*", "without any payment", "without any fee", "for free", "at no cost", "free license", "paid up",
   ]
   static let worldwide: PhraseSet = [
+    "applies in all countries", "in every country", "everywhere",
     "worldwide", "world wide", "throughout the world", "anywhere in the world", "in any country", "all countries",
     "any territory", "global",
   ]
-  static let perpetual: PhraseSet = ["perpetual", "perpetually", "for the duration of the applicable copyright"]
-  static let irrevocable: PhraseSet = ["irrevocable", "irrevocably"]
+  static let perpetual: PhraseSet = [
+    "lasts forever", "forever", "does not expire", "never expires", "without time limit", "perpetual", "perpetually",
+    "for the duration of the applicable copyright",
+  ]
+  static let irrevocable: PhraseSet = [
+    "cannot be taken back", "cannot be revoked", "can not be revoked", "may not be revoked", "cannot be withdrawn",
+    "irrevocable", "irrevocably",
+  ]
   static let nonExclusive: PhraseSet = ["non exclusive", "nonexclusive", "not exclusive"]
   static let nonTransferable: PhraseSet = [
     "non transferable", "nontransferable", "not transferable", "non assignable", "may not be transferred",
@@ -126,6 +138,10 @@ enum GrantWords {
 
 /// `copyright-grant`: the licensor grants rights over the work.
 struct CopyrightGrantRule: ClauseRule {
+  static let anaphora: PhraseSet = [
+    "that permission", "this permission", "the permission", "this license", "this licence", "the license",
+    "the licence", "that license", "that licence", "it", "these rights", "this grant", "the grant",
+  ]
   static let notGrants: PhraseSet = [
     "attribution notice", "following notice", "notice text", "may grant", "might grant", "sole discretion",
     "request a license", "request a licence", "the mark", "trademark", "trademarks", "trade name*",
@@ -164,6 +180,12 @@ struct CopyrightGrantRule: ClauseRule {
       var p = ClauseParameters()
       p.rights = rights
       GrantWords.flags(in: v, into: &p)
+      // "That permission is worldwide. It does not cost anything.": flags stated in the sentences that
+      // refer back to the grant.
+      for k in (n + 1)..<Swift.min(views.count, n + 5)
+      where views[k].first(anaphora, in: 0..<Swift.min(views[k].count, 3)) != nil {
+        GrantWords.flags(in: views[k], into: &p)
+      }
       let evEnd = Swift.min(v.count, trig.upperBound + 30)
       out.append(ctx.clause(.copyrightGrant, in: v, evidence: trig.lowerBound..<evEnd, parameters: p))
     }
