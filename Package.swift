@@ -42,6 +42,8 @@ let package = Package(
     .target(name: "LicenseCheckEvaluation", dependencies: ["LicenseCheck"]),
     .executableTarget(name: "licensecheck-eval", dependencies: ["LicenseCheckEvaluation"]),
     .executableTarget(name: "licensecheck-compat-data", dependencies: ["LicenseCheck"]),
+    // Stage and pipeline throughput, peak memory and scaling: `swift run -c release licensecheck-bench`.
+    .executableTarget(name: "licensecheck-bench", dependencies: ["LicenseCheck"]),
     .testTarget(name: "ReadingTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "TextTests", dependencies: ["LicenseCheck"]),
     .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck", "LicenseCheckEvaluation"]),

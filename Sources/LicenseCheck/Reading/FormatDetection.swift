@@ -1,6 +1,48 @@
 /// Detects a document's format from its extension and its first bytes.
 enum FormatDetection {
   static func detect(utf8: [UInt8], path: String) -> SourceFormat {
+    let head = utf8.prefix(2048)
+    if head.allSatisfy({ $0 < 0x80 }) { return detectASCII(head, path: path) }
+    return detectUnicode(utf8: utf8, path: path)
+  }
+
+  /// The same decisions as ``detectUnicode(utf8:path:)`` on bytes, for the usual all-ASCII head:
+  /// lowercasing and searching a String went through Foundation and cost more than tokenising.
+  static func detectASCII(_ head: ArraySlice<UInt8>, path: String) -> SourceFormat {
+    let lower = path.lowercased()
+    let h = head.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    // As the String version: skip spaces, tabs and lone line ends; "\r\n" is one Character there
+    // and is not skipped.
+    var t = 0
+    while t < h.count {
+      let b = h[t]
+      if b == 0x20 || b == 0x0A || b == 0x09 || (b == 0x0D && !(t + 1 < h.count && h[t + 1] == 0x0A)) {
+        t += 1
+      } else {
+        break
+      }
+    }
+    let trimmed = h[t...]
+    func starts(_ s: String) -> Bool { trimmed.starts(with: s.utf8) }
+    func has(_ s: String) -> Bool {
+      let n = Array(s.utf8)
+      guard n.count <= h.count else { return false }
+      for i in 0...(h.count - n.count) where h[i] == n[0] && h[i..<(i + n.count)].elementsEqual(n) { return true }
+      return false
+    }
+    if starts("<?xml") || starts("<spdxlicensecollection") {
+      if has("spdxlicensecollection") || has("spdx.org/license") { return .spdxXML }
+      if lower.hasSuffix(".xml") { return .spdxXML }
+    }
+    if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
+    if starts("<!doctype html") || starts("<html") || has("<body") { return .html }
+    if lower.hasSuffix(".xml"), starts("<") { return .spdxXML }
+    if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx") { return .markdown }
+    if starts("---\n") || starts("---\r\n") { return .markdown }
+    return .text
+  }
+
+  static func detectUnicode(utf8: [UInt8], path: String) -> SourceFormat {
     let lower = path.lowercased()
     let head = String(decoding: utf8.prefix(2048), as: UTF8.self).lowercased()
     let trimmed = head.drop(while: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })

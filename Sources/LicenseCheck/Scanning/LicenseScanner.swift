@@ -76,8 +76,11 @@ public struct LicenseScanner: Sendable {
     // Phase 3: assemble folders in path order.
     var folders: [FolderReport] = []
     let folderPaths = Set(documents.keys).union(tags.keys).sorted()
+    // Grouped once (in unit order): filtering all units per folder was quadratic in a large tree.
+    var byFolder: [String: [(Unit, LicenseAnalysis)]] = [:]
+    for (unit, analysis) in zip(units, analyses) { byFolder[unit.folder, default: []].append((unit, analysis)) }
     for folder in folderPaths {
-      let members = zip(units, analyses).filter { $0.0.folder == folder }
+      let members = byFolder[folder] ?? []
       let found = members.map { unit, analysis in
         FoundLicence(analysis, role: unit.role, policy: unit.policy?.path)
       }

@@ -27,6 +27,9 @@ struct ExtractionContext {
   let inDutyList: [Bool]
   /// The sentences of the segment being analysed (a licence and its appended policy are two segments).
   let active: Range<Int>
+  /// What ``sentences(includingDefinitions:)`` returns, computed once: every rule asks for it.
+  private let bodyViews: [SentenceView]
+  private let nonHeadingViews: [SentenceView]
 
   init(
     text: TokenizedText, structure: TextStructure, role: DocumentRole, documentName: String?,
@@ -57,6 +60,9 @@ struct ExtractionContext {
     var heads = Set<Int>()
     for v in views where ExtractionContext.isHeading(v) { heads.insert(v.index) }
     headingSentences = heads
+    let seg = views[active ?? 0..<views.count]
+    nonHeadingViews = seg.filter { !heads.contains($0.index) }
+    bodyViews = nonHeadingViews.filter { !defs.contains($0.index) }
     inDutyList = BanScope.duties(
       views: views, text: text, structure: structure, active: active ?? 0..<views.count)
     inBanList = BanScope.compute(
@@ -104,10 +110,7 @@ struct ExtractionContext {
 
   /// Sentences a rule should look at (definitions skipped unless asked for).
   func sentences(includingDefinitions: Bool = false) -> [SentenceView] {
-    let seg = views[active]
-    return includingDefinitions
-      ? seg.filter { !headingSentences.contains($0.index) }
-      : seg.filter { !definitionSentences.contains($0.index) && !headingSentences.contains($0.index) }
+    includingDefinitions ? nonHeadingViews : bodyViews
   }
 
   /// Whether a sentence imposes a duty: a modal ("must", "shall"), a condition on a grant

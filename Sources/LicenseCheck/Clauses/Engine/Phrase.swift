@@ -11,6 +11,9 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
     case any
   }
   let pieces: [Piece]
+  /// The word hashes when every piece is a plain word (the common case), for a matching loop that
+  /// compares integers only.
+  let words: [UInt64]?
   /// The pattern as written.
   public let description: String
 
@@ -31,6 +34,12 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
       }
     }
     pieces = out
+    var plain: [UInt64] = []
+    for piece in out {
+      guard case .word(let h) = piece else { break }
+      plain.append(h)
+    }
+    words = plain.count == out.count ? plain : nil
   }
 
   var count: Int { pieces.count }
@@ -38,37 +47,88 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
 
 /// A set of phrases, indexed by first word for fast scanning.
 public struct PhraseSet: Sendable {
-  let byFirst: [UInt64: [Phrase]]
+  /// Phrases starting with a plain word, grouped by that word (longest first), found through
+  /// `slotKeys`/`slotLists`: an open-addressing table keyed by the word hash itself, since the
+  /// standard dictionary re-hashes the (already hashed) key with SipHash on every lookup.
+  let lists: [[Phrase]]
+  let slotKeys: [UInt64]
+  /// Index into `lists` plus one; 0 marks an empty slot.
+  let slotLists: [Int32]
   let others: [Phrase]
   /// The longest phrase's word count.
   let maxLength: Int
   /// A 1024-bit filter over first-word hashes: most words of a sentence start no phrase,
-  /// and a bit test rejects them without a dictionary lookup.
+  /// and a bit test rejects them without a table lookup.
+  let firstWords: Bits
+  /// The same bits as an array, for the per-word test in the scanning loops.
   let firstWordFilter: [UInt64]
   /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
-  let prefixFirstBytes: [UInt64]
+  let prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64)
+
+  /// 1024 bits indexed by bits 0–9 of a word hash (bit `h & 63` of word `(h >> 6) & 15`).
+  struct Bits: Sendable {
+    var w: (
+      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+      UInt64, UInt64
+    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    @inline(__always) mutating func insert(_ h: UInt64) {
+      withUnsafeMutableBytes(of: &w) { $0.storeBytes(of: $0.load(fromByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) | (1 << (h & 63)), toByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) }
+    }
+
+    @inline(__always) func contains(_ h: UInt64) -> Bool {
+      withUnsafeBytes(of: w) { $0.load(fromByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) } & (1 << (h & 63)) != 0
+    }
+
+    @inline(__always) func intersects(_ o: Bits) -> Bool {
+      let a = w
+      let b = o.w
+      let x0 = (a.0 & b.0) | (a.1 & b.1) | (a.2 & b.2) | (a.3 & b.3)
+      let x1 = (a.4 & b.4) | (a.5 & b.5) | (a.6 & b.6) | (a.7 & b.7)
+      let x2 = (a.8 & b.8) | (a.9 & b.9) | (a.10 & b.10) | (a.11 & b.11)
+      let x3 = (a.12 & b.12) | (a.13 & b.13) | (a.14 & b.14) | (a.15 & b.15)
+      return x0 | x1 | x2 | x3 != 0
+    }
+  }
 
   /// Compiles patterns (see ``Phrase/init(_:)``).
   public init(_ patterns: [String]) {
     var by: [UInt64: [Phrase]] = [:]
+    var order: [UInt64] = []
     var rest: [Phrase] = []
     var maxLen = 0
     for p in patterns {
       let ph = Phrase(p)
       maxLen = Swift.max(maxLen, ph.count)
       if case .word(let h) = ph.pieces.first {
+        if by[h] == nil { order.append(h) }
         by[h, default: []].append(ph)
       } else {
         rest.append(ph)
       }
     }
     // Longest first, so "monthly active users" wins over "users".
-    byFirst = by.mapValues { $0.sorted { $0.count > $1.count } }
+    var lists: [[Phrase]] = []
+    var capacity = 8
+    while capacity < order.count * 2 { capacity *= 2 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var slots = [Int32](repeating: 0, count: capacity)
+    var filter = Bits()
+    for h in order {
+      lists.append(by[h, default: []].sorted { $0.count > $1.count })
+      var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
+      while slots[k] != 0 { k = (k + 1) & (capacity - 1) }
+      keys[k] = h
+      slots[k] = Int32(lists.count)
+      filter.insert(h)
+    }
+    self.lists = lists
+    slotKeys = keys
+    slotLists = slots
     others = rest.sorted { $0.count > $1.count }
     maxLength = maxLen
-    var filter = [UInt64](repeating: 0, count: 16)
-    for h in by.keys { filter[Int((h >> 6) & 15)] |= 1 << (h & 63) }
-    firstWordFilter = filter
+    firstWords = filter
+    firstWordFilter = withUnsafeBytes(of: filter.w) { Array($0.bindMemory(to: UInt64.self)) }
     var bytes = [UInt64](repeating: 0, count: 4)
     var anyWord = false
     for ph in rest {
@@ -78,7 +138,19 @@ public struct PhraseSet: Sendable {
       }
     }
     if anyWord { bytes = [UInt64](repeating: ~0, count: 4) }
-    prefixFirstBytes = bytes
+    prefixFirstBytes = (bytes[0], bytes[1], bytes[2], bytes[3])
+  }
+
+  /// The phrases starting with the word of this hash, longest first.
+  @inline(__always) func candidates(_ h: UInt64) -> [Phrase]? {
+    let mask = slotKeys.count - 1
+    var k = Int(truncatingIfNeeded: h >> 10) & mask
+    while true {
+      let l = slotLists[k]
+      if l == 0 { return nil }
+      if slotKeys[k] == h { return lists[Int(l) - 1] }
+      k = (k + 1) & mask
+    }
   }
 
   /// Whether a word with this hash may start a phrase of the set (no false negatives).
@@ -88,7 +160,14 @@ public struct PhraseSet: Sendable {
 
   /// Whether a word starting with this byte may start a prefix phrase.
   @inline(__always) func mayStartPrefix(_ b: UInt8) -> Bool {
-    prefixFirstBytes[Int(b >> 6)] & (1 << UInt64(b & 63)) != 0
+    let word: UInt64
+    switch b >> 6 {
+    case 0: word = prefixFirstBytes.0
+    case 1: word = prefixFirstBytes.1
+    case 2: word = prefixFirstBytes.2
+    default: word = prefixFirstBytes.3
+    }
+    return word & (1 << UInt64(b & 63)) != 0
   }
 }
 

@@ -1,5 +1,9 @@
 /// One sentence seen as a sequence of words (punctuation dropped), for phrase matching.
-struct SentenceView {
+///
+/// A final class rather than a struct: every rule walks every view, and copying a struct that holds
+/// the whole ``TokenizedText`` (five reference-counted buffers) per visit dominated extraction time.
+/// All properties are immutable, so sharing a view is indistinguishable from copying it.
+final class SentenceView {
   /// Index of the sentence in ``TextStructure/sentences``.
   let index: Int
   /// Token indexes of the sentence's words.
@@ -9,6 +13,13 @@ struct SentenceView {
   /// The sentence's byte span.
   let span: Span
   let text: TokenizedText
+  /// Which first-word filter bits (see ``PhraseSet/firstWordFilter``) the sentence's words set:
+  /// a phrase set whose filter shares no bit with it cannot match anywhere in the sentence.
+  private let wordBits: PhraseSet.Bits
+  /// First bytes of the sentence's words' normal forms, as a 256-bit set (for prefix phrases).
+  private let byteBits: (UInt64, UInt64, UInt64, UInt64)
+  /// The first byte of each word's normal form (0 for an empty one).
+  private let firstBytes: [UInt8]
 
   init(index: Int, sentence: Sentence, text: TokenizedText) {
     self.index = index
@@ -31,6 +42,34 @@ struct SentenceView {
     }
     wordTokens = idx
     hashes = hs
+    var bits = PhraseSet.Bits()
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var firsts: [UInt8] = []
+    firsts.reserveCapacity(hs.count)
+    for (k, h) in hs.enumerated() {
+      bits.insert(h)
+      let t = toks[idx[k]]
+      let b = t.normEnd > t.normStart ? text.normalizedBytes[Int(t.normStart)] : 0
+      firsts.append(b)
+      let bit: UInt64 = 1 << UInt64(b & 63)
+      switch b >> 6 {
+      case 0: bytes.0 |= bit
+      case 1: bytes.1 |= bit
+      case 2: bytes.2 |= bit
+      default: bytes.3 |= bit
+      }
+    }
+    wordBits = bits
+    byteBits = bytes
+    firstBytes = firsts
+  }
+
+  /// Whether some phrase of the set may match somewhere in the sentence (no false negatives).
+  @inline(__always) func mayContain(_ set: PhraseSet) -> Bool {
+    if set.firstWords.intersects(wordBits) { return true }
+    guard !set.others.isEmpty else { return false }
+    let p = set.prefixFirstBytes
+    return (p.0 & byteBits.0) | (p.1 & byteBits.1) | (p.2 & byteBits.2) | (p.3 & byteBits.3) != 0
   }
 
   var count: Int { hashes.count }
@@ -38,6 +77,15 @@ struct SentenceView {
   /// Whether the phrase matches at word position `at`.
   func matches(_ phrase: Phrase, at: Int) -> Bool {
     guard at + phrase.count <= hashes.count else { return false }
+    if let words = phrase.words {
+      // Plain words only (most phrases): compare hashes without looking at the pieces.
+      return hashes.withUnsafeBufferPointer { h in
+        words.withUnsafeBufferPointer { w in
+          for k in 0..<w.count where h[at + k] != w[k] { return false }
+          return true
+        }
+      }
+    }
     for (k, piece) in phrase.pieces.enumerated() {
       switch piece {
       case .word(let h): if hashes[at + k] != h { return false }
@@ -54,16 +102,17 @@ struct SentenceView {
   func find(_ set: PhraseSet, in range: Range<Int>? = nil) -> [Range<Int>] {
     let r = range ?? 0..<hashes.count
     var out: [Range<Int>] = []
+    guard mayContain(set) else { return out }
     var i = r.lowerBound
     outer: while i < r.upperBound {
-      if set.mayStart(hashes[i]), let cands = set.byFirst[hashes[i]] {
+      if set.mayStart(hashes[i]), let cands = set.candidates(hashes[i]) {
         for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) {
           out.append(i..<(i + ph.count))
           i += ph.count
           continue outer
         }
       }
-      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
+      if !set.others.isEmpty, set.mayStartPrefix(firstBytes[i]) {
         for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) {
           out.append(i..<(i + ph.count))
           i += ph.count
@@ -78,16 +127,32 @@ struct SentenceView {
   /// The first match, if any.
   func first(_ set: PhraseSet, in range: Range<Int>? = nil) -> Range<Int>? {
     let r = range ?? 0..<hashes.count
-    var i = r.lowerBound
-    while i < r.upperBound {
-      if set.mayStart(hashes[i]), let cands = set.byFirst[hashes[i]] {
-        for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
+    guard mayContain(set) else { return nil }
+    let hasOthers = !set.others.isEmpty
+    // One pass with the filters held in registers; the table and the phrases are consulted only
+    // for words whose filter bit is set.
+    let start: Int? = hashes.withUnsafeBufferPointer { h in
+      set.firstWordFilter.withUnsafeBufferPointer { f in
+        var i = r.lowerBound
+        while i < r.upperBound {
+          let w = h[i]
+          if f[Int((w >> 6) & 15)] & (1 << (w & 63)) != 0, let cands = set.candidates(w) {
+            for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
+          }
+          if hasOthers, set.mayStartPrefix(firstBytes[i]) {
+            for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
+          }
+          i += 1
+        }
+        return nil
       }
-      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
-        for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
-      }
-      i += 1
     }
+    guard let i = start else { return nil }
+    // Re-find which phrase matched (the first that fits, as above) to report its length.
+    if set.mayStart(hashes[i]), let cands = set.candidates(hashes[i]) {
+      for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
+    }
+    for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i..<(i + ph.count) }
     return nil
   }
 
