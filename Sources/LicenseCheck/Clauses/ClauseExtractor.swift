@@ -5,18 +5,20 @@
 /// ```
 public enum ClauseExtractor {
   /// Every rule, one per clause kind or family; see ARCHITECTURE.md for where each kind lives.
-  static let rules: [any ClauseRule.Type] = [
-    CopyrightGrantRule.self, PatentGrantRule.self, OutputRightsRule.self,
-    IncludeLicenseRule.self, RetainNoticesRule.self, StateChangesRule.self, AttributionDisplayRule.self,
-    NamingRule.self, ShareAlikeRule.self, DiscloseSourceRule.self, NetworkUseDiscloseRule.self, FlowDownRule.self,
-    AcceptanceRule.self,
-    UsageCapRule.self, AcceptableUsePolicyRule.self, FieldOfUseRule.self, NonCommercialRule.self,
-    ResearchOnlyRule.self, OutputUseRule.self, TerritoryRule.self, UserRestrictionRule.self, HostedServiceRule.self,
-    TrademarkRule.self, NoReverseEngineeringRule.self,
-    RemoteRestrictionRule.self, UnilateralChangeRule.self, TerminationRule.self,
-    WarrantyDisclaimerRule.self, LiabilityLimitationRule.self, IndemnificationRule.self, GoverningLawRule.self,
-    ExportControlRule.self,
-  ]
+  static var rules: [any ClauseRule.Type] {
+    [
+      CopyrightGrantRule.self, PatentGrantRule.self, OutputRightsRule.self,
+      IncludeLicenseRule.self, RetainNoticesRule.self, StateChangesRule.self, AttributionDisplayRule.self,
+      NamingRule.self, ShareAlikeRule.self, DiscloseSourceRule.self, NetworkUseDiscloseRule.self, FlowDownRule.self,
+      AcceptanceRule.self,
+      UsageCapRule.self, AcceptableUsePolicyRule.self, FieldOfUseRule.self, NonCommercialRule.self,
+      ResearchOnlyRule.self, OutputUseRule.self, TerritoryRule.self, UserRestrictionRule.self, HostedServiceRule.self,
+      TrademarkRule.self, NoReverseEngineeringRule.self,
+      RemoteRestrictionRule.self, UnilateralChangeRule.self, TerminationRule.self,
+      WarrantyDisclaimerRule.self, LiabilityLimitationRule.self, IndemnificationRule.self, GoverningLawRule.self,
+      ExportControlRule.self,
+    ]
+  }
 
   /// Extracts clauses from a text.
   ///
