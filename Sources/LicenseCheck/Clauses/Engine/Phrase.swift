@@ -67,13 +67,18 @@ public struct PhraseSet: Sendable {
 
   /// 1024 bits indexed by bits 0–9 of a word hash (bit `h & 63` of word `(h >> 6) & 15`).
   struct Bits: Sendable {
-    var w: (
-      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-      UInt64, UInt64
-    ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var w:
+      (
+        UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+        UInt64, UInt64
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     @inline(__always) mutating func insert(_ h: UInt64) {
-      withUnsafeMutableBytes(of: &w) { $0.storeBytes(of: $0.load(fromByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) | (1 << (h & 63)), toByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) }
+      withUnsafeMutableBytes(of: &w) {
+        $0.storeBytes(
+          of: $0.load(fromByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self) | (1 << (h & 63)),
+          toByteOffset: Int((h >> 6) & 15) * 8, as: UInt64.self)
+      }
     }
 
     @inline(__always) func contains(_ h: UInt64) -> Bool {
