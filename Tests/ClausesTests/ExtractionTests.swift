@@ -68,6 +68,19 @@ struct ExtractionTests {
       fields.isSuperset(of: ["weapons", "military", "surveillance", "biometric-identification", "medical-advice"]))
   }
 
+  @Test func bansThroughADefinedTerm() throws {
+    let text = """
+      1. Definitions.
+      1.1 "Restricted Uses" means using the Model to build weapons, to run mass surveillance of people, or to \
+      generate spam.
+      2. Licence. We grant you a licence to use and distribute the Model.
+      3. Limits. You shall not engage in any Restricted Use.
+      """
+    let f = try #require(clauses(text).first { $0.kind == .fieldOfUse })
+    #expect(Set(f.parameters.fields ?? []).isSuperset(of: ["weapons", "surveillance", "spam"]))
+    #expect(f.section == "3")
+  }
+
   @Test func licenceWithAppendedPolicyIsSplit() {
     let text = """
       1. Grant. We grant you a licence to use and distribute the Model.

@@ -199,6 +199,35 @@ struct FieldOfUseRule: ClauseRule {
       lastView = v
     }
     flush()
+    out.append(contentsOf: throughDefinitions(ctx, already: out))
+    return out
+  }
+
+  /// Bans that name a defined term ("You shall not engage in any Restricted Use", where section 1
+  /// defines "Restricted Uses" as a list): the fields come from the definition.
+  static func throughDefinitions(_ ctx: ExtractionContext, already: [Clause]) -> [Clause] {
+    var out: [Clause] = []
+    for d in ctx.structure.definitions {
+      // The definition paragraph, list items included.
+      let defViews = ctx.views.filter { d.definitionSpan.contains($0.span) || $0.span.contains(d.definitionSpan) }
+      var fields = Set<String>()
+      for v in defViews {
+        for (field, set) in compiled where v.has(set) { fields.insert(field) }
+      }
+      guard fields.count >= 2 else { continue }
+      // The singular and plural of the term both refer to it ("Restricted Use(s)").
+      var forms = [d.normalizedTerm]
+      if d.normalizedTerm.hasSuffix("s") { forms.append(String(d.normalizedTerm.dropLast())) }
+      let term = PhraseSet(forms)
+      for v in ctx.sentences() where !defViews.contains(where: { $0.index == v.index }) {
+        guard let t = v.first(term), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+        if already.contains(where: { $0.span.range.contains(v.span) }) { continue }
+        var p = ClauseParameters()
+        p.fields = fieldOrder.filter { fields.contains($0) }
+        out.append(ctx.clause(.fieldOfUse, in: v, evidence: t, parameters: p))
+        break
+      }
+    }
     return out
   }
 
