@@ -285,6 +285,10 @@ struct TerritoryRule: ClauseRule {
 
 /// `user-restriction`: certain persons may not be licensees.
 struct UserRestrictionRule: ClauseRule {
+  static let persons: PhraseSet = [
+    "companies", "company", "persons", "person", "entities", "entity", "organisations", "organizations",
+    "anyone", "individuals", "competitor*", "licensee", "you are",
+  ]
   static let who: [(String, PhraseSet)] = [
     (
       "sanctioned-parties",
@@ -293,10 +297,10 @@ struct UserRestrictionRule: ClauseRule {
         "specially designated", "entity list", "blocked persons",
       ]
     ),
-    ("competitors", ["competitor", "competitors", "direct competitor*"]),
-    ("minors", ["under the age of", "minors", "under 18", "under 13", "age of majority"]),
+    ("competitors", [ "in competition with", "competing with", "that compete with","competitor", "competitors", "direct competitor*"]),
+    ("minors", [ "persons under 18", "under 18 years", "under the age", "younger than","under the age of", "minors", "under 18", "under 13", "age of majority"]),
   ]
-  static let bar: PhraseSet = [
+  static let bar: PhraseSet = [ "except", "other than", "excluding",
     "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
     "not licensed", "represent and warrant that you are not", "you are not", "must not", "not granted",
     "not be used by", "excluded",
@@ -310,12 +314,13 @@ struct UserRestrictionRule: ClauseRule {
       // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
       if v.has(.exportReExport) { continue }
       for (name, set) in who {
-        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 20 else { continue }
+        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 30 else { continue }
         if name == "minors" && v.has(.childSexualExploit) { continue }
+        // Competition is about who the licensee is, not what outputs may build.
+        if name == "competitors", v.has(Lexicon.outputs) || !v.has(persons) { continue }
         var p = ClauseParameters()
         p.who = name
         out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
-        break
       }
     }
     return out
