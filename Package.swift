@@ -44,15 +44,17 @@ let package = Package(
     .executableTarget(name: "licensecheck-compat-data", dependencies: ["LicenseCheck"]),
     // Stage and pipeline throughput, peak memory and scaling: `swift run -c release licensecheck-bench`.
     .executableTarget(name: "licensecheck-bench", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "ReadingTests", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "TextTests", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "ClausesTests", dependencies: ["LicenseCheck", "LicenseCheckEvaluation"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "IdentificationTests", dependencies: ["LicenseCheck"]),
-    .testTarget(name: "CompatibilityTests", dependencies: ["LicenseCheck"]),
+    // Test helpers (the shared corpus locator) used by every test target.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ReadingTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    .testTarget(name: "TextTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    .testTarget(name: "ClausesTests", dependencies: ["TestSupport", "LicenseCheck", "LicenseCheckEvaluation"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    .testTarget(name: "IdentificationTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    .testTarget(name: "CompatibilityTests", dependencies: ["TestSupport", "LicenseCheck"]),
     // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
     // as swift-argument-parser's example tests do).
-    .testTarget(name: "CLITests", dependencies: ["LicenseCheck"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "LicenseCheck"]),
   ],
   swiftLanguageModes: [.v6]
 )

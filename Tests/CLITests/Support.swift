@@ -1,37 +1,6 @@
 import Foundation
+@_exported import TestSupport
 import Testing
-
-/// Where the shared reference corpus is: `$LICENSECHECK_SHARED/corpus`, else `../shared/corpus` beside the package.
-enum Corpus {
-  static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-  static var root: URL? {
-    if let env = ProcessInfo.processInfo.environment["LICENSECHECK_SHARED"] {
-      return URL(fileURLWithPath: env).appendingPathComponent("corpus")
-    }
-    let u = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    return FileManager.default.fileExists(atPath: u.path) ? u : nil
-  }
-
-  /// True when tests that need the corpus must run: in CI a missing corpus is a failure, not a skip.
-  static var required: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
-
-  static var available: Bool { root != nil }
-
-  static func path(_ relative: String) -> String { root!.appendingPathComponent(relative).path }
-
-  static func files(_ relative: String, ext: String) -> [String] {
-    guard let root else { return [] }
-    let dir = root.appendingPathComponent(relative)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-    return names.filter { $0.hasSuffix("." + ext) }.sorted().map { dir.appendingPathComponent($0).path }
-  }
-
-  static func fixture(_ relative: String) -> String {
-    packageRoot.appendingPathComponent("fixtures").appendingPathComponent(relative).path
-  }
-}
 
 @Test func corpusIsPresentWhenRequired() {
   if Corpus.required {
