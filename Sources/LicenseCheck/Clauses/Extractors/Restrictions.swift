@@ -297,10 +297,20 @@ struct UserRestrictionRule: ClauseRule {
         "specially designated", "entity list", "blocked persons",
       ]
     ),
-    ("competitors", [ "in competition with", "competing with", "that compete with","competitor", "competitors", "direct competitor*"]),
-    ("minors", [ "persons under 18", "under 18 years", "under the age", "younger than","under the age of", "minors", "under 18", "under 13", "age of majority"]),
+    (
+      "competitors",
+      ["in competition with", "competing with", "that compete with", "competitor", "competitors", "direct competitor*"]
+    ),
+    (
+      "minors",
+      [
+        "persons under 18", "under 18 years", "under the age", "younger than", "under the age of", "minors", "under 18",
+        "under 13", "age of majority",
+      ]
+    ),
   ]
-  static let bar: PhraseSet = [ "except", "other than", "excluding",
+  static let bar: PhraseSet = [
+    "except", "other than", "excluding",
     "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
     "not licensed", "represent and warrant that you are not", "you are not", "must not", "not granted",
     "not be used by", "excluded",
