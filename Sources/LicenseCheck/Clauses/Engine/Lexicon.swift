@@ -18,6 +18,7 @@ enum Lexicon {
 
   /// Prohibition markers: a sentence with one of these is a ban.
   static let prohibition: PhraseSet = [
+    "neither you nor", "nor anyone", "nor any",
     "other than the following", "except for the following", "except the following",
     "with the exception of the following",
     "shall not", "must not", "may not", "will not", "agree not to", "not to", "cannot", "can not", "not permitted",
@@ -69,7 +70,7 @@ enum Lexicon {
   /// Verbs that start an imperative duty ("Keep this licence …", "Include …").
   static let imperatives: Set<UInt64> = Set(
     [
-      "keep", "include", "retain", "preserve", "provide", "give", "accompany", "reproduce", "mark", "state",
+      "keep", "pass", "include", "retain", "preserve", "provide", "give", "accompany", "reproduce", "mark", "state",
       "indicate", "display", "attach", "ship", "do", "don", "never", "always", "cause", "make", "label", "note",
     ].map(wordHash))
 

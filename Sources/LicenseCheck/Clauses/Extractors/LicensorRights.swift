@@ -91,6 +91,7 @@ struct UnilateralChangeRule: ClauseRule {
 /// `termination`: the licence ends on some trigger.
 struct TerminationRule: ClauseRule {
   static let terminate: PhraseSet = [
+    "end immediately", "ends immediately",
     "end this", "may end", "end the license", "end this agreement", "end your license",
     "terminate", "terminates", "terminated", "termination", "revoke", "revoked", "automatically end", "cease",
     "shall end", "will end", "no longer", "lapse", "ends", "end automatically", "cancel", "cancelled", "withdraw",
@@ -103,6 +104,7 @@ struct TerminationRule: ClauseRule {
     "misuse", "in violation", "fail to", "except as expressly provided",
   ]
   static let litigation: PhraseSet = [
+    "such a claim", "makes a claim", "make a claim", "claim that",
     "bring a patent claim", "patent claim", "claim against", "sue", "sues",
     "litigation", "lawsuit", "institute", "cross claim", "counterclaim", "legal proceedings", "proceeding",
     "patent infringement", "alleging",

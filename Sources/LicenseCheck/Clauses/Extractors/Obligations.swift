@@ -16,6 +16,7 @@ struct IncludeLicenseRule: ClauseRule {
     "this permission", "the licence terms", "this text",
   ]
   static let verbs: PhraseSet = [
+    "pass", "pass it on", "along with", "together with",
     "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
     "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain", "appear",
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
