@@ -11,7 +11,8 @@ struct SentenceSplitter {
   ])
   /// Company suffixes: a period after them ends a sentence only before a capitalised word.
   static let companies = TextLexicon.set([
-    "inc", "ltd", "corp", "co", "llc", "plc", "gmbh", "bv", "sa", "ag", "lp", "llp",
+    "inc", "ltd", "pte", "pty", "corp", "kk", "srl", "spa", "oy", "ab", "nv", "co", "llc", "plc", "gmbh", "bv", "sa",
+    "ag", "lp", "llp",
   ])
   static let all = wordHash("all")
   static let rights = wordHash("rights")

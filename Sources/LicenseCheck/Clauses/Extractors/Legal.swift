@@ -253,6 +253,7 @@ extension PhraseSet {
     "defend the freedom", "defend your", "protect your rights",
   ]
   fileprivate static let agreeToIndemnifyShall: PhraseSet = [
+    "defend and indemnify", "agrees to defend", "agree to defend", "agrees to compensate", "agree to compensate",
     "agree to indemnify", "shall indemnify", "will indemnify", "must indemnify", "agrees to indemnify",
     "indemnify and hold", "indemnify, defend", "indemnify defend", "shall defend", "will defend", "agree to defend",
     "hold harmless", "to indemnify",
