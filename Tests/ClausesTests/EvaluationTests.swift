@@ -4,7 +4,10 @@ import Testing
 
 /// Keeps extraction quality from regressing: the whole gold set, scored as `licensecheck-eval` does.
 struct EvaluationTests {
-  static let floors = (precision: 0.98, recall: 0.92, parameters: 0.86)
+  /// The targets of the extraction issue (precision 0.98, recall 0.97, parameters 0.97) on the whole
+  /// gold set; without the corpus only the own texts are scored, against the older floors.
+  static let floors = (precision: 0.98, recall: 0.97, parameters: 0.97)
+  static let ownTextFloors = (precision: 0.98, recall: 0.92, parameters: 0.86)
 
   @Test func goldSetMeetsTheFloors() throws {
     let corpus = Corpus.root?.path
@@ -17,9 +20,10 @@ struct EvaluationTests {
     print(ev.report(showMisses: false))
     let t = ev.total
     #expect(ev.documents >= (corpus == nil ? 50 : 100))
-    #expect(t.precision >= Self.floors.precision)
-    #expect(t.recall >= Self.floors.recall)
-    #expect(t.parameterAccuracy >= Self.floors.parameters)
+    let floors = corpus == nil ? Self.ownTextFloors : Self.floors
+    #expect(t.precision >= floors.precision)
+    #expect(t.recall >= floors.recall)
+    #expect(t.parameterAccuracy >= floors.parameters)
     #expect(ev.evidenceMismatches == 0, "every clause's evidence must be found at its span")
   }
 
@@ -31,9 +35,9 @@ struct EvaluationTests {
     print(ev.report(showMisses: false))
     let t = ev.total
     #expect(ev.documents >= 30)
-    #expect(t.precision >= 0.97)
-    #expect(t.recall >= 0.78)
-    #expect(t.parameterAccuracy >= 0.70)
+    #expect(t.precision >= 0.98)
+    #expect(t.recall >= 0.88)
+    #expect(t.parameterAccuracy >= 0.80)
     #expect(ev.evidenceMismatches == 0)
   }
 }

@@ -36,9 +36,6 @@ struct CatalogueExtractionTests {
   static let known: [Known] = [
     Known("Llama-1", .changed, .fieldOfUse, "fields", "\"in the service of nuclear technology\" is read as weapons"),
     Known(
-      "Stability-AI-Community-2024", .changed, .governingLaw, "jurisdiction",
-      "IV.g names the United States and California; the extractor keeps the first"),
-    Known(
       "Llama-2-AUP", .changed, .fieldOfUse, "fields",
       "unlicensed medical practice is read as medical advice besides regulated activity"),
     Known(

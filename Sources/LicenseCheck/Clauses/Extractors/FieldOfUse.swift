@@ -70,7 +70,7 @@ struct FieldOfUseRule: ClauseRule {
       [
         "disinformation", "misinformation", "false information", "fake news", "misleading",
         "false or misleading", "deceive", "deceptive", "fraud*", "scam*", "propaganda",
-        "falsely", "fabricat*",
+        "falsely", "fabricat*", "rumour*", "rumor*",
       ]
     ),
     (
@@ -89,7 +89,8 @@ struct FieldOfUseRule: ClauseRule {
         "illegal", "unlawful", "unlawfully", "violate any law", "violates any law",
         "violation of any law", "violate applicable law", "violates applicable law", "violation of applicable law",
         "criminal", "crime*", "terroris*",
-        "trafficking", "violate the law", "infringe*", "laws or regulations",
+        "trafficking", "violate the law", "infringe*", "laws or regulations", "law forbids", "laws forbid",
+        "forbidden by law", "prohibited by law", "prohibited by applicable law",
       ]
     ),
     (
@@ -105,14 +106,16 @@ struct FieldOfUseRule: ClauseRule {
       "privacy",
       [
         "personal data", "personal information", "personally identifiable", "privacy", "private information",
-        "pii", "data protection", "without consent", "sensitive information", "doxx*",
+        "pii", "data protection", "without consent", "sensitive information", "doxx*", "re identify", "re identif*",
+        "reidentif*", "de anonymi*", "deanonymi*", "profiles of individuals", "profiling",
       ]
     ),
     (
       "biometric-identification",
       [
         "biometric*", "facial recognition", "face recognition", "identify individuals",
-        "identification of individuals", "voiceprint*", "fingerprint*",
+        "identification of individuals", "voiceprint*", "fingerprint*", "recognise people", "recognize people",
+        "their faces", "facial",
       ]
     ),
     (
@@ -148,6 +151,8 @@ struct FieldOfUseRule: ClauseRule {
         "without the necessary",
       ]
     ),
+    // "Used for Good, not Evil" (the JSON licence and its copies): a moral ban naming no concrete field.
+    ("evil", ["evil", "evil purpose*", "harmful purpose*"]),
   ]
 
   static let compiled: [(String, PhraseSet)] = fields
@@ -240,6 +245,8 @@ struct FieldOfUseRule: ClauseRule {
 
   /// A sentence that bans a use: a prohibition marker with a use verb, not negated back into a permission.
   static func isBanSentence(_ v: SentenceView) -> Bool {
+    // "shall be used for Good, not Evil": a use allowed for one end and refused for the other.
+    if v.has(.usedForXNotY) { return true }
     guard let p = v.first(Lexicon.prohibition) else { return false }
     // The ban must be on using the work: a use verb soon after the prohibition.
     guard
@@ -257,6 +264,9 @@ struct FieldOfUseRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let usedForXNotY: PhraseSet = [
+    "be used for _ not", "be used only for _ not", "be used for _ and not", "be used for _ but not",
+  ]
   fileprivate static let forToEngage: PhraseSet = ["for", "to engage", "in connection with", "purpose*"]
   fileprivate static let patentInfringe: PhraseSet = ["patent*", "infringe*"]
   fileprivate static let modelMaterials: PhraseSet = ["model", "materials", "outputs"]

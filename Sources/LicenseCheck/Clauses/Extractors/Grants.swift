@@ -14,6 +14,9 @@ enum GrantWords {
     "may host", "may deploy", "let you", "allows you", "allow you", "you are allowed", "may freely",
     "you are welcome to",
     "anyone may", "everyone may", "gives you", "give you", "is hereby given", "you have permission",
+    "allows any person to", "allows anyone to", "allows everyone to", "allows you to", "permits any person to",
+    "permits anyone to", "authorizes any person to", "authorises any person to", "authorizes you to",
+    "authorises you to",
   ]
 
   /// Rights verbs and nouns, each mapped to its right.
@@ -25,18 +28,21 @@ enum GrantWords {
         "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
         "fine-tune", "derivatives of", "derivative works", "derivative work", "build new works", "new works",
         "derived works", "derivative models", "build on",
-        "works based on", "make new works", "create works based",
+        "works based on", "make new works", "create works based", "work based on", "fine tuned", "modified versions",
+        "modified version", "adaptations", "adapted versions", "derived models", "derivatives",
       ], .createDerivatives
     ),
     (
       [
         "modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
         "translate", "remix", "change", "changes", "edit", "adapt it", "alter it", "tweak", "retrain", "fine tuning",
-        "transform",
+        "transform", "adapt", "adapts", "fine tune", "changing", "modifying", "altering", "adapting",
       ], .modify
     ),
     (
-      ["reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate"],
+      [
+        "reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate", "download",
+      ],
       .reproduce
     ),
     (
@@ -44,7 +50,7 @@ enum GrantWords {
         "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
         "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
         "disseminate", "lend", "hand on", "pass on", "give away", "give copies", "hand out", "ship", "redistributing",
-        "distributing", "deliver", "rent",
+        "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on",
       ], .distribute
     ),
     (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
@@ -63,7 +69,8 @@ enum GrantWords {
   static let patentObject: PhraseSet = [
     "patent license", "patent licence", "patent licenses", "patent rights", "patent claims", "under patent",
     "under its patent", "patent grant", "license under the patent", "license under patent",
-    "patent and copyright", "licensable patent",
+    "patent and copyright", "licensable patent", "rights to any patents", "patents held by", "patents owned by",
+    "under any patents", "under its patents",
   ]
 
   static let negatedGrant: PhraseSet = [
@@ -77,6 +84,7 @@ enum GrantWords {
     "royalty free", "free of charge", "no charge", "without charge", "without fee", "without payment",
     "fee free", "royalty-free", "gratis", "without paying", "no royalty", "no royalties", "no fee", "no fees",
     "free of royalt*", "without any payment", "without any fee", "for free", "at no cost", "free license", "paid up",
+    "free non exclusive", "free nonexclusive", "free worldwide", "free perpetual",
   ]
   static let worldwide: PhraseSet = [
     "applies in all countries", "in every country", "everywhere",
@@ -151,6 +159,13 @@ struct CopyrightGrantRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     let views = ctx.sentences()
+    var looseFlags: (Int, ClauseParameters)?
+    // "These terms do not allow you to sublicense or transfer any of your licenses", stated in a
+    // section of its own: the grant is not transferable.
+    let transferBanned = views.contains { v in
+      guard let t = v.first(.transferAssign), v.negated(before: t.lowerBound, window: 6) else { return false }
+      return v.first(.licenceObjects, in: t.upperBound..<Swift.min(v.count, t.upperBound + 8)) != nil
+    }
     for (n, v) in views.enumerated() {
       guard let trig = v.first(GrantWords.triggers) else { continue }
       if v.has(GrantWords.patentObject) && !v.has(.copyrightLicenseCopyrightLicence) {
@@ -164,12 +179,24 @@ struct CopyrightGrantRule: ClauseRule {
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
       let introducesList = BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
-      while introducesList, rights.count < 2, k < views.count, k <= n + 3 {
+      while introducesList, k < views.count, k <= n + 6 {
+        // Marked items ("A. reproduce …; B. produce …") all belong to the list; unmarked lines only
+        // until two rights are known, as before.
+        let first = ctx.structure.sentences[views[k].index].tokenRange.lowerBound
+        let marked = BanScope.startsWithMarker(first, text: ctx.text)
+        if !marked && (rights.count >= 2 || k > n + 3) { break }
         rights = Array(Set(rights).union(GrantWords.rights(in: views[k], range: 0..<views[k].count))).sorted()
         k += 1
       }
       let isYouMay = v.word(trig.lowerBound) == "you" || v.word(trig.lowerBound) == "free"
-      if rights.isEmpty { continue }
+      if rights.isEmpty {
+        // "All rights granted under this License … are irrevocable": flags of the grant stated apart
+        // from its rights, applied to the grant next to it.
+        var f = ClauseParameters()
+        GrantWords.flags(in: v, into: &f)
+        if f != ClauseParameters(), !v.has(notGrants) { looseFlags = (n, f) }
+        continue
+      }
       // Not grants of the work: a quoted notice ("X is licensed under …"), a licence the licensor
       // may grant later ("which Meta may grant to you in its sole discretion"), a trademark licence.
       if v.has(notGrants) { continue }
@@ -182,10 +209,17 @@ struct CopyrightGrantRule: ClauseRule {
       GrantWords.flags(in: v, into: &p)
       // "That permission is worldwide. It does not cost anything.": flags stated in the sentences that
       // refer back to the grant.
-      for k in (n + 1)..<Swift.min(views.count, n + 5)
+      for k in (n + 1)..<Swift.min(views.count, n + 8)
       where views[k].first(anaphora, in: 0..<Swift.min(views[k].count, 3)) != nil {
         GrantWords.flags(in: views[k], into: &p)
+        // "It also covers making copies of it and changing its source code.": rights named apart.
+        if let cv = views[k].first(.coversIncludes) {
+          let more = GrantWords.rights(in: views[k], range: cv.upperBound..<views[k].count)
+          p.rights = Array(Set(p.rights ?? []).union(more)).sorted()
+        }
       }
+      if let (at, f) = looseFlags, n - at <= 3 { p.mergeFlags(f) }
+      if transferBanned { p.nonTransferable = true }
       let evEnd = Swift.min(v.count, trig.upperBound + 30)
       out.append(ctx.clause(.copyrightGrant, in: v, evidence: trig.lowerBound..<evEnd, parameters: p))
     }
@@ -282,4 +316,27 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let makeUse: PhraseSet = ["make", "use", "sell", "offer for sale", "practice", "import"]
+}
+
+extension ClauseParameters {
+  /// Adds the grant flags set in `other` (rights untouched).
+  mutating func mergeFlags(_ other: ClauseParameters) {
+    if other.royaltyFree == true { royaltyFree = true }
+    if other.worldwide == true { worldwide = true }
+    if other.perpetual == true { perpetual = true }
+    if other.irrevocable == true { irrevocable = true }
+    if other.nonExclusive == true { nonExclusive = true }
+    if other.nonTransferable == true { nonTransferable = true }
+    if other.limited == true { limited = true }
+  }
+}
+
+extension PhraseSet {
+  fileprivate static let coversIncludes: PhraseSet = [
+    "covers", "also covers", "includes", "extends to", "allows", "lets you", "permits",
+  ]
+  fileprivate static let transferAssign: PhraseSet = ["transfer", "assign"]
+  fileprivate static let licenceObjects: PhraseSet = [
+    "license*", "licence*", "this agreement", "these terms", "your rights", "rights under", "any rights",
+  ]
 }

@@ -39,13 +39,14 @@ struct LiabilityLimitationRule: ClauseRule {
     "responsibility for losses", "responsibility for", "liable to", "responsible for losses",
     "liable", "liability", "liabilities", "damages", "responsible for any loss", "responsible for any damage",
     "responsible for any harm", "responsibility for any", "responsible for losses", "responsible for any losses",
+    "answerable", "accountable for",
   ]
   static let limit: PhraseSet = [
     "not exceed", "shall not exceed", "will not exceed", "in no case", "capped at", "no responsibility",
     "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
     "under no circumstances", "no event", "disclaim*", "exclude*", "exclusion", "limit", "limited to",
     "will not be", "aggregate liability", "not responsible", "no responsibility", "not accept", "accepts no",
-    "bears no", "bear no", "not answerable", "maximum extent",
+    "bears no", "bear no", "not answerable", "maximum extent", "nor shall", "nor will",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -53,10 +54,19 @@ struct LiabilityLimitationRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let l = v.first(liable) else { continue }
+      // "disclaims responsibility for clearing rights": a task left to the licensee, not a damages limit.
+      if v.word(l.upperBound - 1) == "for", l.upperBound < v.count, v.word(l.upperBound).hasSuffix("ing") {
+        continue
+      }
       // "No contributor is liable", "bears no responsibility for losses": a negation before the liability.
-      let negatedLiability = v.negated(before: l.lowerBound, window: 5) ? l : nil
+      // "NO COPYRIGHT HOLDER OR CONTRIBUTOR WILL BE LIABLE": the subject between "no" and the verb
+      // can be long.
+      let negatedLiability = v.negated(before: l.lowerBound, window: 8) ? l : nil
       guard let m = v.first(limit) ?? negatedLiability else { continue }
       if v.has(.indemnifyYouAgreeTo) && !v.has(.inNoEvent) { continue }
+      // A publisher's note about the legal text itself ("… disclaims liability for damages resulting
+      // from the use of this document or the information provided hereunder") limits nothing about the work.
+      if v.has(.useOfThisDocument) { continue }
       out.append(ctx.clause(.liabilityLimitation, in: v, evidence: ExtractionContext.cover(m, l)))
     }
     return out
@@ -109,7 +119,8 @@ struct GoverningLawRule: ClauseRule {
     "exclusive jurisdiction", "venue", "courts located", "arbitration in", "seated in", "jurisdiction in",
     "court with jurisdiction in", "courts at", "arbitration seated in", "seat of arbitration", "tribunals of",
     "place of jurisdiction", "court in", "court located in", "arbitration centre in", "arbitration center in",
-    "court of competent jurisdiction in", "people's court", "courts having jurisdiction over",
+    "court of competent jurisdiction in", "people's court", "courts having jurisdiction over", "state courts",
+    "federal courts", "state court", "federal court",
   ]
   static let lawOf: PhraseSet = ["laws of", "law of", "law in force in", "laws in force in"]
   /// "French law governs": adjectives of place.
@@ -118,6 +129,12 @@ struct GoverningLawRule: ClauseRule {
     ("japanese", "Japan"), ("chinese", "China"), ("irish", "Ireland"), ("dutch", "Netherlands"),
     ("belgian", "Belgium"), ("italian", "Italy"), ("spanish", "Spain"), ("singaporean", "Singapore"),
     ("korean", "South Korea"), ("indian", "India"), ("canadian", "Canada"), ("australian", "Australia"),
+    ("norwegian", "Norway"), ("swedish", "Sweden"), ("danish", "Denmark"), ("finnish", "Finland"),
+    ("austrian", "Austria"), ("polish", "Poland"), ("portuguese", "Portugal"), ("brazilian", "Brazil"),
+    ("mexican", "Mexico"), ("israeli", "Israel"), ("scottish", "Scotland"), ("czech", "Czech Republic"),
+    ("greek", "Greece"), ("hungarian", "Hungary"), ("taiwanese", "Taiwan"), ("estonian", "Estonia"),
+    ("luxembourgish", "Luxembourg"), ("icelandic", "Iceland"), ("turkish", "Turkey"),
+    ("emirati", "United Arab Emirates"),
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -125,7 +142,8 @@ struct GoverningLawRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       // "Delaware law governs this License", "PRC law applies": a place right before "law".
-      let placeLaw = placeBeforeLaw(in: v)
+      // "except where liability cannot be excluded under Swiss law": a law named for a limit, not chosen.
+      let placeLaw = v.has(.lawAsLimit) ? nil : placeBeforeLaw(in: v)
       guard let g = v.first(governs) ?? placeLaw?.1 else { continue }
       // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
       if v.has(.surviveSurvives) { continue }
@@ -148,11 +166,22 @@ struct GoverningLawRule: ClauseRule {
       // The venue is often named in the next sentence ("The courts of X shall have exclusive jurisdiction").
       for k in v.index..<Swift.min(ctx.views.count, v.index + 3) {
         let w = ctx.views[k]
-        guard k == v.index || ctx.section(at: w.span.start) == ctx.section(at: v.span.start) else { break }
+        // The venue may sit in the next lettered item of the same section ("10.a" law, "10.b" courts).
+        guard k == v.index || topSection(ctx.section(at: w.span.start)) == topSection(ctx.section(at: v.span.start))
+        else { break }
         if let ve = w.first(venue), let pl = place(in: w, after: ve.upperBound) {
           p.venue = pl.0
           break
         }
+        if let pl = placeBeforeCourt(in: w) {
+          p.venue = pl
+          break
+        }
+      }
+      // "the laws of the United States and the State of California": the state's law is the one that
+      // decides a contract dispute.
+      if p.jurisdiction == "United States", let st = v.first(.stateOf), let pl = place(in: v, after: st.upperBound) {
+        p.jurisdiction = pl.0
       }
       if p.jurisdiction == nil && !v.has(.lawsOfLawOf) { continue }
       out.append(
@@ -161,10 +190,38 @@ struct GoverningLawRule: ClauseRule {
     return out
   }
 
+  /// Court designators that follow the place in a court's name ("Tokyo District Court").
+  static let courtDesignators: Set<String> = [
+    "district", "central", "regional", "high", "supreme", "intermediate", "people's", "people", "s", "county",
+    "superior", "circuit", "commercial", "civil", "municipal", "local", "higher", "court", "courts",
+  ]
+
+  /// The place named in a court's name: "The Seoul Central District Court shall …" → "Seoul".
+  static func placeBeforeCourt(in v: SentenceView) -> String? {
+    for i in 1..<Swift.max(1, v.count) where ["court", "courts"].contains(v.word(i)) && v.isCapitalised(i) {
+      var s = i
+      while s > 0, v.isCapitalised(s - 1), i - s < 5, !skip.contains(v.word(s - 1)) { s -= 1 }
+      var e = i
+      while e > s, courtDesignators.contains(v.word(e - 1)) { e -= 1 }
+      if e > s { return normalisePlace(v.raw(s..<e)) }
+    }
+    return nil
+  }
+
+  /// The first component of a section path ("10" for "10.b").
+  static func topSection(_ path: String?) -> Substring? {
+    path.map { $0.split(separator: ".", maxSplits: 1).first ?? Substring($0) }
+  }
+
   /// A capitalised place directly before "law" with a governing verb after it ("Texas law governs").
   static func placeBeforeLaw(in v: SentenceView) -> (String, Range<Int>)? {
     for i in 1..<Swift.max(1, v.count) where ["law", "laws"].contains(v.word(i)) {
-      guard v.first(governVerbs, in: i + 1..<Swift.min(v.count, i + 4)) != nil else { continue }
+      // The verb may follow after an aside ("Texas law, without regard to its conflict-of-laws
+      // principles, governs …") or come first ("These terms are subject to substantive Swiss law").
+      guard
+        v.first(governVerbs, in: i + 1..<Swift.min(v.count, i + 14)) != nil
+          || v.first(.subjectToGovernedBy, in: Swift.max(0, i - 5)..<i) != nil
+      else { continue }
       if let d = demonyms.first(where: { $0.0 == v.word(i - 1) }) { return (d.1, (i - 1)..<(i + 1)) }
       guard v.isCapitalised(i - 1), !skip.contains(v.word(i - 1)) else { continue }
       var s = i - 1
@@ -193,6 +250,9 @@ struct GoverningLawRule: ClauseRule {
     "federal", "substantive", "applicable", "any", "this", "these", "such",
     "the", "state", "of", "commonwealth", "province", "republic", "laws", "law", "jurisdiction", "governing",
     "agreement", "license", "licence", "section", "terms",
+    // Capitalised words naming a kind of law, not a place ("Human Rights Laws", "Export Control Laws").
+    "rights", "human", "export", "control", "sanctions", "protection", "privacy", "data", "trade", "copyright",
+    "patent", "competition", "consumer", "labor", "labour", "tax", "securities", "contract", "civil", "criminal",
   ]
 
   /// The first run of capitalised words after `after` ("the State of California" → "California").
@@ -247,7 +307,8 @@ extension PhraseSet {
   fileprivate static let indemnifyYouAgreeTo: PhraseSet = ["indemnify", "you agree to indemnify"]
   fileprivate static let inNoEvent: PhraseSet = ["in no event"]
   fileprivate static let youLicensee: PhraseSet = [
-    "you", "licensee", "recipient", "user", "commercial distributor", "indemnified party",
+    "you", "licensee", "recipient", "user", "commercial distributor", "indemnified party", "commercial contributor",
+    "customer", "subscriber", "client",
   ]
   fileprivate static let defendTheFreedomDefend: PhraseSet = [
     "defend the freedom", "defend your", "protect your rights",
@@ -262,7 +323,9 @@ extension PhraseSet {
     "only if you", "you may choose", "may offer", "requiring indemnification", "may add", "offer such",
     "in exchange for a fee", "additional liability",
   ]
-  fileprivate static let governedConstrued: PhraseSet = ["governed", "construed", "interpreted", "governing law"]
+  fileprivate static let governedConstrued: PhraseSet = [
+    "govern", "governs", "governed", "construed", "interpreted", "governing law",
+  ]
   fileprivate static let lawOfLawsOf: PhraseSet = ["law of", "laws of", "law", "laws"]
   fileprivate static let lawOfLawsOf2: PhraseSet = ["law of", "laws of", "governing law", "law", "laws"]
   fileprivate static let exportApplicableLawsAnd: PhraseSet = [
@@ -286,6 +349,15 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
+  fileprivate static let useOfThisDocument: PhraseSet = [
+    "use of this document", "information provided hereunder", "use of the information provided",
+  ]
+  fileprivate static let lawAsLimit: PhraseSet = [
+    "to the extent", "excluded under", "permitted under", "permitted by", "mandatory", "cannot be excluded",
+    "required by", "allowed under",
+  ]
+  fileprivate static let subjectToGovernedBy: PhraseSet = ["subject to", "governed by", "construed under"]
+  fileprivate static let stateOf: PhraseSet = ["state of", "commonwealth of"]
 }
 
 /// Phrase sets used by the rules above, compiled once.

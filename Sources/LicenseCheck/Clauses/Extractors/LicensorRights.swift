@@ -33,7 +33,7 @@ struct RemoteRestrictionRule: ClauseRule {
 struct UnilateralChangeRule: ClauseRule {
   static let change: PhraseSet = [
     "update", "updates", "updated", "modify", "modifies", "amend", "amends", "change", "changes", "revise",
-    "revises", "replace",
+    "revises", "replace", "amended", "revised", "modified", "changed",
   ]
   static let when: PhraseSet = [
     "whenever", "at will", "as it sees fit", "unilaterally", "without your consent",
@@ -82,6 +82,9 @@ struct UnilateralChangeRule: ClauseRule {
       if v.has(.modifyTheSoftwareModify) {
         continue
       }
+      // "as may be amended in accordance with this Agreement", "only in writing signed by both
+      // parties": changes by the agreed procedure, not at the licensor's will.
+      if v.has(.agreedAmendment) { continue }
       out.append(ctx.clause(.unilateralChange, in: v, evidence: ExtractionContext.cover(c, w), parameters: p))
     }
     return out
@@ -95,10 +98,13 @@ struct TerminationRule: ClauseRule {
     "end this", "may end", "end the license", "end this agreement", "end your license",
     "terminate", "terminates", "terminated", "termination", "revoke", "revoked", "automatically end", "cease",
     "shall end", "will end", "no longer", "lapse", "ends", "end automatically", "cancel", "cancelled", "withdraw",
-    "withdrawn", "expire", "expires",
+    "withdrawn", "expire", "expires", "stops", "ceases", "comes to an end", "end on the date", "ends on the date",
+    "end as of",
+    "ends as of",
   ]
   static let breach: PhraseSet = [
-    "breach", "breaches", "fail to comply", "failure to comply", "violate", "violates", "violation", "non compliance",
+    "breach", "breaches", "breached", "breaching", "violated", "violating", "fail to comply", "failure to comply",
+    "violate", "violates", "violation", "non compliance",
     "noncompliance", "do not comply", "contrary to", "attempt otherwise", "any attempt", "is void", "break", "breaks",
     "broken", "ignore", "disregard", "not follow",
     "misuse", "in violation", "fail to", "except as expressly provided",
@@ -114,16 +120,34 @@ struct TerminationRule: ClauseRule {
     "at its sole discretion", "for no reason", "with or without cause",
   ]
 
+  static func triggersStated(in v: SentenceView) -> Set<TerminationTrigger> {
+    var triggers = Set<TerminationTrigger>()
+    if v.has(breach) { triggers.insert(.breach) }
+    if v.has(litigation) { triggers.insert(.litigation) }
+    if v.has(atWill) { triggers.insert(.atWill) }
+    // "We may terminate this License … at any time upon notice": the licensor ends it without a cause
+    // (a licensee's own right to end it, "you may terminate …", is not).
+    if !triggers.contains(.breach), v.has(.atAnyTime), let t = v.first(.mayTerminate),
+      t.lowerBound == 0 || !["you", "licensee"].contains(v.word(t.lowerBound - 1))
+    {
+      triggers.insert(.atWill)
+    }
+    return triggers
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    let views = ctx.sentences()
+    for (n, v) in views.enumerated() {
       guard let t = v.first(terminate) else { continue }
       if v.has(.surviveSurvives) && !v.has(breach) { continue }
-      var triggers = Set<TerminationTrigger>()
-      if v.has(breach) { triggers.insert(.breach) }
-      if v.has(litigation) { triggers.insert(.litigation) }
-      if v.has(atWill) { triggers.insert(.atWill) }
+      var triggers = triggersStated(in: v)
+      // "… within 32 days. Otherwise, all your licenses end immediately.": the condition is in the
+      // sentence the connective refers back to.
+      if triggers.isEmpty, n > 0, v.first(.referBack, in: 0..<Swift.min(v.count, 3)) != nil {
+        triggers = triggersStated(in: views[n - 1])
+      }
       if triggers.isEmpty { continue }
       var p = ClauseParameters()
       p.triggers = triggers.sorted()
@@ -148,9 +172,23 @@ extension PhraseSet {
   ]
   fileprivate static let newVersionsNewVersion: PhraseSet = [
     "new versions of this", "versions of this license", "linguistic versions", "updated versions", "versions of this",
+    "revised version*", "revised and or new", "revised and new", "versions of the license", "versions of the licence",
   ]
   fileprivate static let modifyTheSoftwareModify: PhraseSet = [
     "modify the software", "modify the model", "changes to the software", "modifications to",
   ]
   fileprivate static let surviveSurvives: PhraseSet = ["survive", "survives", "shall survive"]
+  fileprivate static let atAnyTime: PhraseSet = ["at any time"]
+  fileprivate static let agreedAmendment: PhraseSet = [
+    "amended in accordance with this", "in a writing signed", "as allowed under", "as permitted under", "copied",
+    "in writing signed", "signed by both", "by both parties",
+    "mutual written", "mutually agreed",
+  ]
+  fileprivate static let mayTerminate: PhraseSet = [
+    "may terminate", "can terminate", "right to terminate", "may revoke", "can revoke", "right to revoke",
+  ]
+  fileprivate static let referBack: PhraseSet = [
+    "otherwise", "in that case", "in such case", "in such a case", "in that event", "in such event", "failing that",
+    "failing which", "if so", "if you do",
+  ]
 }

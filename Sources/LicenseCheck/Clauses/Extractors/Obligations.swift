@@ -13,14 +13,17 @@ struct IncludeLicenseRule: ClauseRule {
     "the terms of this license", "hyperlink to this", "the license terms", "copy of the licence", "this paragraph",
     "the following two paragraphs", "text of this licence", "this permission notice", "these license terms",
     "permission text", "this public license", "hyperlink to this public license", "uri or hyperlink to",
-    "this permission", "the licence terms", "this text",
+    "this permission", "the licence terms", "this text", "this notice", "include this file", "keep this file",
+    "this grant",
+    "this file with",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
     "give", "include", "included", "includes", "provide", "provided", "accompany", "accompanied", "retain",
     "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain", "appear",
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
-    "pass on", "hand on", "make available",
+    "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
+    "kept", "be kept",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -60,13 +63,15 @@ struct RetainNoticesRule: ClauseRule {
     "legal notices", "author attributions", "the above copyright", "all notices", "proprietary notices",
     "identification of the creator", "this notice", "the notice", "notices", "copyright line", "copyright lines",
     "attribution", "credit", "author s name", "copyright information", "notice",
+    "required notice*", "notice lines", "lines beginning with", "proprietary markings", "copyright markings",
+    "proprietary legends",
   ]
   static let verbs: PhraseSet = [
     "provide", "remove or alter", "alter or remove", "remove or change", "change or remove",
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
-    "accompanied",
+    "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -112,7 +117,8 @@ struct StateChangesRule: ClauseRule {
     "plainly marked", "marked as such", "identifies you as", "prominent notice", "prominent notices",
     "notice in each", "record of", "describe", "describing", "mark", "marked", "flag", "label", "note",
     "identify", "log of changes", "changelog", "prominent statement", "statement that", "a statement", "dated notice",
-    "date of the change",
+    "date of the change", "carry a notice", "notice saying", "a notice saying", "saying who", "saying that",
+    "you changed", "how it was modified", "say so", "say that", "how it differs", "document how", "differs from",
   ]
   static let change: PhraseSet = ["change*", "modif*", "alter*"]
 
@@ -262,14 +268,14 @@ struct ShareAlikeRule: ClauseRule {
     "same license elements", "a later version of this license", "compatible license", "under this agreement",
     "under the terms of this agreement", "under the terms of the gnu", "under the same conditions",
     "terms of this license", "this license and only this license", "sharealike", "share alike", "copyleft",
-    "license the entire work", "as a whole under this license", "under these terms",
+    "license the entire work", "as a whole under this license", "under these terms", "subject to this license",
   ]
   static let derivatives: PhraseSet = [
     "derived work*", "derived model*", "fine tuned", "derivative model*",
     "derivative work*", "modified version*", "modifications", "adaptation*", "adapted material", "work based on",
     "covered work", "derivatives", "modified files", "larger work", "combined work", "the work as a whole",
     "changes", "larger works", "executable form", "source code form", "covered software", "any work",
-    "modified form",
+    "modified form", "adapted _", "derived dataset*", "derived data",
   ]
   static let release: PhraseSet = [
     "licensed", "license", "distribute*", "release*", "convey*", "made available", "make available", "provided",
@@ -290,11 +296,30 @@ struct ShareAlikeRule: ClauseRule {
         || context.contains {
           BanScope.endsWithColon(ctx.structure.sentences[$0.index], text: ctx.text) || $0.has(.followingConditions)
         }
-      guard let d = v.first(derivatives) ?? (listItem && context.contains { $0.has(derivatives) } ? same : nil) else {
+      // The list's introduction names what is released ("When the Program is Distributed as Source Code:").
+      let introReleases = context.contains {
+        $0.has(derivatives)
+          || ($0.has(release) && $0.first(.whenIf, in: 0..<Swift.min($0.count, 3)) != nil
+            && BanScope.endsWithColon(ctx.structure.sentences[$0.index], text: ctx.text))
+      }
+      guard let d = v.first(derivatives) ?? (listItem && introReleases ? same : nil) else {
         continue
       }
-      guard v.has(Lexicon.must) || v.has(.mustOnlyUnder) else { continue }
+      // "derivative works of the Licensed Work are subject to this License" binds as much as "must".
+      guard v.has(Lexicon.must) || v.has(.mustOnlyUnder) || v.has(.areSubjectTo) else { continue }
       if v.has(.youMayObtainMay2) {
+        continue
+      }
+      // "will not be automatically subject to this License"; "rights granted under this licence will end
+      // automatically" (termination, not copyleft).
+      if v.negated(before: same.lowerBound, window: 4) || v.has(TerminationRule.terminate) { continue }
+      // "you may not distribute it under this licence": a ban near the licence phrase, not a duty to
+      // use it ("… under this licence and no other, and you may not add further restrictions" is one).
+      // A "may not" elsewhere in the sentence usually limits a permission to redistribute the work as is
+      // ("You may distribute the Work only under the terms of this License … You may not sublicense");
+      // forbidding further restrictions is part of a copyleft, not against it.
+      if v.has(.mayNot), !v.has(.mayNotAddRestrictions) || v.find(.mayNot).count > v.find(.mayNotAddRestrictions).count
+      {
         continue
       }
       // "under the same terms" in a grant of permissions ("you may distribute … under this licence") is not copyleft
@@ -338,7 +363,7 @@ struct ShareAlikeRule: ClauseRule {
 struct DiscloseSourceRule: ClauseRule {
   static let source: PhraseSet = [
     "source code", "corresponding source", "complete source", "source form", "source code form",
-    "machine readable", "preferred form", "source files",
+    "machine readable", "preferred form", "source files", "how to get the source", "how to obtain the source",
   ]
   static let provide: PhraseSet = [
     "make available", "made available", "provide", "accompany", "accompanied", "offer", "include", "distribute",
@@ -394,7 +419,8 @@ struct FlowDownRule: ClauseRule {
     "use restrictions", "use based restrictions", "use restriction", "acceptable use policy",
     "prohibited use policy", "use policy", "restrictions set forth", "restrictions in", "restrictions of",
     "paragraph 5", "attachment a", "section 3.2", "the restrictions", "these restrictions", "same restrictions",
-    "restrictions referenced", "prohibited uses", "use limitations",
+    "restrictions referenced", "prohibited uses", "use limitations", "the guidelines", "use guidelines",
+    "usage policy", "the policy",
   ]
   static let downstream: PhraseSet = [
     "any agreement", "third party", "third parties", "recipient*", "downstream", "subsequent", "users of",
@@ -486,12 +512,21 @@ struct AcceptanceRule: ClauseRule {
       guard
         let a = v.find(accept).first(where: {
           v.first(licence, in: $0.lowerBound..<Swift.min(v.count, $0.upperBound + 8)) != nil
+            // "This Agreement takes effect when …": the licence is named just before.
+            || ($0.count > 1 && v.first(licence, in: Swift.max(0, $0.lowerBound - 3)..<$0.lowerBound) != nil)
         })
       else { continue }
       if v.has(.agreedToInWriting) {
         continue
       }
+      // "takes effect when both parties have signed": the acceptance phrase introduces the act itself.
+      if ["when", "upon"].contains(v.word(a.upperBound - 1)) {
+        let window = a.upperBound..<Swift.min(v.count, a.upperBound + 8)
+        for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
+      }
       for intro in v.find(introducers) {
+        // "must be bound by the Guidelines": "by" names what binds, not an act of acceptance.
+        if intro.lowerBound > 0, v.word(intro.lowerBound - 1) == "bound" { continue }
         let window = intro.upperBound..<Swift.min(v.count, intro.upperBound + 12)
         for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
       }
@@ -587,7 +622,8 @@ extension TextStructure {
 extension PhraseSet {
   fileprivate static let copyCopies: PhraseSet = [
     "copy", "copies", "distribut*", "redistribut*", "convey*", "all copies", "substantial portions", "share", "shared",
-    "recipient*", "give", "pass on", "hand on", "source code", "binary form", "provide",
+    "recipient*", "give", "pass on", "hand on", "source code", "binary form", "provide", "pass _ on", "hand _ on",
+    "every copy", "each copy",
   ]
   fileprivate static let underTheTermsOf: PhraseSet = [
     "under the terms of this license", "under this license", "under these terms",
@@ -616,8 +652,15 @@ extension PhraseSet {
   fileprivate static let endorsePromote: PhraseSet = ["endorse", "promote", "endorsement"]
   fileprivate static let mustOnlyUnder: PhraseSet = ["must", "only under", "provided that", "on condition"]
   fileprivate static let youMayObtainMay2: PhraseSet = [
-    "you may obtain", "may not", "need not", "not required", "is not required", "do not have to",
+    "you may obtain", "need not", "not required", "is not required", "do not have to",
   ]
+  /// "… and you may not add further restrictions": a copyleft's own companion rule, not a ban.
+  fileprivate static let mayNotAddRestrictions: PhraseSet = [
+    "may not add", "may not impose",
+  ]
+  fileprivate static let mayNot: PhraseSet = ["may not"]
+  fileprivate static let whenIf: PhraseSet = ["when", "if", "where", "whenever"]
+  fileprivate static let areSubjectTo: PhraseSet = ["are subject to this license", "is subject to this license"]
   fileprivate static let youMayPermission: PhraseSet = ["you may", "permission", "free to"]
   fileprivate static let mustOnlyUnder2: PhraseSet = ["must", "only under", "shall"]
   fileprivate static let interactingWithItRemotely: PhraseSet = [
@@ -643,7 +686,7 @@ extension PhraseSet {
   fileprivate static let networkRemote: PhraseSet = ["network", "remote*"]
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
   fileprivate static let mustShall: PhraseSet = ["must", "shall"]
-  fileprivate static let policy: PhraseSet = ["policy"]
+  fileprivate static let policy: PhraseSet = ["policy", "guidelines"]
   fileprivate static let byIfYou: PhraseSet = ["by", "if you", "when you", "upon"]
   fileprivate static let bySigningSign: PhraseSet = ["by signing", "sign", "signature", "signed"]
   fileprivate static let notRequiredToAccept: PhraseSet = [

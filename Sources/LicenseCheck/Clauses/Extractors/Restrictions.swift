@@ -10,7 +10,7 @@ struct AcceptableUsePolicyRule: ClauseRule {
   static let incorporate: PhraseSet = [
     "incorporated", "incorporated by reference", "comply", "complies", "adhere", "subject to", "abide",
     "in accordance with", "available at", "hereby incorporated", "bound by", "must not", "you agree",
-    "not to use", "follow", "conform",
+    "not to use", "follow", "conform", "forms part of", "form part of", "part of these terms", "part of this agreement",
   ]
   static let updatable: PhraseSet = [
     "from time to time", "updated", "update", "may be amended", "may be modified", "may change", "modify",
@@ -21,7 +21,7 @@ struct AcceptableUsePolicyRule: ClauseRule {
     if ctx.role == .policy { return policyItself(ctx) }
     var out: [Clause] = []
     var updatableDoc = false
-    for v in ctx.views where v.has(policy) && v.has(updatable) && !v.has(.thisAgreement) {
+    for v in ctx.views where (v.has(policy) || v.has(.thePolicy)) && v.has(updatable) && !v.has(.thisAgreement) {
       updatableDoc = true
     }
     // Defined terms that name a policy ("“AUP” means the … Acceptable Use Policy available at …").
@@ -38,6 +38,9 @@ struct AcceptableUsePolicyRule: ClauseRule {
         p.reference = url
       } else if v.has(.attachmentA) {
         p.reference = "Attachment A"
+      } else if let name = properName(around: pol, in: v) {
+        // "the Jacana Responsible Use Guidelines that accompany this licence": the policy's own name.
+        p.reference = name
       }
       if v.has(updatable) || updatableDoc || (viaAlias?.definition.has(updatable) ?? false) { p.updatable = true }
       out.append(ctx.clause(.acceptableUsePolicy, in: v, evidence: ExtractionContext.cover(pol, inc), parameters: p))
@@ -66,6 +69,18 @@ struct AcceptableUsePolicyRule: ClauseRule {
     return [ctx.clause(.acceptableUsePolicy, in: titleView, evidence: titleView.first(policy), parameters: p)]
   }
 
+  /// The run of capitalised words containing a match, when it names a document ("Acme Acceptable
+  /// Use Policy"); nil for lower-case mentions ("the acceptable use policy").
+  static func properName(around m: Range<Int>, in v: SentenceView) -> String? {
+    guard (m.lowerBound..<m.upperBound).allSatisfy({ v.isCapitalised($0) }) else { return nil }
+    var lo = m.lowerBound
+    while lo > 0, m.lowerBound - lo < 4, v.isCapitalised(lo - 1), v.word(lo - 1) != "the" { lo -= 1 }
+    var hi = m.upperBound
+    while hi < v.count, hi - m.upperBound < 2, v.isCapitalised(hi), v.word(hi) != "the" { hi += 1 }
+    guard hi - lo > m.count else { return nil }
+    return v.raw(lo..<hi)
+  }
+
   static func firstURL(_ v: SentenceView) -> String? {
     for i in 0..<v.count where v.text.tokens[v.wordTokens[i]].kind == .url {
       return String(v.rawWord(i))
@@ -83,7 +98,7 @@ struct NonCommercialRule: ClauseRule {
     "non commercial uses", "noncommercial uses", "non commercial manner", "noncommercial",
     "non commercial", "not for commercial", "no commercial", "not commercial",
     "commercial use is prohibited", "commercial purposes", "commercial use", "commercially", "commercial advantage",
-    "monetary compensation", "commercial gain", "commercial purpose",
+    "monetary compensation", "commercial gain", "commercial purpose", "non production use", "nonproduction use",
   ]
   static let restrictive: PhraseSet = [
     "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "not", "no", "prohibited",
@@ -129,7 +144,9 @@ struct NonCommercialRule: ClauseRule {
             p.lowerBound < m.lowerBound
               && v.first(Lexicon.useVerbs, in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
           } ?? false
-        if v.has(Lexicon.outputs) || v.has(.soldCommerciallyMayBe) {
+        // Outputs used commercially are about outputs, unless the sentence bans using the work itself
+        // ("you may not use the model or its outputs in anything … aimed at commercial advantage").
+        if (v.has(Lexicon.outputs) && !(banned && v.has(.theWorkItself))) || v.has(.soldCommerciallyMayBe) {
           continue
         }
         guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned else { continue }
@@ -175,7 +192,7 @@ struct ResearchOnlyRule: ClauseRule {
 struct OutputUseRule: ClauseRule {
   static let improve: PhraseSet = [
     "improve", "train", "training", "develop", "developing", "create", "build", "enhance", "fine tune",
-    "distill", "distil*", "compete", "competing",
+    "distill", "distil*", "compete", "competing", "refine", "improving", "enhancing",
   ]
   static let models: PhraseSet = [
     "large language model", "large language models", "language model", "ai model", "ai models", "model",
@@ -218,7 +235,9 @@ struct TerritoryRule: ClauseRule {
     ("EU", ["european union", "eu", "e.u", "member state*"]),
     ("EEA", ["european economic area", "eea"]),
     ("UK", ["united kingdom", "uk", "great britain"]),
-    ("China", ["mainland china", "people's republic of china", "prc", "china"]),
+    // Mainland China (without Hong Kong, Macau and Taiwan) is a narrower region than China.
+    ("mainland China", ["mainland china", "chinese mainland", "mainland of china", "mainland prc"]),
+    ("China", ["people's republic of china", "prc", "china"]),
     ("United States", ["united states", "usa", "u.s"]),
     ("Russia", ["russia", "russian federation"]),
     ("South Korea", ["south korea", "republic of korea"]),
@@ -262,7 +281,13 @@ struct TerritoryRule: ClauseRule {
       var names: [String] = []
       var hit: Range<Int>?
       for (name, set) in regions {
-        if let m = v.first(set) {
+        // "any activity that PRC law forbids": a place naming a law restricts no territory.
+        if let m = v.first(set), m.upperBound >= v.count || !["law", "laws"].contains(v.word(m.upperBound)) {
+          if name == "China", names.contains("mainland China"),
+            !v.find(set).contains(where: { $0.lowerBound == 0 || v.word($0.lowerBound - 1) != "mainland" })
+          {
+            continue
+          }
           names.append(name)
           if hit == nil || m.lowerBound < hit!.lowerBound { hit = m }
         }
@@ -333,7 +358,36 @@ struct UserRestrictionRule: ClauseRule {
         out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
       }
     }
+    out.append(contentsOf: eligibility(ctx))
     return out
+  }
+
+  static let academicClass: PhraseSet = [
+    "academic", "non profit", "nonprofit", "not for profit", "educational", "universit*", "research institution*",
+  ]
+  static let bodies: PhraseSet = [
+    "organisations", "organizations", "institutions", "institutes", "researchers", "entities", "users",
+    "universities", "bodies",
+  ]
+  static let offeredTo: PhraseSet = [
+    "released to", "available to", "available only to", "licensed to", "granted to", "restricted to", "limited to",
+    "licensed only to", "may only be used by", "may be used only by", "offered to", "open to",
+  ]
+
+  /// "Released to academic, non-profit and government research organisations … only": the licence is
+  /// open to one class of persons, so everyone else is excluded.
+  static func eligibility(_ ctx: ExtractionContext) -> [Clause] {
+    for v in ctx.sentences() {
+      guard let o = v.first(offeredTo),
+        let a = v.first(academicClass, in: o.upperBound..<Swift.min(v.count, o.upperBound + 4)),
+        v.first(bodies, in: a.upperBound..<Swift.min(v.count, a.upperBound + 8)) != nil,
+        v.has(ResearchOnlyRule.only) || v.word(o.upperBound - 2) == "only" || v.has(.onlyWord)
+      else { continue }
+      var p = ClauseParameters()
+      p.who = "non-academic organisations"
+      return [ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(o, a), parameters: p)]
+    }
+    return []
   }
 }
 
@@ -349,9 +403,17 @@ struct HostedServiceRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let h = v.first(hosted), let p = v.first(Lexicon.prohibition) else { continue }
+      guard let h = v.first(hosted) else { continue }
       if v.has(.warrantLiable) { continue }
-      out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(p, h)))
+      if let p = v.first(Lexicon.prohibition) {
+        out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(p, h)))
+      } else if let c = v.first(.ifWhen), c.lowerBound < h.lowerBound, v.has(Lexicon.must),
+        v.has(.sourceCodeOfService)
+      {
+        // "If you offer the Program as a service, you must release the source of your whole service":
+        // hosting is allowed only on a condition that reaches beyond the work itself.
+        out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(c, h)))
+      }
     }
     return out
   }
@@ -370,14 +432,17 @@ struct TrademarkRule: ClauseRule {
     "may not use", "shall not use", "shall not be used", "not be used", "without specific prior written permission",
     "without prior written permission", "without specific prior", "does not grant", "not granted", "nor",
     "except as required", "except as", "no permission", "not permitted", "must not use", "without permission",
-    "prohibited", "nothing in this", "neither",
+    "prohibited", "nothing in this", "neither", "is subject to applicable law", "are subject to applicable law",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let m = v.first(marks), let d = v.first(deny) else { continue }
+      guard let m = v.first(marks) else { continue }
+      // "rights (other than patent or trademark)": trademark rights are carved out of the grant.
+      let carvedOut = v.first(.otherThanExcept, in: Swift.max(0, m.lowerBound - 4)..<m.lowerBound)
+      guard let d = v.first(deny) ?? carvedOut else { continue }
       // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
       let w = v.word(m.lowerBound)
       if w == "the", !v.has(.endorsePromote) { continue }
@@ -414,10 +479,15 @@ struct NoReverseEngineeringRule: ClauseRule {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let thisAgreement: PhraseSet = ["this agreement"]
+  fileprivate static let thePolicy: PhraseSet = [
+    "the policy", "this policy", "such policy", "that policy", "the guidelines", "those guidelines", "these guidelines",
+  ]
   fileprivate static let flowDown: PhraseSet = ["flow down"]
   fileprivate static let attachmentA: PhraseSet = ["attachment a"]
   fileprivate static let useUses: PhraseSet = ["use", "uses", "purpose*", "license", "licence", "research", "basis"]
-  fileprivate static let nonCommercialNoncommercial: PhraseSet = ["non commercial", "noncommercial"]
+  fileprivate static let nonCommercialNoncommercial: PhraseSet = [
+    "non commercial", "noncommercial", "non production use", "nonproduction use",
+  ]
   fileprivate static let notForNoCommercial: PhraseSet = ["not for", "no commercial"]
   fileprivate static let separateLicenseCommercialLicense: PhraseSet = [
     "separate license", "commercial license", "contact", "request", "revenue", "users",
@@ -435,7 +505,9 @@ extension PhraseSet {
   fileprivate static let largeLanguageModelLarge: PhraseSet = [
     "large language model", "large language models", "llm", "llms", "language model",
   ]
-  fileprivate static let competeCompeting: PhraseSet = ["compete", "competing", "competitive"]
+  fileprivate static let competeCompeting: PhraseSet = [
+    "compete", "competes", "competing", "competitive", "competitor*",
+  ]
   fileprivate static let governedByLawsOf: PhraseSet = [
     "governed by", "laws of", "jurisdiction", "courts", "venue", "arbitration",
   ]
@@ -461,6 +533,15 @@ extension PhraseSet {
   ]
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
+  fileprivate static let onlyWord: PhraseSet = ["only"]
+  fileprivate static let theWorkItself: PhraseSet = [
+    "the model", "the models", "the software", "the weights", "the materials", "the work",
+  ]
+  fileprivate static let ifWhen: PhraseSet = ["if you", "when you", "where you", "if the licensee"]
+  fileprivate static let sourceCodeOfService: PhraseSet = [
+    "service source code", "source code of the service", "source code of your service", "entire service",
+  ]
+  fileprivate static let otherThanExcept: PhraseSet = ["other than", "excluding", "except for", "save for"]
 }
 
 /// Phrase sets used by the rules above, compiled once.

@@ -51,7 +51,9 @@ struct UsageCapRule: ClauseRule {
       guard let qi = v.wordTokens.firstIndex(where: { $0 >= q.tokenRange.lowerBound }) else { continue }
       let qEnd = v.wordTokens.lastIndex(where: { $0 < q.tokenRange.upperBound }).map { $0 + 1 } ?? qi + 1
       let after = qEnd..<Swift.min(v.count, qEnd + 6)
-      let before = Swift.max(0, qi - 16)..<qi
+      // The metric may open a long subject ("the number of monthly active users of all products … is not
+      // less than 50,000,000").
+      let before = Swift.max(0, qi - 24)..<qi
       var p = ClauseParameters()
       var metricHit: Range<Int>?
       // The metric nearest the number names it ("100 million monthly active users or annual revenue above
