@@ -36,7 +36,10 @@ public enum OSDEvaluator {
   ///   of clauses.
   public static func evaluate(_ clauses: [Clause]) -> OSDEvaluation {
     let judged = documentWideAcceptance(clauses)
-    let verdicts = OSDTable.rules.map { verdict(for: $0, judged) }
+    // Kinds once, so that each row tests only the clauses of its kinds (copying whole clauses per
+    // row and condition dominated the evaluation).
+    let kinds = judged.map(\.kind)
+    let verdicts = OSDTable.rules.map { verdict(for: $0, judged, kinds: kinds) }
     return OSDEvaluation(
       verdicts: verdicts, warnings: warnings(clauses), conformant: !verdicts.contains { $0.verdict == .fail })
   }
@@ -57,19 +60,19 @@ public enum OSDEvaluator {
   }
 
   /// Applies one row of the table (see ``OSDRule`` for the order of the tests).
-  static func verdict(for rule: OSDRule, _ clauses: [Clause]) -> OSDVerdict {
+  static func verdict(for rule: OSDRule, _ clauses: [Clause], kinds: [ClauseKind]) -> OSDVerdict {
     func make(_ verdict: OSDVerdict.Verdict, _ because: [Int], _ explanation: String) -> OSDVerdict {
       OSDVerdict(
         criterion: rule.criterion.id, title: rule.criterion.title, verdict: verdict, because: because,
         explanation: explanation)
     }
 
-    let failing = matches(rule.failsOn, in: clauses)
+    let failing = matches(rule.failsOn, in: clauses, kinds: kinds)
     if !failing.isEmpty {
       return make(.fail, failing.map(\.index), sentences(failing, clauses))
     }
 
-    let grants = clauses.indices.filter { clauses[$0].kind == .copyrightGrant }
+    let grants = kinds.indices.filter { kinds[$0] == .copyrightGrant }
     let unmet = rule.needs.filter { need in !grants.contains { need.isMet(by: clauses[$0]) } }
     if !unmet.isEmpty {
       let nouns = unmet.map(\.noun)
@@ -82,7 +85,7 @@ public enum OSDEvaluator {
       return make(.unknown, grants, OSDSentence.finish(body, at: grants.map { clauses[$0] }))
     }
 
-    let open = matches(rule.unknownOn, in: clauses)
+    let open = matches(rule.unknownOn, in: clauses, kinds: kinds)
     if !open.isEmpty {
       // One sentence is enough: every `unknownOn` condition of a row states the same reason.
       return make(.unknown, open.map(\.index), OSDSentence.finish(open[0].condition.sentence, at: []))
@@ -94,7 +97,7 @@ public enum OSDEvaluator {
 
   /// The warnings of the table, one per matching clause.
   static func warnings(_ clauses: [Clause]) -> [AnalysisWarning] {
-    matches(OSDTable.warnings, in: clauses).map { match in
+    matches(OSDTable.warnings, in: clauses, kinds: clauses.map(\.kind)).map { match in
       AnalysisWarning(
         kind: match.condition.kind.rawValue, because: [match.index],
         explanation: OSDSentence.render(match.condition, for: clauses[match.index]))
@@ -103,13 +106,19 @@ public enum OSDEvaluator {
 
   /// Each clause that matches one of the conditions, with the first condition it matches (which picks
   /// its sentence), in clause order.
-  private static func matches(_ conditions: [ClauseCondition], in clauses: [Clause]) -> [(
+  private static func matches(_ conditions: [ClauseCondition], in clauses: [Clause], kinds: [ClauseKind]) -> [(
     index: Int, condition: ClauseCondition
   )] {
     guard !conditions.isEmpty else { return [] }
-    return clauses.indices.compactMap { i in
-      conditions.first { $0.matches(clauses[i]) }.map { (i, $0) }
+    var out: [(index: Int, condition: ClauseCondition)] = []
+    for i in kinds.indices {
+      let kind = kinds[i]
+      guard conditions.contains(where: { $0.kind == kind }) else { continue }
+      if let c = conditions.first(where: { $0.kind == kind && $0.test.matches(clauses[i].parameters) }) {
+        out.append((i, c))
+      }
     }
+    return out
   }
 
   /// One sentence per failing clause, repeated sentences said once.

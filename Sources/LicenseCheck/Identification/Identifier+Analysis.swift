@@ -12,7 +12,10 @@ extension Identifier {
     of text: TokenizedText, clauses: [Clause], library: TemplateLibrary? = nil
   ) -> Identification? {
     guard var id = identify(text, library: library) else { return nil }
-    let segments = identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
+    // Segments are only reported (and only restrict the differences) when the whole file is not an
+    // exact or template match; skipping them then saves a second pass over every piece.
+    let whole = id.method == "exact" || id.method == "template"
+    let segments = whole ? [] : identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
     // A whole-file exact or template match is one known licence, even a composite one
     // (OpenSSL is the OpenSSL and SSLeay licences): its parts are not reported as segments.
     if segments.count > 1, id.method != "exact", id.method != "template" { id.segments = segments }

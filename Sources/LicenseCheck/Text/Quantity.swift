@@ -48,8 +48,18 @@ public enum Quantities {
     var out: [Quantity] = []
     var i = 0
     let n = text.tokens.count
+    // One scanner for the whole text (building one per token copied the text's buffers each time),
+    // and a bit filter so that only numbers and the few words or symbols that can open an amount
+    // are parsed at all.
+    let scanner = QuantityScanner(text: text)
+    let starts = QuantityScanner.startFilter
     while i < n {
-      if let q = QuantityScanner(text: text).parse(at: i) {
+      let t = text.tokens[i]
+      if t.kind != .number, starts[Int((t.hash >> 6) & 63)] & (1 << (t.hash & 63)) == 0 {
+        i += 1
+        continue
+      }
+      if let q = scanner.parse(at: i) {
         out.append(q)
         i = q.tokenRange.upperBound
       } else {
@@ -163,6 +173,16 @@ struct QuantityScanner {
 
   static let us = wordHash("us")
   static let dollars = wordHash("dollars")
+
+  /// Hashes of the non-number tokens that can open an amount (number words, currency codes and
+  /// symbols, `US`), as a 4096-bit filter: a clear bit means the token cannot start one.
+  static let startFilter: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 64)
+    for h in Array(numberWords.keys) + Array(currencyCodes.keys) + Array(currencySymbols.keys) + [us] {
+      bits[Int((h >> 6) & 63)] |= 1 << (h & 63)
+    }
+    return bits
+  }()
 
   // MARK: Parsing
 

@@ -55,6 +55,8 @@ public struct PhraseSet: Sendable {
   /// Index into `lists` plus one; 0 marks an empty slot.
   let slotLists: [Int32]
   let others: [Phrase]
+  /// The patterns the set was compiled from (for unions of sets).
+  let patterns: [String]
   /// The longest phrase's word count.
   let maxLength: Int
   /// A 1024-bit filter over first-word hashes: most words of a sentence start no phrase,
@@ -98,6 +100,7 @@ public struct PhraseSet: Sendable {
 
   /// Compiles patterns (see ``Phrase/init(_:)``).
   public init(_ patterns: [String]) {
+    self.patterns = patterns
     var by: [UInt64: [Phrase]] = [:]
     var order: [UInt64] = []
     var rest: [Phrase] = []
@@ -145,6 +148,9 @@ public struct PhraseSet: Sendable {
     if anyWord { bytes = [UInt64](repeating: ~0, count: 4) }
     prefixFirstBytes = (bytes[0], bytes[1], bytes[2], bytes[3])
   }
+
+  /// One set matching every phrase of the given sets: a cheap first test before trying each.
+  init(union sets: [PhraseSet]) { self.init(sets.flatMap(\.patterns)) }
 
   /// The phrases starting with the word of this hash, longest first.
   @inline(__always) func candidates(_ h: UInt64) -> [Phrase]? {

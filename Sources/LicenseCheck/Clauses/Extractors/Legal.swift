@@ -140,7 +140,7 @@ struct GoverningLawRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    for v in ctx.sentences() where v.has(.lawOfLawsOf) {
       // "Delaware law governs this License", "PRC law applies": a place right before "law".
       // "except where liability cannot be excluded under Swiss law": a law named for a limit, not chosen.
       let placeLaw = v.has(.lawAsLimit) ? nil : placeBeforeLaw(in: v)
@@ -198,7 +198,8 @@ struct GoverningLawRule: ClauseRule {
 
   /// The place named in a court's name: "The Seoul Central District Court shall …" → "Seoul".
   static func placeBeforeCourt(in v: SentenceView) -> String? {
-    for i in 1..<Swift.max(1, v.count) where ["court", "courts"].contains(v.word(i)) && v.isCapitalised(i) {
+    for i in 1..<Swift.max(1, v.count)
+    where (v.hashes[i] == courtHash || v.hashes[i] == courtsHash) && v.isCapitalised(i) {
       var s = i
       while s > 0, v.isCapitalised(s - 1), i - s < 5, !skip.contains(v.word(s - 1)) { s -= 1 }
       var e = i
@@ -214,8 +215,15 @@ struct GoverningLawRule: ClauseRule {
   }
 
   /// A capitalised place directly before "law" with a governing verb after it ("Texas law governs").
+  static let lawHash = wordHash("law")
+  static let lawsHash = wordHash("laws")
+  static let courtHash = wordHash("court")
+  static let courtsHash = wordHash("courts")
+  @inline(__always) static func isLaw(_ h: UInt64) -> Bool { h == lawHash || h == lawsHash }
+
   static func placeBeforeLaw(in v: SentenceView) -> (String, Range<Int>)? {
-    for i in 1..<Swift.max(1, v.count) where ["law", "laws"].contains(v.word(i)) {
+    // Word hashes, not strings: this runs over every word of every sentence that names a law.
+    for i in 1..<Swift.max(1, v.count) where isLaw(v.hashes[i]) {
       // The verb may follow after an aside ("Texas law, without regard to its conflict-of-laws
       // principles, governs …") or come first ("These terms are subject to substantive Swiss law").
       guard
@@ -240,7 +248,7 @@ struct GoverningLawRule: ClauseRule {
   }
 
   static func demonym(in v: SentenceView) -> String? {
-    for i in 0..<Swift.max(0, v.count - 1) where ["law", "laws"].contains(v.word(i + 1)) {
+    for i in 0..<Swift.max(0, v.count - 1) where isLaw(v.hashes[i + 1]) {
       if let hit = demonyms.first(where: { $0.0 == v.word(i) }) { return hit.1 }
     }
     return nil

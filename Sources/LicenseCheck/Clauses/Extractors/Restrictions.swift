@@ -260,10 +260,13 @@ struct TerritoryRule: ClauseRule {
     "exclusively in", "restricted to",
   ]
 
+  /// Every region's words in one set: a sentence naming no place is skipped with one test.
+  static let anyRegion = PhraseSet(union: regions.map(\.1) + [sanctionedPlaces])
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    for v in ctx.sentences() where v.mayContain(anyRegion) {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
       if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
