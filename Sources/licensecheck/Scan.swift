@@ -4,6 +4,7 @@ import LicenseCheck
 
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "scan",
     abstract: "Scan folders for licences, use policies and model-card declarations.",
     discussion: """
       Finds LICENSE*, LICENCE*, COPYING*, NOTICE*, USE_POLICY*, *ACCEPTABLE_USE* files, README.md
