@@ -28,9 +28,10 @@ let package = Package(
         .copy("Resources/fingerprints.bin"),
         .copy("Resources/fingerprints.json"),
         .copy("Resources/catalogue.json"),
+        .copy("Resources/catalogue.bin"),
       ]
     ),
-    // Builds Resources/fingerprints.bin and catalogue.json: `swift run licensecheck-index`.
+    // Builds Resources/fingerprints.bin, catalogue.bin and catalogue.json: `swift run licensecheck-index`.
     .executableTarget(name: "licensecheck-index", dependencies: ["LicenseCheck"]),
     .executableTarget(
       name: "licensecheck",

@@ -5,7 +5,8 @@
 //   swift run -c release licensecheck-index --measure   (times the embedded index; writes nothing)
 //
 // Writes fingerprints.bin (derived, non-reversible trigram-hash fingerprints: no text),
-// fingerprints.json (what they were built from) and catalogue.json (licenses/*.json in one array).
+// fingerprints.json (what they were built from), catalogue.json (licenses/*.json in one array) and
+// catalogue.bin (the same in the binary form the library reads at start-up).
 import Foundation
 import LicenseCheck
 
@@ -135,31 +136,29 @@ func measure() -> Never {
   let loadStart = clock.now
   let identifier = Identifier.standard
   let load = clock.now - loadStart
-  // The pieces of start-up, from the resource files in the source tree.
+  // The pieces of start-up, from the resource files in the source tree, as the library reads them.
   do {
-    var t = clock.now
-    let bin = try Data(contentsOf: URL(fileURLWithPath: options.output + "/fingerprints.bin"))
-    let json = try Data(contentsOf: URL(fileURLWithPath: options.output + "/catalogue.json"))
-    let read = clock.now - t
+    let indexPath = options.output + "/fingerprints.bin"
+    let cataloguePath = options.output + "/catalogue.bin"
     var parse = Duration.seconds(1)
-    var index = try FingerprintIndex(bytes: [UInt8](bin))
-    for _ in 0..<20 {
-      t = clock.now
-      index = try FingerprintIndex(bytes: [UInt8](bin))
-      parse = min(parse, clock.now - t)
-    }
     var decode = Duration.seconds(1)
+    var index: FingerprintIndex?
     var entries: [CatalogueEntry] = []
     for _ in 0..<20 {
+      var t = clock.now
+      guard let storage = IndexStorage(mapping: indexPath) else { fail("cannot map \(indexPath)") }
+      index = try FingerprintIndex(storage: storage)
+      parse = min(parse, clock.now - t)
       t = clock.now
-      entries = try JSONDecoder().decode([CatalogueEntry].self, from: json)
+      guard let bytes = IndexStorage(mapping: cataloguePath) else { fail("cannot map \(cataloguePath)") }
+      entries = try withExtendedLifetime(bytes) { try CatalogueBinary.decode(bytes.bytes) }
       decode = min(decode, clock.now - t)
     }
-    t = clock.now
-    _ = Identifier(index: index, catalogue: Catalogue(entries: entries))
+    let t = clock.now
+    _ = Identifier(index: index!, catalogue: Catalogue(entries: entries))
     let build = clock.now - t
     print(
-      "start-up pieces (best of 20): read \(read), parse index \(parse), decode catalogue \(decode), identifier \(build)"
+      "start-up pieces (best of 20): map and parse index \(parse), decode catalogue.bin \(decode), identifier \(build)"
     )
   } catch {
     fail("\(error)")
@@ -287,6 +286,7 @@ do {
   try (encoder.encode(manifest) + Data("\n".utf8)).write(
     to: URL(fileURLWithPath: options.output + "/fingerprints.json"))
   try (encoder.encode(entries) + Data("\n".utf8)).write(to: URL(fileURLWithPath: options.output + "/catalogue.json"))
+  try Data(CatalogueBinary.encode(entries)).write(to: URL(fileURLWithPath: options.output + "/catalogue.bin"))
 } catch {
   fail("writing \(options.output): \(error)")
 }

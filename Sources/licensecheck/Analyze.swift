@@ -4,6 +4,9 @@ import LicenseCheck
 
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
+    // Named here: without a name ArgumentParser derives it with String(describing:), whose
+    // protocol conformance lookups cost a millisecond at every start.
+    commandName: "analyze",
     abstract: "Analyse licence files: source, identification, clauses, OSD verdicts.",
     discussion: """
       Examples:

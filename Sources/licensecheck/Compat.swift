@@ -4,6 +4,7 @@ import LicenseCheck
 
 struct Compat: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compat",
     abstract: "Can a component under INBOUND go into a work distributed under OUTBOUND?",
     discussion: """
       INBOUND and OUTBOUND are SPDX ids, known ids such as Llama-3.1, SPDX expressions, or paths to licence

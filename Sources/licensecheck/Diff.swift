@@ -3,6 +3,7 @@ import LicenseCheck
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Show the clause-level difference between two licence texts or versions.",
     discussion: """
       Lists clause kinds removed (-) and added (+), parameters changed (~) and OSD verdicts changed.

@@ -3,6 +3,7 @@ import LicenseCheck
 
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Explain a licence in plain language, with the quoted words behind each point.",
     discussion: """
       Sections: what you may do, what you must do, what you may not do, who is excluded, what the

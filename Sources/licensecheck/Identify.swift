@@ -3,6 +3,7 @@ import LicenseCheck
 
 struct Identify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "identify",
     abstract: "Say which known licence each file is: id, name, version, confidence, method.",
     discussion: """
       Prints "unknown" when nothing known matches well enough. A file holding several licences

@@ -4,6 +4,7 @@ import LicenseCheck
 
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "scan",
     abstract: "Scan folders for licences, use policies and model-card declarations.",
     discussion: """
       Finds LICENSE*, LICENCE*, COPYING*, NOTICE*, USE_POLICY*, *ACCEPTABLE_USE* files, README.md
@@ -45,22 +46,84 @@ struct Scan: ParsableCommand {
     let bar = format == .text && Output.stderrIsTerminal ? ProgressBar() : nil
     var progress: (@Sendable (ScanProgress) -> Void)?
     if let bar { progress = { bar.draw($0) } }
-    let report = scanner.scan(paths, progress: progress)
-    bar?.clear()
-    switch format {
-    case .text: Output.write(report.text(style: Output.humanStyle))
-    case .json: print(try Output.json(report))
-    case .jsonl:
-      for folder in report.folders { print(try Output.jsonLine(folder)) }
+    // Folders are written as they are done (in path order), so memory stays flat on large trees.
+    let plan = scanner.walk(paths)
+    var mismatch = false
+    var nonConformant = false
+    func note(_ folder: FolderReport) {
+      if !folder.findings.isEmpty { mismatch = true }
+      if folder.licences.contains(where: { !$0.osdConformant }) { nonConformant = true }
     }
-    for issue in report.errors { Output.error("\(issue.path): \(issue.message)") }
-    if !report.errors.isEmpty { throw ExitCode(2) }
+    let summary: ScanSummary
+    switch format {
+    case .text:
+      let style = Output.humanStyle
+      let render: @Sendable (FolderReport) -> String = { $0.text(style: style) }
+      summary = scanner.scan(plan, progress: progress, render: render) { folder, text in
+        note(folder)
+        if let bar { bar.above { Output.write(text) } } else { Output.write(text) }
+      }
+      bar?.clear()
+      Output.write(summary.text(style: style))
+    case .jsonl:
+      let render: @Sendable (FolderReport) -> Result<String, any Error> = { f in Result { try Output.jsonLine(f) } }
+      summary = try scanner.scan(plan, progress: progress, render: render) { folder, line in
+        note(folder)
+        print(try line.get())
+      }
+    case .json:
+      // The report's pretty JSON, written in pieces: the part before the folders (errors are known
+      // from the walk), each folder as it is done, then the rest (skipped files are known at the end).
+      let head = try ScanJSON.parts(of: ScanReport(roots: paths, folders: [], errors: plan.errors)).head
+      print(head, terminator: "")
+      var first = true
+      let render: @Sendable (FolderReport) -> Result<String, any Error> = { f in Result { try ScanJSON.element(f) } }
+      summary = try scanner.scan(plan, progress: progress, render: render) { folder, element in
+        note(folder)
+        print(first ? "\n" : ",\n", terminator: "")
+        print(try element.get(), terminator: "")
+        first = false
+      }
+      let parts = try ScanJSON.parts(
+        of: ScanReport(roots: paths, folders: [], skipped: summary.skipped, errors: plan.errors))
+      print(first ? parts.empty : "\n  ", terminator: "")
+      print(parts.tail)
+    }
+    for issue in summary.errors { Output.error("\(issue.path): \(issue.message)") }
+    if !summary.errors.isEmpty { throw ExitCode(2) }
     switch failOn {
-    case .mismatch? where !report.findings.isEmpty: throw ExitCode(1)
-    case .osd? where report.folders.contains(where: { $0.licences.contains { !$0.osdConformant } }):
-      throw ExitCode(1)
+    case .mismatch? where mismatch: throw ExitCode(1)
+    case .osd? where nonConformant: throw ExitCode(1)
     default: break
     }
+  }
+}
+
+/// The pretty JSON of a ``ScanReport`` in pieces, so that its folders can be written one by one
+/// with exactly the bytes `Output.json(report)` would give for the whole report.
+enum ScanJSON {
+  /// A report without folders, cut around its empty `folders` array: `head` ends with `[`, `empty` is
+  /// what the encoder puts between the brackets of an empty array, `tail` starts with `]`.
+  static func parts(of report: ScanReport) throws -> (head: String, empty: String, tail: String) {
+    let json = try Output.json(report)
+    let marker = "\"folders\" : ["
+    guard let open = json.range(of: marker), let close = json[open.upperBound...].firstIndex(of: "]") else {
+      throw ValidationError("internal error: no folders array in the scan report")
+    }
+    return (String(json[..<open.upperBound]), String(json[open.upperBound..<close]), String(json[close...]))
+  }
+
+  /// One folder as an element of the report's `folders` array: pretty JSON indented two levels.
+  static func element(_ folder: FolderReport) throws -> String {
+    let json = try Output.json(folder)
+    var out = ""
+    out.reserveCapacity(json.utf8.count + json.utf8.count / 4)
+    for line in json.split(separator: "\n", omittingEmptySubsequences: false) {
+      if !out.isEmpty { out += "\n" }
+      if !line.isEmpty { out += "    " }
+      out += line
+    }
+    return out
   }
 }
 
@@ -92,5 +155,19 @@ final class ProgressBar: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    shown = false
+  }
+
+  /// Runs `body` (which writes to stdout) with the bar erased, so output lines scroll above it; the
+  /// next `draw` puts the bar back.
+  func above(_ body: () -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    if shown {
+      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      lastDraw = .distantPast
+    }
+    body()
+    fflush(nil)  // every stream: stdout is a global the compiler cannot prove safe
   }
 }

@@ -3,6 +3,7 @@ import LicenseCheck
 
 struct Table: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "table",
     abstract: "Compare licences in one table: OSD verdicts and the clauses each has.",
     discussion: """
       Columns (ids for --columns): licence, osd, osd-1 … osd-10, then clause kinds such as

@@ -34,21 +34,49 @@ public struct FingerprintManifest: Sendable, Codable, Equatable {
 
 /// The data built into the library, loaded once on first use.
 ///
-/// The files are SwiftPM resources of the `LicenseCheck` target: `fingerprints.bin` (the index),
-/// `fingerprints.json` (its manifest) and `catalogue.json` (all of `licenses/*.json` in one array,
-/// written by `licensecheck-index`, because SwiftPM resources must live inside the target folder).
+/// The files are SwiftPM resources of the `LicenseCheck` target: `fingerprints.bin` (the index,
+/// memory-mapped and read in place), `fingerprints.json` (its manifest), `catalogue.bin` (all of
+/// `licenses/*.json` in the binary form of ``CatalogueBinary``, read at start-up) and
+/// `catalogue.json` (the same in JSON, for people and tests), all written by `licensecheck-index`,
+/// because SwiftPM resources must live inside the target folder.
 enum EmbeddedData {
-  static func resource(_ name: String, _ ext: String) -> Data {
-    guard let url = Bundle.module.url(forResource: name, withExtension: ext), let data = try? Data(contentsOf: url)
-    else {
+  /// The resource folder SwiftPM puts beside the executable (the first place `Bundle.module`
+  /// looks), found without Foundation's bundle machinery, which costs a start-up millisecond;
+  /// nil elsewhere (test bundles on other platforms), where `Bundle.module` finds the files.
+  static let resourceDirectory: String? = {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: 4096)
+      let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      guard n > 0 else { return nil }
+      let exe = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      guard let slash = exe.lastIndex(of: "/") else { return nil }
+      let dir = String(exe[..<slash]) + "/licensecheck_LicenseCheck.resources"
+      return access(dir + "/catalogue.bin", R_OK) == 0 ? dir : nil
+    #else
+      return nil
+    #endif
+  }()
+
+  /// The path of a resource file.
+  static func path(_ name: String, _ ext: String) -> String {
+    if let dir = resourceDirectory { return dir + "/" + name + "." + ext }
+    guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
       preconditionFailure("LicenseCheck resource \(name).\(ext) is missing: the package was built incompletely")
     }
-    return data
+    return url.path
+  }
+
+  /// A resource file's bytes, mapped read-only.
+  static func resource(_ name: String, _ ext: String) -> IndexStorage {
+    guard let storage = IndexStorage(mapping: path(name, ext)) else {
+      preconditionFailure("LicenseCheck resource \(name).\(ext) is unreadable: the package was built incompletely")
+    }
+    return storage
   }
 
   static let index: FingerprintIndex = {
     do {
-      return try FingerprintIndex(bytes: [UInt8](resource("fingerprints", "bin")))
+      return try FingerprintIndex(storage: resource("fingerprints", "bin"))
     } catch {
       preconditionFailure("LicenseCheck resource fingerprints.bin is unreadable: \(error)")
     }
@@ -56,11 +84,18 @@ enum EmbeddedData {
 
   static let entries: [CatalogueEntry] = {
     do {
-      return try JSONDecoder().decode([CatalogueEntry].self, from: resource("catalogue", "json"))
+      let storage = resource("catalogue", "bin")
+      return try withExtendedLifetime(storage) { try CatalogueBinary.decode(storage.bytes) }
     } catch {
-      preconditionFailure("LicenseCheck resource catalogue.json is unreadable: \(error)")
+      preconditionFailure("LicenseCheck resource catalogue.bin is unreadable: \(error)")
     }
   }()
+
+  /// The catalogue decoded from `catalogue.json` (tests compare it with ``entries``).
+  static func entriesFromJSON() throws -> [CatalogueEntry] {
+    try JSONDecoder().decode(
+      [CatalogueEntry].self, from: Data(contentsOf: URL(fileURLWithPath: path("catalogue", "json"))))
+  }
 
   static let catalogue = Catalogue(
     entries: entries,
@@ -71,7 +106,7 @@ enum EmbeddedData {
   static let identifier = Identifier(index: index, catalogue: catalogue)
 
   static let manifest: FingerprintManifest? = try? JSONDecoder().decode(
-    FingerprintManifest.self, from: resource("fingerprints", "json"))
+    FingerprintManifest.self, from: Data(contentsOf: URL(fileURLWithPath: path("fingerprints", "json"))))
 }
 
 extension Identifier {

@@ -45,21 +45,26 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
 /// Built by the `licensecheck-index` tool from the reference corpus; holds no text.
 /// Binary layout (little-endian): magic `LCFP`, format version, counts, licence records,
 /// a string table, sorted distinct hashes, posting offsets, posting licence numbers and counts.
+///
+/// The hash and posting tables are read in place from the bytes (the embedded index is
+/// memory-mapped, so start-up neither copies them nor touches the pages a lookup never needs).
 public struct FingerprintIndex: Sendable {
   /// The licences, in index order.
   public let licenses: [IndexedLicense]
   /// Sorted distinct trigram hashes.
-  let keys: [UInt32]
+  let keys: LittleEndianTable<UInt32>
   /// `postingStart[k] ..< postingStart[k + 1]` are the postings of `keys[k]`.
-  let postingStart: [UInt32]
+  let postingStart: LittleEndianTable<UInt32>
   /// Licence number of each posting.
-  let postingLicense: [UInt16]
+  let postingLicense: LittleEndianTable<UInt16>
   /// Trigram count of each posting (capped at 255).
-  let postingCount: [UInt8]
+  let postingCount: LittleEndianTable<UInt8>
   /// For the top 16 bits of a hash, the first key index with those bits (65 537 entries).
   let bucket: [UInt32]
   /// Licence numbers by exact hash.
   let byExactHash: [UInt64: [Int]]
+  /// Keeps the bytes the tables point into alive.
+  let storage: IndexStorage
 
   static let magic: [UInt8] = Array("LCFP".utf8)
   static let formatVersion: UInt32 = 1
@@ -69,8 +74,15 @@ public struct FingerprintIndex: Sendable {
   /// - Throws: ``FingerprintIndexError`` when the bytes are not an index of this format version.
   /// - Complexity: O(n) in the size of the data.
   public init(bytes: [UInt8]) throws(FingerprintIndexError) {
-    var r = ByteReader(bytes: bytes)
-    guard bytes.count >= 32, Array(bytes[0..<4]) == Self.magic else { throw FingerprintIndexError("not an index") }
+    try self.init(storage: IndexStorage(copying: bytes))
+  }
+
+  /// Reads an index from bytes that stay valid as long as `storage` lives.
+  package init(storage: IndexStorage) throws(FingerprintIndexError) {
+    self.storage = storage
+    let bytes = storage.bytes
+    guard bytes.count >= 24, Array(bytes[0..<4]) == Self.magic else { throw FingerprintIndexError("not an index") }
+    var r = RawReader(bytes)
     r.offset = 4
     guard r.u32() == Self.formatVersion else { throw FingerprintIndexError("unsupported format version") }
     let nLicenses = Int(r.u32())
@@ -80,59 +92,62 @@ public struct FingerprintIndex: Sendable {
     let recordBytes = 40
     let need = 24 + nLicenses * recordBytes + nStringBytes + nKeys * 8 + 4 + nPostings * 3
     guard bytes.count >= need, nLicenses < Int(UInt16.max) else { throw FingerprintIndexError("truncated index") }
-    var records: [(UInt64, UInt32, UInt32, UInt8, UInt8, UInt32, UInt16, UInt16, UInt64)] = []
-    records.reserveCapacity(nLicenses)
-    for _ in 0..<nLicenses {
+    let stringBase = 24 + nLicenses * recordBytes
+    var licenses: [IndexedLicense] = []
+    licenses.reserveCapacity(nLicenses)
+    var byExact: [UInt64: [Int]] = [:]
+    for k in 0..<nLicenses {
       let exact = r.u64()
       let full = r.u64()
       let words = r.u32()
       let total = r.u32()
       let modulus = r.u8()
       let flags = r.u8()
-      _ = r.u16()
-      let strOff = r.u32()
-      let idLen = r.u16()
-      let nameLen = r.u16()
-      _ = r.u32()
-      records.append((exact, words, total, modulus, flags, strOff, idLen, nameLen, full))
-    }
-    let stringBase = r.offset
-    r.offset += nStringBytes
-    var licenses: [IndexedLicense] = []
-    licenses.reserveCapacity(nLicenses)
-    var byExact: [UInt64: [Int]] = [:]
-    for (k, rec) in records.enumerated() {
-      let s = stringBase + Int(rec.5)
-      let idEnd = s + Int(rec.6)
-      let nameEnd = idEnd + Int(rec.7)
+      r.offset += 2
+      let strOff = Int(r.u32())
+      let idLen = Int(r.u16())
+      let nameLen = Int(r.u16())
+      r.offset += 4
+      let s = stringBase + strOff
+      let idEnd = s + idLen
+      let nameEnd = idEnd + nameLen
       guard nameEnd <= stringBase + nStringBytes else { throw FingerprintIndexError("bad string table") }
       licenses.append(
         IndexedLicense(
-          id: String(decoding: bytes[s..<idEnd], as: UTF8.self),
-          name: String(decoding: bytes[idEnd..<nameEnd], as: UTF8.self),
-          flags: IndexedLicense.Flags(rawValue: rec.4), exactHash: rec.0, fullHash: rec.8, wordCount: Int(rec.1),
-          modulus: max(1, Int(rec.3)), sampledTotal: Int(rec.2)))
-      byExact[rec.0, default: []].append(k)
+          id: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[s..<idEnd]), as: UTF8.self),
+          name: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idEnd..<nameEnd]), as: UTF8.self),
+          flags: IndexedLicense.Flags(rawValue: flags), exactHash: exact, fullHash: full, wordCount: Int(words),
+          modulus: max(1, Int(modulus)), sampledTotal: Int(total)))
+      byExact[exact, default: []].append(k)
     }
     self.licenses = licenses
     byExactHash = byExact
-    keys = r.array(UInt32.self, count: nKeys)
-    postingStart = r.array(UInt32.self, count: nKeys + 1)
-    postingLicense = r.array(UInt16.self, count: nPostings)
-    postingCount = r.array(UInt8.self, count: nPostings)
-    guard postingStart.last.map({ Int($0) == nPostings }) ?? false else {
-      throw FingerprintIndexError("bad posting table")
+    var offset = stringBase + nStringBytes
+    keys = LittleEndianTable(bytes, offset: offset, count: nKeys)
+    offset += nKeys * 4
+    postingStart = LittleEndianTable(bytes, offset: offset, count: nKeys + 1)
+    offset += (nKeys + 1) * 4
+    postingLicense = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    offset += nPostings * 2
+    postingCount = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    // The tables are read without bounds checks, so every offset and licence number is checked here.
+    var previous: UInt32 = 0
+    for k in 0...nKeys {
+      let start = postingStart[k]
+      guard start >= previous, Int(start) <= nPostings else { throw FingerprintIndexError("bad posting table") }
+      previous = start
     }
-    guard postingLicense.allSatisfy({ Int($0) < nLicenses }) else {
+    guard Int(previous) == nPostings else { throw FingerprintIndexError("bad posting table") }
+    for p in 0..<nPostings where Int(postingLicense[p]) >= nLicenses {
       throw FingerprintIndexError("bad posting licence number")
     }
     var bucket = [UInt32](repeating: 0, count: 65_537)
     var k = 0
     for b in 0..<65_536 {
-      while k < keys.count, Int(keys[k] >> 16) < b { k += 1 }
+      while k < nKeys, Int(keys[k] >> 16) < b { k += 1 }
       bucket[b] = UInt32(k)
     }
-    bucket[65_536] = UInt32(keys.count)
+    bucket[65_536] = UInt32(nKeys)
     self.bucket = bucket
   }
 
@@ -157,6 +172,64 @@ public struct FingerprintIndex: Sendable {
   public func licenses(withExactHash h: UInt64) -> [Int] { byExactHash[h] ?? [] }
 }
 
+/// The bytes of an index: a copy owned here, or a read-only file mapping that lives as long as the
+/// process (the embedded index is loaded once, into a `static let`).
+package final class IndexStorage: @unchecked Sendable {
+  /// The bytes; never written after `init`.
+  package let bytes: UnsafeRawBufferPointer
+  private let owned: Bool
+
+  /// A copy of `array`.
+  init(copying array: [UInt8]) {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(array.count, 1), alignment: 16)
+    array.withUnsafeBytes { source in
+      if let from = source.baseAddress { buffer.baseAddress!.copyMemory(from: from, byteCount: source.count) }
+    }
+    bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<array.count])
+    owned = true
+  }
+
+  /// The file at `path`, mapped read-only; nil when it cannot be opened or mapped.
+  package init?(mapping path: String) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+    let size = Int(st.st_size)
+    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+    bytes = UnsafeRawBufferPointer(start: base, count: size)
+    owned = false
+  }
+
+  deinit {
+    if owned {
+      bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+    } else if let base = bytes.baseAddress {
+      munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+    }
+  }
+}
+
+/// A read-only table of little-endian integers inside an ``IndexStorage``, at any alignment.
+/// Bounds are checked by whoever builds it (and, in debug builds, on every read).
+struct LittleEndianTable<T: FixedWidthInteger>: @unchecked Sendable {
+  private let base: UnsafeRawPointer?
+  /// The number of values.
+  let count: Int
+
+  init(_ bytes: UnsafeRawBufferPointer, offset: Int, count: Int) {
+    precondition(offset >= 0 && offset + count * MemoryLayout<T>.size <= bytes.count, "table outside the index")
+    base = bytes.baseAddress.map { $0 + offset }
+    self.count = count
+  }
+
+  @inline(__always) subscript(i: Int) -> T {
+    assert(i >= 0 && i < count)
+    return T(littleEndian: base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self))
+  }
+}
+
 /// A fingerprint index that could not be read.
 public struct FingerprintIndexError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What is wrong.
@@ -165,10 +238,12 @@ public struct FingerprintIndexError: Error, Sendable, Equatable, CustomStringCon
   public var description: String { "fingerprint index: \(message)" }
 }
 
-/// Little-endian reads from a byte array; bounds are checked once by the caller.
-private struct ByteReader {
-  let bytes: [UInt8]
+/// Little-endian reads from bytes whose bounds the caller has checked.
+struct RawReader {
+  package let bytes: UnsafeRawBufferPointer
   var offset = 0
+
+  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
   mutating func u8() -> UInt8 {
     defer { offset += 1 }
@@ -177,36 +252,17 @@ private struct ByteReader {
 
   mutating func u16() -> UInt16 {
     defer { offset += 2 }
-    return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    return UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
   }
 
   mutating func u32() -> UInt32 {
-    var v: UInt32 = 0
-    for k in 0..<4 { v |= UInt32(bytes[offset + k]) << (8 * k) }
-    offset += 4
-    return v
+    defer { offset += 4 }
+    return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
   }
 
   mutating func u64() -> UInt64 {
-    UInt64(u32()) | UInt64(u32()) << 32
-  }
-
-  /// Copies `count` little-endian values in one go (the index is written little-endian, as every
-  /// platform Swift supports is).
-  mutating func array<T: FixedWidthInteger>(_: T.Type, count: Int) -> [T] {
-    let size = MemoryLayout<T>.size
-    let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-      bytes.withUnsafeBytes { raw in
-        _ = memcpy(buf.baseAddress!, raw.baseAddress! + offset, count * size)
-      }
-      initialized = count
-    }
-    offset += count * size
-    #if _endian(little)
-      return out
-    #else
-      return out.map { T(littleEndian: $0) }
-    #endif
+    defer { offset += 8 }
+    return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
   }
 }
 

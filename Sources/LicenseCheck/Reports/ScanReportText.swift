@@ -5,68 +5,88 @@ extension ScanReport {
   /// - Returns: the text, ending with a newline.
   public func text(style: TextStyle = .plain) -> String {
     var out = ""
-    for folder in folders {
-      out += style.bold(folder.path) + "\n"
-      var rows = AlignedColumns()
-      var extra: [Int: String] = [:]
-      if let declared = folder.declared {
-        var value = "license: " + (declared.license ?? "-")
-        if let name = declared.licenseName { value += ", license_name: " + name }
-        if let link = declared.licenseLink { value += ", license_link: " + link }
-        rows.rows.append(["  card", name(declared.card, in: folder.path), value])
-        if let check = folder.declaration {
-          rows.rows.append(["", "", check.verdict.rawValue + ": " + check.reason])
-        }
-      }
-      for licence in folder.licences {
-        var file = name(licence.path, in: folder.path)
-        if let policy = licence.policy { file += " + " + name(policy, in: folder.path) }
-        let id = licence.identification?.id ?? "unidentified"
-        var osd = "OSD " + (licence.osdConformant ? "yes" : "no")
-        if !licence.failing.isEmpty { osd += " (fails " + licence.failing.joined(separator: ", ") + ")" }
-        rows.rows.append(["  " + licence.role.rawValue, file, id + "  " + osd])
-        if !licence.keyClauses.isEmpty {
-          extra[rows.rows.count - 1] = licence.keyClauses.map { $0.kind.rawValue + " " + $0.value }
-            .joined(separator: " · ")
-        }
-      }
-      if !folder.spdxIdentifiers.isEmpty {
-        rows.rows.append([
-          "  spdx", "\(folder.spdxIdentifiers.reduce(0) { $0 + $1.files }) files",
-          folder.spdxIdentifiers.map { "\($0.identifier) ×\($0.files)" }.joined(separator: ", "),
-        ])
-      }
-      let rendered = rows.render { r, column, cell in
-        if column == 2, r < rows.rows.count, rows.rows[r][2].hasPrefix("mismatch:") { return style.red(cell) }
-        if column == 2, rows.rows[r][2].hasPrefix("matches:") { return style.green(cell) }
-        return cell
-      }
-      let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-      let indent = rows.rows.isEmpty ? 0 : columnStart(rows)
-      for (i, line) in lines.enumerated() where i < rows.rows.count {
-        out += line + "\n"
-        if let clauses = extra[i] {
-          out += String(repeating: " ", count: indent) + style.dim(clauses) + "\n"
-        }
-      }
-      for finding in folder.findings {
-        out += "  " + style.red("finding " + finding.code.rawValue) + ": " + finding.message + "\n"
-      }
-      out += "\n"
-    }
+    for folder in folders { out += folder.text(style: style) }
+    let summary = ScanSummary(
+      roots: roots, skipped: skipped, errors: errors, folderCount: folders.count,
+      licenceCount: folders.reduce(0) { $0 + $1.licences.count }, findingCount: findings.count)
+    return out + summary.text(style: style)
+  }
+}
+
+extension ScanSummary {
+  /// The end of a scan's text: the errors, then the summary line (folders, licence files,
+  /// findings, skipped files). ``FolderReport/text(style:)`` of each folder comes before it.
+  /// - Parameter style: plain or coloured.
+  /// - Returns: the text, ending with a newline.
+  public func text(style: TextStyle = .plain) -> String {
+    var out = ""
     for issue in errors { out += "error: \(issue.path): \(issue.message)\n" }
-    let licenceCount = folders.reduce(0) { $0 + $1.licences.count }
-    let findingCount = findings.count
-    out += "\(folders.count) folder\(folders.count == 1 ? "" : "s"), \(licenceCount) licence file"
+    out += "\(folderCount) folder\(folderCount == 1 ? "" : "s"), \(licenceCount) licence file"
     out += licenceCount == 1 ? "" : "s"
     out += ", " + (findingCount == 0 ? "no findings" : "\(findingCount) finding\(findingCount == 1 ? "" : "s")")
     if !skipped.isEmpty { out += ", \(skipped.count) skipped" }
     return out + "\n"
   }
+}
 
-  /// A path relative to its folder, when it is inside it.
-  private func name(_ path: String, in folder: String) -> String {
-    path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+extension FolderReport {
+  /// One folder of a scan for people: the card declaration and its check, each licence with its
+  /// policy, identification, OSD status and key clauses, SPDX tags and findings, then a blank line.
+  /// - Parameter style: plain or coloured.
+  /// - Returns: the text, ending with a blank line.
+  public func text(style: TextStyle = .plain) -> String {
+    var out = style.bold(path) + "\n"
+    var rows = AlignedColumns()
+    var extra: [Int: String] = [:]
+    if let declared {
+      var value = "license: " + (declared.license ?? "-")
+      if let name = declared.licenseName { value += ", license_name: " + name }
+      if let link = declared.licenseLink { value += ", license_link: " + link }
+      rows.rows.append(["  card", name(declared.card), value])
+      if let check = declaration {
+        rows.rows.append(["", "", check.verdict.rawValue + ": " + check.reason])
+      }
+    }
+    for licence in licences {
+      var file = name(licence.path)
+      if let policy = licence.policy { file += " + " + name(policy) }
+      let id = licence.identification?.id ?? "unidentified"
+      var osd = "OSD " + (licence.osdConformant ? "yes" : "no")
+      if !licence.failing.isEmpty { osd += " (fails " + licence.failing.joined(separator: ", ") + ")" }
+      rows.rows.append(["  " + licence.role.rawValue, file, id + "  " + osd])
+      if !licence.keyClauses.isEmpty {
+        extra[rows.rows.count - 1] = licence.keyClauses.map { $0.kind.rawValue + " " + $0.value }
+          .joined(separator: " · ")
+      }
+    }
+    if !spdxIdentifiers.isEmpty {
+      rows.rows.append([
+        "  spdx", "\(spdxIdentifiers.reduce(0) { $0 + $1.files }) files",
+        spdxIdentifiers.map { "\($0.identifier) ×\($0.files)" }.joined(separator: ", "),
+      ])
+    }
+    let rendered = rows.render { r, column, cell in
+      if column == 2, r < rows.rows.count, rows.rows[r][2].hasPrefix("mismatch:") { return style.red(cell) }
+      if column == 2, rows.rows[r][2].hasPrefix("matches:") { return style.green(cell) }
+      return cell
+    }
+    let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+    let indent = rows.rows.isEmpty ? 0 : columnStart(rows)
+    for (i, line) in lines.enumerated() where i < rows.rows.count {
+      out += line + "\n"
+      if let clauses = extra[i] {
+        out += String(repeating: " ", count: indent) + style.dim(clauses) + "\n"
+      }
+    }
+    for finding in findings {
+      out += "  " + style.red("finding " + finding.code.rawValue) + ": " + finding.message + "\n"
+    }
+    return out + "\n"
+  }
+
+  /// A path relative to this folder, when it is inside it.
+  private func name(_ file: String) -> String {
+    file.hasPrefix(path + "/") ? String(file.dropFirst(path.count + 1)) : file
   }
 
   /// Where the third column starts, so continuation lines line up under it.

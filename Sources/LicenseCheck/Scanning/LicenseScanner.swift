@@ -13,7 +13,12 @@ import Foundation
 /// ```
 ///
 /// The walk is sequential (it is cheap); sniffing, reading and analysing files run on all cores.
-/// Results are sorted by path, so the report does not depend on scheduling.
+/// Folders are reported in path order, so the report does not depend on scheduling.
+///
+/// Large trees are streamed: ``scan(_:progress:render:emit:)`` reads and analyses the licence files
+/// of a few folders at a time (``ScanOptions/batchSize`` files, on all cores), hands each finished
+/// folder to the caller in path order and keeps only the counts, so memory does not grow with the
+/// number of files. ``scan(_:progress:)`` collects the same folders into a ``ScanReport``.
 public struct LicenseScanner: Sendable {
   /// Walk and size options.
   public var options: ScanOptions
@@ -33,85 +38,208 @@ public struct LicenseScanner: Sendable {
   /// - Returns: the report.
   /// - Complexity: O(files) for the walk; analysis is linear in the licence texts' size.
   public func scan(_ roots: [String], progress: (@Sendable (ScanProgress) -> Void)? = nil) -> ScanReport {
-    let (walked, issues) = DirectoryWalker(options: options).walk(roots)
-
-    // Phase 1: sniff every candidate; read the licence-like ones, collect SPDX tags of source files.
-    let sniffed = parallelMap(walked, phase: "reading", progress: progress) { file in sniff(file) }
-    var skipped: [SkippedFile] = []
-    var documents: [String: [(file: WalkedFile, document: Document)]] = [:]
-    var tags: [String: [String: Int]] = [:]
-    for (file, outcome) in zip(walked, sniffed) {
-      switch outcome {
-      case .skipped(let reason): skipped.append(SkippedFile(path: file.path, reason: reason))
-      case .document(let document): documents[file.folder, default: []].append((file, document))
-      case .tags(let identifiers):
-        for id in identifiers { tags[file.folder, default: [:]][id, default: 0] += 1 }
-      case .nothing: break
-      }
-    }
-
-    // Phase 2: one unit per licence (with its paired policy) and per policy that pairs with none.
-    var units: [Unit] = []
-    for (folder, entries) in documents {
-      let licences = entries.filter { $0.file.role == .licence || $0.file.role == .notice }
-      let policies = entries.filter { $0.file.role == .policy }
-      var paired = Set<String>()
-      for licence in licences {
-        let policy = Self.pair(licence.file, policies.map(\.file))
-        if let policy { paired.insert(policy.path) }
-        units.append(
-          Unit(
-            folder: folder, document: licence.document, role: licence.file.role ?? .licence,
-            policy: policy.flatMap { p in policies.first { $0.file.path == p.path }?.document }))
-      }
-      for policy in policies where !paired.contains(policy.file.path) {
-        units.append(Unit(folder: folder, document: policy.document, role: .policy, policy: nil))
-      }
-    }
-    units.sort { $0.document.path < $1.document.path }
-    let analyses = parallelMap(units, phase: "analysing", progress: progress) { unit in
-      analyzer.analyze(unit.document, policy: unit.policy)
-    }
-
-    // Phase 3: assemble folders in path order.
+    let plan = walk(roots)
     var folders: [FolderReport] = []
-    let folderPaths = Set(documents.keys).union(tags.keys).sorted()
-    // Grouped once (in unit order): filtering all units per folder was quadratic in a large tree.
-    var byFolder: [String: [(Unit, LicenseAnalysis)]] = [:]
-    for (unit, analysis) in zip(units, analyses) { byFolder[unit.folder, default: []].append((unit, analysis)) }
-    for folder in folderPaths {
-      let members = byFolder[folder] ?? []
-      let found = members.map { unit, analysis in
-        FoundLicence(analysis, role: unit.role, policy: unit.policy?.path)
+    let summary = scan(plan, progress: progress, render: { _ in () }, emit: { folder, _ in folders.append(folder) })
+    return ScanReport(roots: roots, folders: folders, skipped: summary.skipped, errors: summary.errors)
+  }
+
+  /// Walks the roots: what a scan will read, and the roots or folders that cannot be scanned.
+  /// - Parameter roots: folders or files to scan.
+  /// - Returns: the plan, for ``scan(_:progress:render:emit:)``.
+  public func walk(_ roots: [String]) -> ScanPlan {
+    let (files, issues) = DirectoryWalker(options: options).walk(roots)
+    return ScanPlan(roots: roots, errors: issues, files: files)
+  }
+
+  /// Scans a walked plan, streaming: each folder is reported as soon as it and every folder before
+  /// it (in path order) are done, and then forgotten.
+  ///
+  /// `render` runs on worker threads (so that, for example, JSON encoding uses all cores too);
+  /// `emit` runs on the calling thread, once per folder, in path order.
+  /// - Parameters:
+  ///   - plan: from ``walk(_:)``.
+  ///   - progress: called after each unit of work, from worker threads but never concurrently.
+  ///   - render: turns a folder into what `emit` writes.
+  ///   - emit: receives each folder and its rendering; an error it throws ends the scan.
+  /// - Returns: the skipped files, the walk's errors and the counts a summary line needs.
+  /// - Complexity: O(files) for the walk; analysis is linear in the licence texts' size. Memory
+  ///   holds the walk's file list, SPDX tag counts, skipped files and one batch of documents.
+  public func scan<Rendered: Sendable>(
+    _ plan: ScanPlan, progress: (@Sendable (ScanProgress) -> Void)? = nil,
+    render: @Sendable (FolderReport) -> Rendered, emit: (FolderReport, Rendered) throws -> Void
+  ) rethrows -> ScanSummary {
+    // Phase 1: SPDX tags of source files, all of them first: a model card's declaration is
+    // checked against the tags of its subfolders, which come after it in path order.
+    let sources = plan.files.filter { $0.role == nil }
+    let reading = ProgressCounter(phase: "reading", total: sources.count, progress: progress)
+    reading.report(done: 0)
+    let sniffedTags = parallelMap(sources, counter: reading) { file in sniffTags(file) }
+    var tags: [String: [String: Int]] = [:]
+    for (file, identifiers) in zip(sources, sniffedTags) {
+      for id in identifiers { tags[file.folder, default: [:]][id, default: 0] += 1 }
+    }
+
+    // Phase 2: licence-like files, folder by folder in path order, a batch of folders at a time.
+    var byFolder: [String: [WalkedFile]] = [:]
+    var licenceLike = 0
+    for file in plan.files where file.role != nil {
+      byFolder[file.folder, default: []].append(file)
+      licenceLike += 1
+    }
+    let folderPaths = Set(byFolder.keys).union(tags.keys).sorted()
+    let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
+    counter.report(done: 0)
+    let batchSize = max(1, options.batchSize ?? Self.automaticBatchSize)
+    var skipped: [SkippedFile] = []
+    var folderCount = 0
+    var licenceCount = 0
+    var findingCount = 0
+    var start = 0
+    while start < folderPaths.count {
+      var end = start
+      var files: [WalkedFile] = []
+      while end < folderPaths.count, end == start || files.count < batchSize {
+        files += byFolder[folderPaths[end]] ?? []
+        end += 1
       }
-      let card = documents[folder]?.first { $0.file.role == .modelCard }
-      let declared = card.flatMap { DeclaredLicense(card: $0.document) }
-      let tagCounts = (tags[folder] ?? [:]).sorted { $0.key < $1.key }.map {
-        SPDXTagCount(identifier: $0.key, files: $0.value)
+      let batch = Batch(
+        folders: Array(folderPaths[start..<end]), files: files, scanner: self, tags: tags, counter: counter)
+      skipped += batch.skipped
+      for (folder, rendered) in batch.folders(render: render) {
+        folderCount += 1
+        licenceCount += folder.licences.count
+        findingCount += folder.findings.count
+        try emit(folder, rendered)
       }
-      if found.isEmpty, declared == nil, tagCounts.isEmpty { continue }
-      var check: DeclarationCheck?
-      var findings: [ScanFinding] = []
-      if let declared {
-        // Licence files decide; notices and policies only when there is no licence file.
-        let texts = members.filter { $0.0.role == .licence }
-        let used = texts.isEmpty ? members.filter { $0.0.role != .policy } : texts
-        // Source trees keep their tagged files in subfolders (`src/`), so tags below the card count too.
-        let below = tags.filter { $0.key == folder || $0.key.hasPrefix(folder + "/") }.flatMap(\.value.keys)
-        let result = DeclarationCheck.check(
-          declared, licences: used.map { ($0.0.document, $0.1) }, spdxIdentifiers: Array(Set(below)).sorted())
-        check = result
-        if result.verdict == .mismatch {
-          findings.append(ScanFinding(code: .declaredLicenseMismatch, folder: folder, message: result.reason))
-        }
-      }
-      folders.append(
-        FolderReport(
-          path: folder, licences: found, declared: declared, declaration: check, spdxIdentifiers: tagCounts,
-          findings: findings))
+      start = end
     }
     skipped.sort { $0.path < $1.path }
-    return ScanReport(roots: roots, folders: folders, skipped: skipped, errors: issues)
+    return ScanSummary(
+      roots: plan.roots, skipped: skipped, errors: plan.errors, folderCount: folderCount, licenceCount: licenceCount,
+      findingCount: findingCount)
+  }
+
+  /// Licence-like files read and analysed together when ``ScanOptions/batchSize`` is nil: enough
+  /// to keep every core busy between batches, few enough that documents in flight stay small.
+  static var automaticBatchSize: Int { max(32, 8 * ProcessInfo.processInfo.activeProcessorCount) }
+
+  /// The licence-like files of consecutive folders, read and analysed on all cores.
+  private struct Batch: Sendable {
+    let folderPaths: [String]
+    /// Documents read, per folder, in walk order.
+    let documents: [String: [(file: WalkedFile, document: Document)]]
+    let skipped: [SkippedFile]
+    let units: [Unit]
+    let analyses: [LicenseAnalysis]
+    let scanner: LicenseScanner
+    let tags: [String: [String: Int]]
+
+    init(
+      folders: [String], files: [WalkedFile], scanner: LicenseScanner, tags: [String: [String: Int]],
+      counter: ProgressCounter
+    ) {
+      folderPaths = folders
+      self.scanner = scanner
+      self.tags = tags
+      let sniffed = scanner.parallelMap(files, counter: nil) { file in scanner.sniff(file) }
+      var skipped: [SkippedFile] = []
+      var documents: [String: [(file: WalkedFile, document: Document)]] = [:]
+      for (file, outcome) in zip(files, sniffed) {
+        switch outcome {
+        case .skipped(let reason): skipped.append(SkippedFile(path: file.path, reason: reason))
+        case .document(let document): documents[file.folder, default: []].append((file, document))
+        case .tags, .nothing: break
+        }
+      }
+      // One unit per licence (with its paired policy) and per policy that pairs with none.
+      var units: [Unit] = []
+      for folder in folders {
+        guard let entries = documents[folder] else { continue }
+        var folderUnits: [Unit] = []
+        let licences = entries.filter { $0.file.role == .licence || $0.file.role == .notice }
+        let policies = entries.filter { $0.file.role == .policy }
+        var paired = Set<String>()
+        for licence in licences {
+          let policy = LicenseScanner.pair(licence.file, policies.map(\.file))
+          if let policy { paired.insert(policy.path) }
+          folderUnits.append(
+            Unit(
+              folder: folder, document: licence.document, role: licence.file.role ?? .licence,
+              policy: policy.flatMap { p in policies.first { $0.file.path == p.path }?.document }))
+        }
+        for policy in policies where !paired.contains(policy.file.path) {
+          folderUnits.append(Unit(folder: folder, document: policy.document, role: .policy, policy: nil))
+        }
+        folderUnits.sort { $0.document.path < $1.document.path }
+        units += folderUnits
+      }
+      // Files that are not a unit's own document (skipped, model cards, paired policies) are done.
+      counter.advance(by: files.count - units.count)
+      let analyzer = scanner.analyzer
+      analyses = scanner.parallelMap(units, counter: counter) { unit in
+        analyzer.analyze(unit.document, policy: unit.policy)
+      }
+      self.documents = documents
+      self.skipped = skipped
+      self.units = units
+    }
+
+    /// The batch's folders that have anything to report, in path order, each with its rendering.
+    func folders<Rendered: Sendable>(render: @Sendable (FolderReport) -> Rendered) -> [(FolderReport, Rendered)] {
+      // Units are grouped by folder in folder order: each folder's members are a contiguous range.
+      var ranges: [String: Range<Int>] = [:]
+      var i = 0
+      while i < units.count {
+        var j = i + 1
+        while j < units.count, units[j].folder == units[i].folder { j += 1 }
+        ranges[units[i].folder] = i..<j
+        i = j
+      }
+      let memberRanges = ranges
+      return scanner.parallelMap(folderPaths, counter: nil) { folder in
+        let range = memberRanges[folder] ?? 0..<0
+        let members = zip(units[range], analyses[range]).map { ($0, $1) }
+        guard let report = scanner.folderReport(folder, members: members, documents: documents[folder], tags: tags)
+        else { return nil }
+        return (report, render(report))
+      }.compactMap { $0 }
+    }
+  }
+
+  /// A folder's report from its analysed units, its documents and the scan's SPDX tags, or nil
+  /// when the folder has nothing to report.
+  func folderReport(
+    _ folder: String, members: [(Unit, LicenseAnalysis)], documents: [(file: WalkedFile, document: Document)]?,
+    tags: [String: [String: Int]]
+  ) -> FolderReport? {
+    let found = members.map { unit, analysis in
+      FoundLicence(analysis, role: unit.role, policy: unit.policy?.path)
+    }
+    let card = documents?.first { $0.file.role == .modelCard }
+    let declared = card.flatMap { DeclaredLicense(card: $0.document) }
+    let tagCounts = (tags[folder] ?? [:]).sorted { $0.key < $1.key }.map {
+      SPDXTagCount(identifier: $0.key, files: $0.value)
+    }
+    if found.isEmpty, declared == nil, tagCounts.isEmpty { return nil }
+    var check: DeclarationCheck?
+    var findings: [ScanFinding] = []
+    if let declared {
+      // Licence files decide; notices and policies only when there is no licence file.
+      let texts = members.filter { $0.0.role == .licence }
+      let used = texts.isEmpty ? members.filter { $0.0.role != .policy } : texts
+      // Source trees keep their tagged files in subfolders (`src/`), so tags below the card count too.
+      let below = tags.filter { $0.key == folder || $0.key.hasPrefix(folder + "/") }.flatMap(\.value.keys)
+      let result = DeclarationCheck.check(
+        declared, licences: used.map { ($0.0.document, $0.1) }, spdxIdentifiers: Array(Set(below)).sorted())
+      check = result
+      if result.verdict == .mismatch {
+        findings.append(ScanFinding(code: .declaredLicenseMismatch, folder: folder, message: result.reason))
+      }
+    }
+    return FolderReport(
+      path: folder, licences: found, declared: declared, declaration: check, spdxIdentifiers: tagCounts,
+      findings: findings)
   }
 
   /// The policy a licence incorporates: the only policy in the folder, or the one with the same stem
@@ -136,6 +264,12 @@ public struct LicenseScanner: Sendable {
     case tags([String])
     case skipped(String)
     case nothing
+  }
+
+  /// The SPDX expressions in a source file's head.
+  func sniffTags(_ file: WalkedFile) -> [String] {
+    if case .tags(let identifiers) = sniff(file) { return identifiers }
+    return []
   }
 
   /// Size check from the walk's `stat`, a look at the first bytes, then a full read for licence-like files.
@@ -163,48 +297,111 @@ public struct LicenseScanner: Sendable {
     }
   }
 
-  /// Maps on all cores, keeping input order, reporting progress after each element.
-  private func parallelMap<T: Sendable, R: Sendable>(
-    _ items: [T], phase: String, progress: (@Sendable (ScanProgress) -> Void)?, _ body: @Sendable (T) -> R
+  /// Maps on all cores, keeping input order, advancing `counter` after each element.
+  fileprivate func parallelMap<T: Sendable, R: Sendable>(
+    _ items: [T], counter: ProgressCounter?, _ body: @Sendable (T) -> R
   ) -> [R] {
+    if items.count == 1 {
+      let value = body(items[0])
+      counter?.advance(by: 1)
+      return [value]
+    }
     let results = ResultSlots<R>(count: items.count)
-    progress?(ScanProgress(phase: phase, done: 0, total: items.count))
     DispatchQueue.concurrentPerform(iterations: items.count) { i in
-      let value = body(items[i])
-      let done = results.store(value, at: i)
-      if let progress {
-        results.serialised { progress(ScanProgress(phase: phase, done: done, total: items.count)) }
-      }
+      results.store(body(items[i]), at: i)
+      counter?.advance(by: 1)
     }
     return results.values()
+  }
+}
+
+/// The files a scan will look at, from ``LicenseScanner/walk(_:)``.
+public struct ScanPlan: Sendable {
+  /// The folders or files to scan, as given.
+  public let roots: [String]
+  /// Roots or folders that cannot be scanned.
+  public let errors: [ScanIssue]
+  /// Licence-like and source files, in walk order.
+  let files: [WalkedFile]
+}
+
+/// What a streaming scan returns besides its folders: everything a report holds but the folders,
+/// and the counts of its summary line.
+public struct ScanSummary: Sendable, Equatable {
+  /// The folders or files scanned, as given.
+  public let roots: [String]
+  /// Files passed over, sorted by path.
+  public let skipped: [SkippedFile]
+  /// Roots or folders that could not be scanned.
+  public let errors: [ScanIssue]
+  /// Folders reported.
+  public let folderCount: Int
+  /// Licence, notice and policy files reported.
+  public let licenceCount: Int
+  /// Findings reported.
+  public let findingCount: Int
+
+  /// Creates a summary.
+  public init(
+    roots: [String], skipped: [SkippedFile], errors: [ScanIssue], folderCount: Int, licenceCount: Int,
+    findingCount: Int
+  ) {
+    self.roots = roots
+    self.skipped = skipped
+    self.errors = errors
+    self.folderCount = folderCount
+    self.licenceCount = licenceCount
+    self.findingCount = findingCount
+  }
+}
+
+/// Counts finished work across batches and reports it, never concurrently.
+private final class ProgressCounter: @unchecked Sendable {
+  private let phase: String
+  private let total: Int
+  private let progress: (@Sendable (ScanProgress) -> Void)?
+  private var done = 0
+  private let lock = NSLock()
+
+  init(phase: String, total: Int, progress: (@Sendable (ScanProgress) -> Void)?) {
+    self.phase = phase
+    self.total = total
+    self.progress = progress
+  }
+
+  /// Reports a count as it is.
+  func report(done: Int) {
+    guard let progress else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    progress(ScanProgress(phase: phase, done: done, total: total))
+  }
+
+  /// Adds finished work and reports the new count.
+  func advance(by n: Int) {
+    guard let progress, n > 0 else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    done += n
+    progress(ScanProgress(phase: phase, done: done, total: total))
   }
 }
 
 /// Result slots filled from worker threads: each index is written once, under a lock.
 private final class ResultSlots<R: Sendable>: @unchecked Sendable {
   private var slots: [R?]
-  private var filled = 0
   private let lock = NSLock()
-  private let reportLock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  /// Stores a value and returns how many slots are filled.
-  func store(_ value: R, at index: Int) -> Int {
+  /// Stores a value.
+  func store(_ value: R, at index: Int) {
     lock.lock()
     defer { lock.unlock() }
     slots[index] = value
-    filled += 1
-    return filled
   }
 
-  /// Runs `body` so that no two calls overlap (progress callbacks need not be thread-safe).
-  func serialised(_ body: () -> Void) {
-    reportLock.lock()
-    defer { reportLock.unlock() }
-    body()
-  }
-
+  /// The values, in index order; every slot must be filled.
   func values() -> [R] {
     lock.lock()
     defer { lock.unlock() }

@@ -8,26 +8,32 @@ public struct ScanOptions: Sendable, Equatable {
   public var followSymlinks: Bool
   /// How many leading bytes of a source file are searched for `SPDX-License-Identifier:`.
   public var spdxHeadBytes: Int
+  /// About how many licence-like files are read and analysed at a time (whole folders are kept
+  /// together); nil for eight per core, at least 32. It bounds the memory a scan holds, never its
+  /// result.
+  public var batchSize: Int?
 
   /// Creates options.
   public init(
     maxBytes: Int = 1 << 20, skipFolders: Set<String> = [".git", "node_modules", ".build"],
-    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096
+    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil
   ) {
     self.maxBytes = maxBytes
     self.skipFolders = skipFolders
     self.followSymlinks = followSymlinks
     self.spdxHeadBytes = spdxHeadBytes
+    self.batchSize = batchSize
   }
 }
 
 /// How far a scan has got, for a progress bar.
 public struct ScanProgress: Sendable, Equatable {
-  /// `reading` (sniffing and reading files) or `analysing` (licence analyses).
+  /// `reading` (source files searched for SPDX tags) or `analysing` (licence-like files read and
+  /// analysed).
   public let phase: String
-  /// Units done in this phase.
+  /// Files done in this phase.
   public let done: Int
-  /// Units in this phase.
+  /// Files in this phase.
   public let total: Int
 }
 
