@@ -61,14 +61,27 @@ public enum ClauseExtractor {
 
   /// Span order, then kind order; exact duplicates dropped.
   static func ordered(_ clauses: [Clause]) -> [Clause] {
-    var seen = Set<Clause>()
+    // Sort small keys, not whole clauses, and drop duplicates by comparing within a run of equal
+    // keys (hashing every clause's strings and parameters cost more than the rules that found them).
+    let keys = clauses.map { (start: $0.span.start, kind: $0.kind, end: $0.span.end) }
+    let order = clauses.indices.sorted { a, b in
+      let x = keys[a]
+      let y = keys[b]
+      if x.start != y.start { return x.start < y.start }
+      if x.kind != y.kind { return x.kind < y.kind }
+      if x.end != y.end { return x.end < y.end }
+      return a < b
+    }
     var out: [Clause] = []
-    for c in clauses.sorted(by: { a, b in
-      if a.span.start != b.span.start { return a.span.start < b.span.start }
-      if a.kind != b.kind { return a.kind < b.kind }
-      return a.span.end < b.span.end
-    }) where seen.insert(c).inserted {
-      out.append(c)
+    out.reserveCapacity(clauses.count)
+    var runStart = 0
+    for i in order {
+      let k = keys[i]
+      if let last = out.last, last.span.start != k.start || last.kind != k.kind || last.span.end != k.end {
+        runStart = out.count
+      }
+      if out[runStart...].contains(where: { $0 == clauses[i] }) { continue }
+      out.append(clauses[i])
     }
     return out
   }

@@ -266,7 +266,7 @@ struct TerritoryRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() where v.mayContain(anyRegion) {
+    for v in ctx.sentences() where v.has(anyRegion) {
       // Governing-law and venue sentences name places without restricting rights.
       if v.has(.governedByLawsOf) { continue }
       if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
