@@ -27,17 +27,25 @@ struct EvaluationTests {
     #expect(ev.evidenceMismatches == 0, "every clause's evidence must be found at its span")
   }
 
-  /// The held-out set (`fixtures/holdout`): licences in styles the rules were not written against.
-  /// Lower floors, because it measures how far the rules carry, not how well they fit.
-  @Test func heldOutSetMeetsItsFloors() throws {
-    let root = Corpus.packageRoot.appendingPathComponent("fixtures/holdout").path
+  /// The held-out sets (`fixtures/holdout`, `fixtures/holdout2`): licences in styles the rules were
+  /// not written against (holdout2 was written without reading the rules; its first, blind score was
+  /// precision 0.961, recall 0.823, parameters 0.803). Lower floors, because they measure how far the
+  /// rules carry, not how well they fit.
+  @Test(arguments: [
+    ("fixtures/holdout", 30, 0.98, 0.88, 0.80),
+    ("fixtures/holdout2", 24, 0.98, 0.90, 0.85),
+  ])
+  func heldOutSetMeetsItsFloors(
+    _ folder: String, _ documents: Int, _ precision: Double, _ recall: Double, _ parameters: Double
+  ) throws {
+    let root = Corpus.packageRoot.appendingPathComponent(folder).path
     let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)
     print(ev.report(showMisses: false))
     let t = ev.total
-    #expect(ev.documents >= 30)
-    #expect(t.precision >= 0.98)
-    #expect(t.recall >= 0.88)
-    #expect(t.parameterAccuracy >= 0.80)
+    #expect(ev.documents >= documents)
+    #expect(t.precision >= precision)
+    #expect(t.recall >= recall)
+    #expect(t.parameterAccuracy >= parameters)
     #expect(ev.evidenceMismatches == 0)
   }
 }

@@ -103,7 +103,10 @@ struct QuantityScanner {
   /// Currency codes, accepted when written in capitals.
   static let currencyCodes: [UInt64: String] = {
     var d: [UInt64: String] = [:]
-    for c in ["usd", "eur", "gbp", "cny", "jpy", "inr", "chf", "cad", "aud", "krw", "sgd", "hkd"] {
+    for c in [
+      "usd", "eur", "gbp", "cny", "jpy", "inr", "chf", "cad", "aud", "krw", "sgd", "hkd", "sek", "nok", "dkk", "brl",
+      "nzd", "twd", "zar", "mxn", "aed", "pln",
+    ] {
       d[wordHash(c)] = c.uppercased()
     }
     d[wordHash("rmb")] = "CNY"
@@ -116,7 +119,8 @@ struct QuantityScanner {
   static let currencyNames: [UInt64: String] = [
     wordHash("dollars"): "USD", wordHash("dollar"): "USD", wordHash("euros"): "EUR", wordHash("euro"): "EUR",
     wordHash("yuan"): "CNY", wordHash("renminbi"): "CNY", wordHash("yen"): "JPY", wordHash("rupees"): "INR",
-    wordHash("rupee"): "INR", wordHash("sterling"): "GBP",
+    wordHash("rupee"): "INR", wordHash("sterling"): "GBP", wordHash("kronor"): "SEK", wordHash("kroner"): "NOK",
+    wordHash("francs"): "CHF",
   ]
 
   /// Currency symbols before an amount.

@@ -33,7 +33,10 @@ enum BanScope {
       // "You agree not to use the Model to:", or a bare "The Licensee shall not:" opening a list.
       let colon = endsWithColon(structure.sentences[i], text: text)
       let bareIntro = colon && (v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false)
-      if colon || role == .policy, v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro {
+      // "The User shall not perform any of the following acts:" names no use but opens a ban list.
+      let followingIntro = colon && v.has(.following)
+      if colon || role == .policy, v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro
+      {
         active = true
         introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
         out[i] = true
@@ -60,7 +63,10 @@ enum BanScope {
           active = false
         }
       }
-      if endsWithColon(structure.sentences[i], text: text), v.has(Lexicon.must) || v.has(Lexicon.conditions) {
+      // "provided that you do at least ONE of the following:" lists options, not duties.
+      if endsWithColon(structure.sentences[i], text: text), v.has(Lexicon.must) || v.has(Lexicon.conditions),
+        !v.has(.oneOfTheFollowing)
+      {
         active = true
       }
     }
@@ -104,4 +110,8 @@ enum BanScope {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let toFor: PhraseSet = ["to", "for", "in"]
+  fileprivate static let oneOfTheFollowing: PhraseSet = [
+    "one of the following", "either of the following", "any of the following options",
+  ]
+  fileprivate static let following: PhraseSet = ["following", "any of the following", "the following acts"]
 }

@@ -256,6 +256,8 @@ struct FieldOfUseRule: ClauseRule {
           in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
     else { return false }
     if v.has(.patentInfringe) && !v.has(.modelMaterials) { return false }
+    // "grants no right to use the crest, logos or trade marks": a trademark rule, not a field ban.
+    if v.first(TrademarkRule.marks, in: p.upperBound..<Swift.min(v.count, p.upperBound + 8)) != nil { return false }
     // Disclaimers ("the licensor does not warrant fitness for medical use") are not bans.
     if v.has(.warrantWarranty) { return false }
     return true

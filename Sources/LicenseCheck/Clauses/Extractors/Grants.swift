@@ -149,6 +149,7 @@ struct CopyrightGrantRule: ClauseRule {
   static let anaphora: PhraseSet = [
     "that permission", "this permission", "the permission", "this license", "this licence", "the license",
     "the licence", "that license", "that licence", "it", "these rights", "this grant", "the grant",
+    "these permissions", "those permissions", "the permissions", "these licenses", "the rights", "this right",
   ]
   static let notGrants: PhraseSet = [
     "attribution notice", "following notice", "notice text", "may grant", "might grant", "sole discretion",
@@ -266,7 +267,10 @@ struct PatentGrantRule: ClauseRule {
 struct OutputRightsRule: ClauseRule {
   static let licenseeOwns: PhraseSet = [
     "you own", "owned by you", "belong to you", "belongs to you", "yours", "you retain", "you will own",
-    "you shall own", "you are the owner", "your property", "property of you",
+    "you shall own", "you are the owner", "your property", "property of you", "belong to the user",
+    "belongs to the user", "belong to the licensee", "belongs to the licensee", "the licensee owns", "the user owns",
+    "owned by the user", "owned by the licensee", "belong to the customer", "the customer owns",
+    "owned by the customer",
   ]
   /// The licensor disclaims the outputs without saying who owns them.
   static let noClaim: PhraseSet = [
@@ -291,6 +295,12 @@ struct OutputRightsRule: ClauseRule {
         p.owner = "licensor"
         hit = m
       } else if let m = v.first(noClaim) {
+        p.owner = "unstated"
+        hit = m
+      } else if let m = v.first(.mayUseOutputs), !v.negated(before: m.lowerBound, window: 2),
+        !v.has(Lexicon.prohibition)
+      {
+        // "You may use outputs of X for any lawful purpose": a right to the outputs, owner unstated.
         p.owner = "unstated"
         hit = m
       } else {
@@ -334,6 +344,10 @@ extension ClauseParameters {
 extension PhraseSet {
   fileprivate static let coversIncludes: PhraseSet = [
     "covers", "also covers", "includes", "extends to", "allows", "lets you", "permits",
+  ]
+  fileprivate static let mayUseOutputs: PhraseSet = [
+    "you may use outputs", "you may use the outputs", "you may use any outputs", "outputs may be used",
+    "you are free to use outputs", "you are free to use the outputs",
   ]
   fileprivate static let transferAssign: PhraseSet = ["transfer", "assign"]
   fileprivate static let licenceObjects: PhraseSet = [

@@ -46,7 +46,8 @@ struct LiabilityLimitationRule: ClauseRule {
     "in no event", "not be liable", "no liability", "not liable", "shall not be", "limitation of liability",
     "under no circumstances", "no event", "disclaim*", "exclude*", "exclusion", "limit", "limited to",
     "will not be", "aggregate liability", "not responsible", "no responsibility", "not accept", "accepts no",
-    "bears no", "bear no", "not answerable", "maximum extent", "nor shall", "nor will",
+    "bears no", "bear no", "not answerable", "maximum extent", "nor shall", "nor will", "up to the amount",
+    "liable only", "only up to",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -147,7 +148,12 @@ struct GoverningLawRule: ClauseRule {
       guard let g = v.first(governs) ?? placeLaw?.1 else { continue }
       // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
       if v.has(.surviveSurvives) { continue }
-      guard v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil,
+      // "The laws of Germany apply": the law named, then a verb of application.
+      let lawsApply =
+        v.first(lawOf).map { lo in
+          v.first(.applyVerbs, in: lo.upperBound..<Swift.min(v.count, lo.upperBound + 8)) != nil
+        } ?? false
+      guard v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil || lawsApply,
         v.has(.lawOfLawsOf)
       else { continue }
       // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
@@ -301,6 +307,8 @@ struct ExportControlRule: ClauseRule {
       guard let e = v.first(export) else { continue }
       guard v.has(.lawRegulation) else { continue }
       if v.word(e.lowerBound) == "ear", !v.has(.export) { continue }
+      // "… creates no obligation of export compliance": export rules expressly not carried over.
+      if v.has(.noExportDuty) { continue }
       out.append(ctx.clause(.exportControl, in: v, evidence: e))
     }
     return out
@@ -357,6 +365,10 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
+  fileprivate static let noExportDuty: PhraseSet = [
+    "no obligation", "not meant to", "creates no", "does not impose", "imposes no", "no duty",
+  ]
+  fileprivate static let applyVerbs: PhraseSet = ["apply", "applies", "shall apply", "will apply"]
   fileprivate static let useOfThisDocument: PhraseSet = [
     "use of this document", "information provided hereunder", "use of the information provided",
   ]

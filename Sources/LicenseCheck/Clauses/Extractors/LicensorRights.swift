@@ -10,7 +10,8 @@ struct RemoteRestrictionRule: ClauseRule {
   static let remote: PhraseSet = [
     "software update", "license server", "licence server", "any other method", "kill switch",
     "from a distance", "by technical means", "technical measures", "remote access", "remotely", "remote", "kill switch",
-    "over the network", "remotely or otherwise",
+    "over the network", "remotely or otherwise", "licence key", "license key", "activation key",
+    "access to the service", "access to the api",
   ]
   static let reserve: PhraseSet = [
     "keeps the right", "retains the right", "retain the right", "keep the right", "can",
@@ -21,6 +22,12 @@ struct RemoteRestrictionRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let r = v.first(restrict), let rm = v.first(remote), v.has(reserve) else { continue }
+      // "You may not … disable, or circumvent the license key": a ban on the licensee, not a right kept.
+      if let p = v.first(Lexicon.prohibition), p.lowerBound < Swift.min(r.lowerBound, rm.lowerBound),
+        Swift.min(r.lowerBound, rm.lowerBound) - p.upperBound <= 10
+      {
+        continue
+      }
       guard v.has(.usageUse) else { continue }
       if v.has(.interactingWithItRemotely) { continue }
       out.append(ctx.clause(.remoteRestriction, in: v, evidence: ExtractionContext.cover(r, rm)))
@@ -54,8 +61,12 @@ struct UnilateralChangeRule: ClauseRule {
     for v in ctx.sentences(includingDefinitions: true) {
       guard let c = v.first(change), let w = v.first(when) else { continue }
       // The licensor changes the terms, not "you may modify the software".
+      // "Provider may modify these Terms": a named party other than the licensee.
+      let namedPartyMay =
+        c.lowerBound >= 2 && v.word(c.lowerBound - 1) == "may" && v.isCapitalised(c.lowerBound - 2)
+        && !["you", "licensee", "customer", "user", "recipient", "institution"].contains(v.word(c.lowerBound - 2))
       let licensorActs =
-        v.has(.weMayLicensorMay)
+        (v.has(.weMayLicensorMay) || namedPartyMay)
         && !v.has(.youMayModifyYou)
       guard licensorActs else { continue }
       // The change must be to the terms themselves: the agreement or policy close to the change verb.
@@ -107,7 +118,8 @@ struct TerminationRule: ClauseRule {
     "violate", "violates", "violation", "non compliance",
     "noncompliance", "do not comply", "contrary to", "attempt otherwise", "any attempt", "is void", "break", "breaks",
     "broken", "ignore", "disregard", "not follow",
-    "misuse", "in violation", "fail to", "except as expressly provided",
+    "misuse", "in violation", "fail to", "except as expressly provided", "other than as this", "otherwise than as",
+    "good cause", "infringes section", "infringes §",
   ]
   static let litigation: PhraseSet = [
     "such a claim", "makes a claim", "make a claim", "claim that",
@@ -142,6 +154,8 @@ struct TerminationRule: ClauseRule {
     for (n, v) in views.enumerated() {
       guard let t = v.first(terminate) else { continue }
       if v.has(.surviveSurvives) && !v.has(breach) { continue }
+      // "the Collective cannot withdraw or terminate them for any reason": a promise not to end it.
+      if v.negated(before: t.lowerBound, window: 3) { continue }
       var triggers = triggersStated(in: v)
       // "… within 32 days. Otherwise, all your licenses end immediately.": the condition is in the
       // sentence the connective refers back to.

@@ -14,8 +14,9 @@ struct IncludeLicenseRule: ClauseRule {
     "the following two paragraphs", "text of this licence", "this permission notice", "these license terms",
     "permission text", "this public license", "hyperlink to this public license", "uri or hyperlink to",
     "this permission", "the licence terms", "this text", "this notice", "include this file", "keep this file",
-    "this grant",
-    "this file with",
+    "this grant", "this file with", "without this file", "complete permission notice", "license agreement and",
+    "license agreement is retained",
+    "licence agreement is retained",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
@@ -23,14 +24,23 @@ struct IncludeLicenseRule: ClauseRule {
     "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain", "appear",
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
     "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
-    "kept", "be kept",
+    "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let c = v.first(copyOfLicence), let verb = v.first(verbs) else { continue }
+      guard v.has(copyOfLicence), v.has(verbs) else { continue }
+      // The verb must act on the licence: "the copyright line above is kept on every copy; … no licence
+      // under any patent is conveyed by this notice" keeps a notice, not the licence.
+      let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
+        // The verb may come well after ("PSF's License Agreement and PSF's notice of copyright, i.e.
+        // "Copyright (c) 2001, …", are retained"): a longer reach after the licence than before it.
+        let near = Swift.max(0, c.lowerBound - 16)..<Swift.min(v.count, c.upperBound + 40)
+        return v.first(verbs, in: near).map { (c, $0) }
+      }.first
+      guard let (c, verb) = pair else { continue }
       if v.has(.doNotAcceptNot) { continue }
       guard ctx.obliges(v) else { continue }
       // The duty travels with copies: a distribution or copy context must be present.
@@ -71,7 +81,7 @@ struct RetainNoticesRule: ClauseRule {
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
-    "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove",
+    "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove", "kept",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -91,6 +101,13 @@ struct RetainNoticesRule: ClauseRule {
         continue
       }
       if v.has(.uponNoticeWrittenNotice) && !v.has(.copyright) {
+        continue
+      }
+      // "mark each modified file with a prominent notice stating that you changed it": a change notice.
+      if ["notice", "notices"].contains(w), !v.has(.copyright),
+        let t = v.first(StateChangesRule.triggers, in: n.upperBound..<Swift.min(v.count, n.upperBound + 3)),
+        v.first(StateChangesRule.change, in: t.lowerBound..<Swift.min(v.count, t.upperBound + 6)) != nil
+      {
         continue
       }
       var p = ClauseParameters()
@@ -117,7 +134,8 @@ struct StateChangesRule: ClauseRule {
     "plainly marked", "marked as such", "identifies you as", "prominent notice", "prominent notices",
     "notice in each", "record of", "describe", "describing", "mark", "marked", "flag", "label", "note",
     "identify", "log of changes", "changelog", "prominent statement", "statement that", "a statement", "dated notice",
-    "date of the change", "carry a notice", "notice saying", "a notice saying", "saying who", "saying that",
+    "date of the change", "recording who", "record who", "carry a notice", "notice saying", "a notice saying",
+    "saying who", "saying that",
     "you changed", "how it was modified", "say so", "say that", "how it differs", "document how", "differs from",
   ]
   static let change: PhraseSet = ["change*", "modif*", "alter*"]
@@ -137,6 +155,8 @@ struct StateChangesRule: ClauseRule {
         continue
       }
       if v.has(.stateThatItIs) && !v.has(.modifiedChanged) { continue }
+      // "features serving to identify the program must not be removed or altered": keeping notices.
+      if v.has(.removedOrAltered) && !v.has(.modifiedChanged) && !v.has(.changesWords) { continue }
       out.append(ctx.clause(.stateChanges, in: v, evidence: t))
     }
     return out
@@ -230,7 +250,7 @@ struct NamingRule: ClauseRule {
   static let nameWords: PhraseSet = ["name", "names", "named", "naming", "title", "model name"]
   static let prefix: PhraseSet = [
     "at the beginning", "begin with", "begins with", "start with", "starts with", "prefix", "prefixed",
-    "beginning of", "precede", "first word",
+    "beginning of", "precede", "first word", "beginning with", "begins", "starting with",
   ]
   static let include: PhraseSet = [
     "have", "has", "carry", "feature", "show", "keep", "include", "includes", "contain", "contains", "incorporate",
@@ -246,7 +266,10 @@ struct NamingRule: ClauseRule {
       guard pos != nil || v.has(include) else { continue }
       // Names of licensors in endorsements ("may not use the name of the author") are trademark rules.
       if v.has(.endorsePromote) { continue }
-      guard let quoted = QuoteFinder.quoted(in: v, after: 0), quoted.text.split(separator: " ").count <= 4 else {
+      // The phrase quoted after the name word ("a name that begins with "X""), else the first one.
+      guard let quoted = QuoteFinder.quoted(in: v, after: nw.lowerBound) ?? QuoteFinder.quoted(in: v, after: 0),
+        quoted.text.split(separator: " ").count <= 4
+      else {
         continue
       }
       if v.negated(before: nw.lowerBound, window: 4) { continue }
@@ -306,7 +329,14 @@ struct ShareAlikeRule: ClauseRule {
         continue
       }
       // "derivative works of the Licensed Work are subject to this License" binds as much as "must".
-      guard v.has(Lexicon.must) || v.has(.mustOnlyUnder) || v.has(.areSubjectTo) else { continue }
+      // In a duty list the item must still release something ("license the entire work …"), not
+      // merely name the licence ("comply with the terms of this License").
+      let releases = v.find(release).contains { !same.contains($0.lowerBound) }
+      guard
+        v.has(Lexicon.must) || v.has(.mustOnlyUnder) || v.has(.areSubjectTo) || (ctx.inDutyList[v.index] && releases)
+      else {
+        continue
+      }
       if v.has(.youMayObtainMay2) {
         continue
       }
@@ -480,7 +510,8 @@ struct AcceptanceRule: ClauseRule {
   ]
   static let accept: PhraseSet = [
     "accept", "accepts", "accepted", "accepting", "acceptance", "agree", "agrees", "agreeing", "agreed",
-    "bound by", "consent to", "consents to", "recognized and accepted", "deemed to have accepted",
+    "bound by", "consent to", "consents to", "recognized and accepted", "deemed to have accepted", "assent to",
+    "signals assent", "signal assent", "manifests assent", "indicates assent",
     "starts when", "takes effect when", "effective upon", "becomes effective", "commences upon", "commence upon",
   ]
   static let signs: PhraseSet = [
@@ -488,7 +519,8 @@ struct AcceptanceRule: ClauseRule {
   ]
   /// Acts named before the acceptance ("Any use … constitutes acceptance").
   static let constitutes: PhraseSet = [
-    "constitutes", "constitute", "indicates", "indicate", "signifies", "signify", "shall be deemed", "is deemed",
+    "constitutes", "constitute", "means", "mean", "indicates", "indicate", "signifies", "signify", "shall be deemed",
+    "is deemed",
   ]
   static let introducers: PhraseSet = ["by", "upon", "if you", "when you", "once you", "through", "by way of"]
   static let licence: PhraseSet = [
@@ -520,7 +552,9 @@ struct AcceptanceRule: ClauseRule {
         continue
       }
       // "takes effect when both parties have signed": the acceptance phrase introduces the act itself.
-      if ["when", "upon"].contains(v.word(a.upperBound - 1)) {
+      if ["when", "upon"].contains(v.word(a.upperBound - 1))
+        || (a.upperBound < v.count && ["when", "upon", "once"].contains(v.word(a.upperBound)))
+      {
         let window = a.upperBound..<Swift.min(v.count, a.upperBound + 8)
         for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
       }
@@ -626,7 +660,8 @@ extension PhraseSet {
     "every copy", "each copy",
   ]
   fileprivate static let underTheTermsOf: PhraseSet = [
-    "under the terms of this license", "under this license", "under these terms",
+    "under the terms of this license", "under this license", "under these terms", "subject to the provisions of this",
+    "subject to the terms of this",
   ]
   fileprivate static let copyOfCopiesOf: PhraseSet = [
     "copy of", "copies of", "text of", "accompan*", "include", "included", "come with",
@@ -659,6 +694,17 @@ extension PhraseSet {
     "may not add", "may not impose",
   ]
   fileprivate static let mayNot: PhraseSet = ["may not"]
+  fileprivate static let copyOfThisLicence: PhraseSet = [
+    "copy of this license", "copy of the license", "copy of this agreement", "text of this license",
+  ]
+  fileprivate static let completeCorresponding: PhraseSet = [
+    "corresponding source", "complete source", "source code of", "source code for", "machine readable source",
+    "preferred form",
+  ]
+  fileprivate static let changesWords: PhraseSet = ["changes", "modifications", "your changes"]
+  fileprivate static let removedOrAltered: PhraseSet = [
+    "removed or altered", "alter or remove", "remove or alter", "altered or removed", "removed, altered",
+  ]
   fileprivate static let whenIf: PhraseSet = ["when", "if", "where", "whenever"]
   fileprivate static let areSubjectTo: PhraseSet = ["are subject to this license", "is subject to this license"]
   fileprivate static let youMayPermission: PhraseSet = ["you may", "permission", "free to"]
@@ -681,7 +727,7 @@ extension PhraseSet {
   fileprivate static let networkRemotely: PhraseSet = ["network", "remotely"]
   fileprivate static let distributeConvey: PhraseSet = ["distribute", "convey"]
   fileprivate static let interactRemote: PhraseSet = [
-    "interact*", "remote*", "network service", "users", "as a service",
+    "interact*", "remote*", "network service", "users", "as a service", "people", "persons",
   ]
   fileprivate static let networkRemote: PhraseSet = ["network", "remote*"]
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]

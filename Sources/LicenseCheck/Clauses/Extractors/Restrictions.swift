@@ -149,7 +149,11 @@ struct NonCommercialRule: ClauseRule {
         if (v.has(Lexicon.outputs) && !(banned && v.has(.theWorkItself))) || v.has(.soldCommerciallyMayBe) {
           continue
         }
-        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned else { continue }
+        // "Use for commercial purposes … is not licensed hereunder": the refusal follows the use.
+        let refusedAfter = v.first(.refusedAfter, in: m.upperBound..<Swift.min(v.count, m.upperBound + 10)) != nil
+        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned || refusedAfter else {
+          continue
+        }
         if v.has(.separateLicenseCommercialLicense) { continue }
       }
       if v.has(.warrantMerchantability) { continue }
@@ -243,7 +247,11 @@ struct TerritoryRule: ClauseRule {
     ("South Korea", ["south korea", "republic of korea"]),
     ("Iran", ["iran"]), ("North Korea", ["north korea"]), ("Cuba", ["cuba"]), ("Syria", ["syria"]),
     ("Crimea", ["crimea"]), ("Japan", ["japan"]), ("India", ["india"]), ("Canada", ["canada"]),
-    ("Switzerland", ["switzerland"]),
+    ("Switzerland", ["switzerland"]), ("Germany", ["germany"]), ("Austria", ["austria"]), ("France", ["france"]),
+    ("Italy", ["italy"]), ("Spain", ["spain"]), ("Netherlands", ["netherlands"]), ("Belgium", ["belgium"]),
+    ("Ireland", ["ireland"]), ("Australia", ["australia"]), ("Brazil", ["brazil"]), ("Singapore", ["singapore"]),
+    ("Taiwan", ["taiwan"]), ("Hong Kong", ["hong kong"]), ("Macau", ["macau", "macao"]), ("Vietnam", ["vietnam"]),
+    ("Belarus", ["belarus"]), ("Venezuela", ["venezuela"]), ("Israel", ["israel"]), ("Mexico", ["mexico"]),
   ]
   static let exclude: PhraseSet = [
     "not granted", "are not granted", "excluding", "excluded", "except", "outside", "does not apply", "do not apply",
@@ -281,6 +289,8 @@ struct TerritoryRule: ClauseRule {
       if v.has(.exportSanction) { continue }
       // Names that contain a region ("EU DataGrid") in endorsement or trademark rules restrict no place.
       if v.has(.namesInEndorsement) { continue }
+      // A copyright line's address ("… Co., Ltd. Taiwan All rights reserved") restricts no place.
+      if v.has(.copyrightLine) { continue }
       var names: [String] = []
       var hit: Range<Int>?
       for (name, set) in regions {
@@ -322,7 +332,8 @@ struct UserRestrictionRule: ClauseRule {
       "sanctioned-parties",
       [
         "sanctioned", "sanctions list*", "denied part*", "restricted part*", "embargoed",
-        "specially designated", "entity list", "blocked persons",
+        "specially designated", "entity list", "blocked persons", "designated for sanctions", "denied party",
+        "denied-party",
       ]
     ),
     (
@@ -330,10 +341,15 @@ struct UserRestrictionRule: ClauseRule {
       ["in competition with", "competing with", "that compete with", "competitor", "competitors", "direct competitor*"]
     ),
     (
+      "organised-crime",
+      ["anti social force*", "organised crime", "organized crime", "crime group*", "criminal organi*"]
+    ),
+    (
       "minors",
       [
         "persons under 18", "under 18 years", "under the age", "younger than", "under the age of", "minors", "under 18",
-        "under 13", "age of majority",
+        "under 13", "age of majority", "years of age", "under nineteen", "under 19", "under 16", "under sixteen",
+        "under eighteen", "under thirteen",
       ]
     ),
   ]
@@ -341,7 +357,7 @@ struct UserRestrictionRule: ClauseRule {
     "except", "other than", "excluding",
     "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
     "not licensed", "represent and warrant that you are not", "you are not", "must not", "not granted",
-    "not be used by", "excluded",
+    "not be used by", "excluded", "represents that it is not", "warrants that it is not", "will not become",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -352,7 +368,7 @@ struct UserRestrictionRule: ClauseRule {
       // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
       if v.has(.exportReExport) { continue }
       for (name, set) in who {
-        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 30 else { continue }
+        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 40 else { continue }
         if name == "minors" && v.has(.childSexualExploit) { continue }
         // Competition is about who the licensee is, not what outputs may build.
         if name == "competitors", v.has(Lexicon.outputs) || !v.has(persons) { continue }
@@ -399,7 +415,8 @@ struct HostedServiceRule: ClauseRule {
   static let hosted: PhraseSet = [
     "hosted service", "managed service", "software as a service", "saas", "as a service", "hosted or managed",
     "service offering", "hosting", "cloud service", "api service", "offer the model as", "make the functionality",
-    "available to third parties as a service",
+    "available to third parties as a service", "service bureau", "time sharing", "application service provider",
+    "timesharing",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -512,7 +529,8 @@ extension PhraseSet {
     "compete", "competes", "competing", "competitive", "competitor*",
   ]
   fileprivate static let governedByLawsOf: PhraseSet = [
-    "governed by", "laws of", "jurisdiction", "courts", "venue", "arbitration",
+    "governed by", "laws of", "law of", "place of jurisdiction", "subject to the law*", "jurisdiction", "courts",
+    "venue", "arbitration",
   ]
   fileprivate static let exportSanction: PhraseSet = ["export", "sanction*", "embargo*"]
   fileprivate static let rightLicense: PhraseSet = [
@@ -537,6 +555,11 @@ extension PhraseSet {
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
   fileprivate static let onlyWord: PhraseSet = ["only"]
+  fileprivate static let copyrightLine: PhraseSet = ["all rights reserved", "copyright c"]
+  fileprivate static let refusedAfter: PhraseSet = [
+    "is not licensed", "are not licensed", "is not permitted", "are not permitted", "is prohibited", "are prohibited",
+    "is not allowed", "is not authorized", "is excluded",
+  ]
   fileprivate static let theWorkItself: PhraseSet = [
     "the model", "the models", "the software", "the weights", "the materials", "the work",
   ]

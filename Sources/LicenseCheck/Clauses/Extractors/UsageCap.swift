@@ -78,7 +78,8 @@ struct UsageCapRule: ClauseRule {
         p.metric = monthly ? .monthlyRevenue : .annualRevenue
         p.currency = q.currency
         metricHit = m
-      } else if let m = v.first(users, in: after) {
+      } else if let m = v.first(users, in: after) ?? v.find(users, in: Swift.max(0, qi - 12)..<qi).last {
+        // "… registered user accounts of a service … exceeds five million".
         p.metric = .users
         metricHit = m
       } else if si > 0, v.has(comparator),
