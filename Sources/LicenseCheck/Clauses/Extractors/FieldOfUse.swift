@@ -214,7 +214,11 @@ struct FieldOfUseRule: ClauseRule {
     var out: [Clause] = []
     for d in ctx.structure.definitions {
       // The definition paragraph, list items included.
-      let defViews = ctx.views.filter { d.definitionSpan.contains($0.span) || $0.span.contains(d.definitionSpan) }
+      // Found by binary search from the definition's start: a filter over every view for every
+      // definition made long texts quadratic.
+      let defViews = viewsOverlapping(d.definitionSpan, ctx.views).filter {
+        d.definitionSpan.contains($0.span) || $0.span.contains(d.definitionSpan)
+      }
       var fields = Set<String>()
       for v in defViews {
         for (field, set) in compiled where v.has(set) { fields.insert(field) }
@@ -234,6 +238,19 @@ struct FieldOfUseRule: ClauseRule {
       }
     }
     return out
+  }
+
+  /// The views whose spans meet `span`, in order (views are sorted by start and do not overlap).
+  static func viewsOverlapping(_ span: Span, _ views: [SentenceView]) -> ArraySlice<SentenceView> {
+    var lo = 0
+    var hi = views.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if views[mid].span.end <= span.start { lo = mid + 1 } else { hi = mid }
+    }
+    var end = lo
+    while end < views.count, views[end].span.start < span.end { end += 1 }
+    return views[lo..<end]
   }
 
   static let fieldOrder: [String] = fields.map(\.0)
