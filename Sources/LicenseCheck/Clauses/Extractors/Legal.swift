@@ -86,9 +86,12 @@ struct IndemnificationRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
+    let grantors = grantorNames(ctx)
     for v in ctx.sentences() {
       guard let t = v.first(triggers) else { continue }
-      guard v.has(.youLicensee) else {
+      // The licensee may be named by a defined term ("Institution shall hold harmless and indemnify
+      // RAS"): any capitalised party other than the one that grants the licence.
+      guard v.has(.youLicensee) || namedParty(before: t, in: v, excluding: grantors) else {
         continue
       }
       if v.has(.defendTheFreedomDefend) { continue }
@@ -105,6 +108,31 @@ struct IndemnificationRule: ClauseRule {
       out.append(ctx.clause(.indemnification, in: v, evidence: t))
     }
     return out
+  }
+}
+
+extension IndemnificationRule {
+  /// The capitalised words right before "grants" in grant sentences: the licensor's names.
+  static func grantorNames(_ ctx: ExtractionContext) -> Set<UInt64> {
+    var out = Set<UInt64>()
+    for v in ctx.sentences() {
+      for m in v.find(.grantsVerb) where m.lowerBound > 0 {
+        var k = m.lowerBound - 1
+        if v.word(k) == "hereby", k > 0 { k -= 1 }
+        if v.isCapitalised(k) { out.insert(v.hashes[k]) }
+      }
+    }
+    return out
+  }
+
+  /// Whether the indemnity's subject (the capitalised word before "shall", "will" or "agrees") is a
+  /// named party that is not the licensor.
+  static func namedParty(before t: Range<Int>, in v: SentenceView, excluding grantors: Set<UInt64>) -> Bool {
+    guard let modal = v.first(.indemnityModal, in: Swift.max(0, t.lowerBound - 5)..<t.lowerBound), modal.lowerBound > 0
+    else { return false }
+    let k = modal.lowerBound - 1
+    return v.isCapitalised(k) && !grantors.contains(v.hashes[k])
+      && !["the", "it", "each", "neither"].contains(v.word(k))
   }
 }
 
@@ -365,6 +393,8 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
+  fileprivate static let grantsVerb: PhraseSet = ["grants", "hereby grants", "grant"]
+  fileprivate static let indemnityModal: PhraseSet = ["shall", "will", "agrees to", "must", "agree to"]
   fileprivate static let noExportDuty: PhraseSet = [
     "no obligation", "not meant to", "creates no", "does not impose", "imposes no", "no duty",
   ]

@@ -49,9 +49,9 @@ struct UnilateralChangeRule: ClauseRule {
   ]
   static let agreement: PhraseSet = [
     "this agreement", "these terms", "this license", "the agreement", "the terms", "this licence", "terms of use",
-    "the license",
+    "the license", "these _ terms", "this _ agreement", "the _ terms",
   ]
-  static let policy: PhraseSet = ["policy", "acceptable use", "use restrictions", "guidelines"]
+  static let policy: PhraseSet = ["policy", "acceptable use", "use restrictions", "guidelines", "guide", "use guide"]
   static let continued: PhraseSet = [
     "continued use", "continuing to use", "continue to use", "constitutes acceptance", "deemed to accept",
   ]

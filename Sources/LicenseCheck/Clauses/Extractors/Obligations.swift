@@ -73,7 +73,8 @@ struct RetainNoticesRule: ClauseRule {
     "legal notices", "author attributions", "the above copyright", "all notices", "proprietary notices",
     "identification of the creator", "this notice", "the notice", "notices", "copyright line", "copyright lines",
     "attribution", "credit", "author s name", "copyright information", "notice",
-    "required notice*", "notice lines", "lines beginning with", "proprietary markings", "copyright markings",
+    "required notice*", "notice lines", "lines beginning with", "the following statement", "following statement",
+    "proprietary markings", "copyright markings",
     "proprietary legends",
   ]
   static let verbs: PhraseSet = [
@@ -82,6 +83,7 @@ struct RetainNoticesRule: ClauseRule {
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
     "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove", "kept",
+    "removed", "altered", "obscured",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -112,7 +114,7 @@ struct RetainNoticesRule: ClauseRule {
       }
       var p = ClauseParameters()
       // A quoted notice to carry ("… the following attribution notice: "X is licensed under …"").
-      if let q = QuoteFinder.quoted(in: v, after: n.lowerBound, maxTokens: 60), q.words.lowerBound <= n.upperBound + 6,
+      if let q = QuoteFinder.quoted(in: v, after: n.lowerBound, maxTokens: 60), q.words.lowerBound <= n.upperBound + 14,
         q.text.split(separator: " ").count >= 3
       {
         p.noticeText = q.text

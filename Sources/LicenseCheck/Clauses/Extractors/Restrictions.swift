@@ -501,6 +501,7 @@ extension PhraseSet {
   fileprivate static let thisAgreement: PhraseSet = ["this agreement"]
   fileprivate static let thePolicy: PhraseSet = [
     "the policy", "this policy", "such policy", "that policy", "the guidelines", "those guidelines", "these guidelines",
+    "the guide", "this guide",
   ]
   fileprivate static let flowDown: PhraseSet = ["flow down"]
   fileprivate static let attachmentA: PhraseSet = ["attachment a"]
