@@ -87,6 +87,8 @@ struct SentenceSplitter {
       if text.isWord(p, in: Self.companies) {
         // `Example, Inc. (the "Company")`, `Example, Inc. All rights reserved.`
         if text.isPunct(e, UInt8(ascii: "(")) { return nil }
+        // `Orbitcraft Pte. Ltd.`, `Kanade Co. Ltd.`: a second suffix continues the name.
+        if text.tokens[e].kind == .word, text.isWord(e, in: Self.companies) { return nil }
         if text.is(e, Self.all), e + 1 < text.tokens.count, text.is(e + 1, Self.rights) { return nil }
       }
     }

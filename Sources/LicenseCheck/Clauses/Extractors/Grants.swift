@@ -275,7 +275,8 @@ struct OutputRightsRule: ClauseRule {
   /// The licensor disclaims the outputs without saying who owns them.
   static let noClaim: PhraseSet = [
     "claims no rights", "claim no rights", "claims no ownership", "no rights in", "no ownership",
-    "not claim ownership", "does not claim", "do not claim", "makes no claim", "no claim",
+    "not claim ownership", "does not claim", "do not claim", "makes no claim", "no claim", "claims nothing",
+    "claim nothing",
   ]
   static let licensorOwns: PhraseSet = [
     "we own", "licensor owns", "remain the property of", "owned by the licensor", "owned by licensor",
@@ -347,7 +348,7 @@ extension PhraseSet {
   ]
   fileprivate static let mayUseOutputs: PhraseSet = [
     "you may use outputs", "you may use the outputs", "you may use any outputs", "outputs may be used",
-    "you are free to use outputs", "you are free to use the outputs",
+    "you are free to use outputs", "you are free to use the outputs", "you are free to use", "you may freely use",
   ]
   fileprivate static let transferAssign: PhraseSet = ["transfer", "assign"]
   fileprivate static let licenceObjects: PhraseSet = [

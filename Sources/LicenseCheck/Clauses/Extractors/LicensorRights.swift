@@ -86,8 +86,10 @@ struct UnilateralChangeRule: ClauseRule {
       } else {
         continue
       }
-      // A licence steward publishing new versions is not a change to the licence the user accepted.
-      if v.has(.newVersionsNewVersion) {
+      // A licence steward publishing new versions is not a change to the licence the user accepted
+      // (but "may modify these Terms … by posting a revised version" is).
+      let direct = !passive && v.first(agreement, in: c.upperBound..<Swift.min(v.count, c.upperBound + 4)) != nil
+      if v.has(.newVersionsNewVersion) && !direct {
         continue
       }
       if v.has(.modifyTheSoftwareModify) {

@@ -189,8 +189,12 @@ struct AttributionDisplayRule: ClauseRule {
       guard let d = v.first(display) else { continue }
       // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
       let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
-      guard ctx.obliges(v) || imperative || v.has(.requiredRequirement) else { continue }
-      guard let (text, words) = label(in: v, after: d.lowerBound) else { continue }
+      let defines = v.has(.theAttributionIs)
+      guard ctx.obliges(v) || imperative || v.has(.requiredRequirement) || defines else { continue }
+      // "The attribution is the phrase "Powered by X", shown on …": the phrase before the verb.
+      guard let (text, words) = label(in: v, after: d.lowerBound) ?? (defines ? label(in: v, after: 0) : nil) else {
+        continue
+      }
       var p = ClauseParameters()
       p.text = text
       let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
@@ -750,6 +754,9 @@ extension PhraseSet {
     "following", "notice that reads", "this notice", "notice stating", "text file",
   ]
   fileprivate static let requiredRequirement: PhraseSet = ["required", "requirement"]
+  fileprivate static let theAttributionIs: PhraseSet = [
+    "the attribution is", "attribution shall be", "attribution must be", "the attribution notice is",
+  ]
   fileprivate static let agreedToInWriting: PhraseSet = [
     "agreed to in writing", "changed terms", "revised terms", "modified terms", "updated terms", "new version",
     "otherwise agreed", "agreed in writing",

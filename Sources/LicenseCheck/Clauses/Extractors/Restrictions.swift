@@ -364,11 +364,15 @@ struct UserRestrictionRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let b = v.first(bar) else { continue }
+      guard v.has(bar) else { continue }
+      let bars = v.find(bar)
       // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
       if v.has(.exportReExport) { continue }
       for (name, set) in who {
-        guard let m = v.first(set), abs(m.lowerBound - b.lowerBound) <= 40 else { continue }
+        // The bar nearest before the person named ("shall not … (b) grant access to … a direct competitor").
+        guard let m = v.first(set) else { continue }
+        let b = bars.last(where: { $0.lowerBound <= m.lowerBound }) ?? bars[0]
+        guard abs(m.lowerBound - b.lowerBound) <= 40 else { continue }
         if name == "minors" && v.has(.childSexualExploit) { continue }
         // Competition is about who the licensee is, not what outputs may build.
         if name == "competitors", v.has(Lexicon.outputs) || !v.has(persons) { continue }
