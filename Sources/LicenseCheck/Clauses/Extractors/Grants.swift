@@ -50,13 +50,13 @@ enum GrantWords {
         "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
         "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
         "disseminate", "lend", "hand on", "pass on", "give away", "give copies", "hand out", "ship", "redistributing",
-        "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on",
+        "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on", "hand _ on",
       ], .distribute
     ),
     (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
     (["sell", "offer to sell", "sale", "commercialize", "commercialise", "monetize"], .sell),
-    (["publicly display", "display", "displays", "display publicly"], .display),
-    (["publicly perform", "perform", "performs", "perform publicly"], .perform),
+    (["publicly display", "display", "displays", "display publicly", "show _ in public", "show them"], .display),
+    (["publicly perform", "perform", "performs", "perform publicly", "play _ in public", "play them"], .perform),
     (
       [
         "use", "uses", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate",
@@ -210,6 +210,16 @@ struct CopyrightGrantRule: ClauseRule {
       GrantWords.flags(in: v, into: &p)
       // "That permission is worldwide. It does not cost anything.": flags stated in the sentences that
       // refer back to the grant.
+      // Flags may also come just before, after a grant that named no rights ("Every contributor gives
+      // you a copyright license. The license lasts forever, … Under it you may copy …").
+      for k in Swift.max(0, n - 2)..<n where views[k].first(anaphora, in: 0..<Swift.min(views[k].count, 3)) != nil {
+        var before = ClauseParameters()
+        GrantWords.flags(in: views[k], into: &before)
+        // "limited by the following restrictions", "for personal use": conditions, not the grant's flags.
+        before.limited = nil
+        before.nonTransferable = nil
+        p.mergeFlags(before)
+      }
       for k in (n + 1)..<Swift.min(views.count, n + 8)
       where views[k].first(anaphora, in: 0..<Swift.min(views[k].count, 3)) != nil {
         GrantWords.flags(in: views[k], into: &p)
@@ -231,7 +241,8 @@ struct CopyrightGrantRule: ClauseRule {
 /// `patent-grant`: an express patent licence.
 struct PatentGrantRule: ClauseRule {
   static let triggers: PhraseSet = [
-    "grant", "grants", "granted", "hereby grant*", "license under", "licence under", "license to",
+    "grant", "grants", "granted", "hereby grant*", "license under", "licence under", "license to", "gives you",
+    "give you",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {

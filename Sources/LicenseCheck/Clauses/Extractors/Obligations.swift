@@ -532,7 +532,7 @@ struct AcceptanceRule: ClauseRule {
   static let licence: PhraseSet = [
     "this agreement", "this license", "this licence", "these terms", "the terms", "this policy", "this eula",
     "bound by", "the agreement", "the license", "this public license", "terms and conditions", "policy",
-    "this acceptable use policy", "it", "them",
+    "this acceptable use policy", "it", "them", "license agreement", "licence agreement",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -551,7 +551,7 @@ struct AcceptanceRule: ClauseRule {
         let a = v.find(accept).first(where: {
           v.first(licence, in: $0.lowerBound..<Swift.min(v.count, $0.upperBound + 8)) != nil
             // "This Agreement takes effect when …": the licence is named just before.
-            || ($0.count > 1 && v.first(licence, in: Swift.max(0, $0.lowerBound - 3)..<$0.lowerBound) != nil)
+            || ($0.count > 1 && v.first(licence, in: Swift.max(0, $0.lowerBound - 6)..<$0.lowerBound) != nil)
         })
       else { continue }
       if v.has(.agreedToInWriting) {

@@ -140,7 +140,8 @@ struct NonCommercialRule: ClauseRule {
         // Negated nearby, or inside a ban on using the work ("you may not use the model … in anything
         // sold … or aimed at commercial advantage").
         let banned =
-          v.first(Lexicon.prohibition).map { p in
+          ctx.inBanList[v.index]
+          || v.first(Lexicon.prohibition).map { p in
             p.lowerBound < m.lowerBound
               && v.first(Lexicon.useVerbs, in: p.upperBound..<Swift.min(v.count, p.upperBound + 4)) != nil
           } ?? false
@@ -157,6 +158,9 @@ struct NonCommercialRule: ClauseRule {
         if v.has(.separateLicenseCommercialLicense) { continue }
       }
       if v.has(.warrantMerchantability) { continue }
+      // "All rights not expressly granted are reserved, including … to collect royalties for any use
+      // … which results in commercial advantage": a reservation, not a restriction.
+      if v.has(.reservedRoyalties) { continue }
       out.append(ctx.clause(.nonCommercial, in: v, evidence: m))
     }
     return out
@@ -169,7 +173,8 @@ struct ResearchOnlyRule: ClauseRule {
     "research purposes", "research use", "research only", "for research", "academic research",
     "evaluation purposes", "evaluation only", "non commercial research", "noncommercial research",
     "research and evaluation", "scientific research", "internal research", "research or evaluation",
-    "evaluation use", "testing and evaluation", "non production", "nonproduction",
+    "evaluation use", "testing and evaluation", "non production", "nonproduction", "for the evaluation",
+    "for evaluation", "to evaluate",
   ]
   static let only: PhraseSet = [
     "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "sole purpose",
@@ -456,7 +461,8 @@ struct TrademarkRule: ClauseRule {
     "may not use", "shall not use", "shall not be used", "not be used", "without specific prior written permission",
     "without prior written permission", "without specific prior", "does not grant", "not granted", "nor",
     "except as required", "except as", "no permission", "not permitted", "must not use", "without permission",
-    "prohibited", "nothing in this", "neither", "is subject to applicable law", "are subject to applicable law",
+    "prohibited", "nothing in this", "neither", "not give you permission", "does not give",
+    "is subject to applicable law", "are subject to applicable law",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -560,6 +566,9 @@ extension PhraseSet {
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
   fileprivate static let onlyWord: PhraseSet = ["only"]
+  fileprivate static let reservedRoyalties: PhraseSet = [
+    "hereby reserved", "collect royalties", "collecting society", "royalties for any use",
+  ]
   fileprivate static let copyrightLine: PhraseSet = ["all rights reserved", "copyright c"]
   fileprivate static let refusedAfter: PhraseSet = [
     "is not licensed", "are not licensed", "is not permitted", "are not permitted", "is prohibited", "are prohibited",
