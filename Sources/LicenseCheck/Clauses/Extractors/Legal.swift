@@ -94,6 +94,13 @@ struct IndemnificationRule: ClauseRule {
       guard v.has(.youLicensee) || namedParty(before: t, in: v, excluding: grantors) else {
         continue
       }
+      // "Kelderwick will defend Customer against any third-party claim": the licensor indemnifies the
+      // licensee, a promise to it rather than a duty on it.
+      if v.first(.youLicensee, in: t.upperBound..<Swift.min(v.count, t.upperBound + 2)) != nil,
+        !v.has(.youWillIndemnify)
+      {
+        continue
+      }
       if v.has(.defendTheFreedomDefend) { continue }
       // A duty, not an option: "you may offer … indemnity … only if you agree to indemnify" is conditional,
       // and "requiring indemnification" (GPL section 7) describes terms others may add.
@@ -174,6 +181,8 @@ struct GoverningLawRule: ClauseRule {
       // "except where liability cannot be excluded under Swiss law": a law named for a limit, not chosen.
       let placeLaw = v.has(.lawAsLimit) ? nil : placeBeforeLaw(in: v)
       guard let g = v.first(governs) ?? placeLaw?.1 else { continue }
+      // "No governing law is chosen in this licence".
+      if v.negated(before: g.lowerBound, window: 2) { continue }
       // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
       if v.has(.surviveSurvives) { continue }
       // "The laws of Germany apply": the law named, then a verb of application.
@@ -203,7 +212,9 @@ struct GoverningLawRule: ClauseRule {
         // The venue may sit in the next lettered item of the same section ("10.a" law, "10.b" courts).
         guard k == v.index || topSection(ctx.section(at: w.span.start)) == topSection(ctx.section(at: v.span.start))
         else { break }
-        if let ve = w.first(venue), let pl = place(in: w, after: ve.upperBound) {
+        // Every venue phrase, not just the first ("Venue for any action lies … in the courts located
+        // in Travis County"): the first may name no place.
+        if let pl = w.find(venue).lazy.compactMap({ place(in: w, after: $0.upperBound) }).first {
           p.venue = pl.0
           break
         }
@@ -295,6 +306,9 @@ struct GoverningLawRule: ClauseRule {
     // Capitalised words naming a kind of law, not a place ("Human Rights Laws", "Export Control Laws").
     "rights", "human", "export", "control", "sanctions", "protection", "privacy", "data", "trade", "copyright",
     "patent", "competition", "consumer", "labor", "labour", "tax", "securities", "contract", "civil", "criminal",
+    // Parties and defined terms that follow a venue word without being places.
+    "courts", "court", "licensor", "licensee", "original", "software", "work", "program", "product", "you",
+    "contributor", "company", "parties", "party", "notice",
   ]
 
   /// The first run of capitalised words after `after` ("the State of California" → "California").
@@ -393,6 +407,10 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let subjectToTheLaw: PhraseSet = ["subject to the law*"]
+  fileprivate static let youWillIndemnify: PhraseSet = [
+    "you will indemnify", "you shall indemnify", "you agree to indemnify", "you will defend", "you shall defend",
+    "licensee shall indemnify", "licensee will indemnify", "customer shall indemnify", "customer will indemnify",
+  ]
   fileprivate static let grantsVerb: PhraseSet = ["grants", "hereby grants", "grant"]
   fileprivate static let indemnityModal: PhraseSet = ["shall", "will", "agrees to", "must", "agree to"]
   fileprivate static let noExportDuty: PhraseSet = [

@@ -7,7 +7,7 @@ struct IncludeLicenseRule: ClauseRule {
     "copy of this license", "copy of this agreement", "copy of the license", "copy of the agreement",
     "copy of these terms", "copy of this licence", "this permission notice", "this license notice",
     "copy of this license agreement", "copies of this license", "text of this license", "the text of the license",
-    "copy of the gnu", "copy of this public license", "a copy of this", "the uniform resource identifier",
+    "copy of the gnu", "copy of this public license", "the uniform resource identifier",
     "this list of conditions", "terms of this agreement", "copy of the terms", "these terms", "this license",
     "this licence", "this agreement", "the license text", "license text", "licence text", "these conditions",
     "the terms of this license", "hyperlink to this", "the license terms", "copy of the licence", "this paragraph",
@@ -35,9 +35,11 @@ struct IncludeLicenseRule: ClauseRule {
       // The verb must act on the licence: "the copyright line above is kept on every copy; … no licence
       // under any patent is conveyed by this notice" keeps a notice, not the licence.
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
+        // "by using the code you agree to these terms": the licence accepted, not passed on.
+        if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
         // The verb may come well after ("PSF's License Agreement and PSF's notice of copyright, i.e.
         // "Copyright (c) 2001, …", are retained"): a longer reach after the licence than before it.
-        let near = Swift.max(0, c.lowerBound - 16)..<Swift.min(v.count, c.upperBound + 40)
+        let near = Swift.max(0, c.lowerBound - 20)..<Swift.min(v.count, c.upperBound + 40)
         return v.first(verbs, in: near).map { (c, $0) }
       }.first
       guard let (c, verb) = pair else { continue }
@@ -190,6 +192,8 @@ struct AttributionDisplayRule: ClauseRule {
       // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
       let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
       let defines = v.has(.theAttributionIs)
+      // "You are not required to display "Built with X"": a freedom, not a duty.
+      if v.has(.notRequiredNeedNot) { continue }
       guard ctx.obliges(v) || imperative || v.has(.requiredRequirement) || defines else { continue }
       // "The attribution is the phrase "Powered by X", shown on …": the phrase before the verb.
       guard let (text, words) = label(in: v, after: d.lowerBound) ?? (defines ? label(in: v, after: 0) : nil) else {
@@ -272,6 +276,7 @@ struct NamingRule: ClauseRule {
       guard pos != nil || v.has(include) else { continue }
       // Names of licensors in endorsements ("may not use the name of the author") are trademark rules.
       if v.has(.endorsePromote) { continue }
+      if v.has(.notRequiredNeedNot) { continue }
       // The phrase quoted after the name word ("a name that begins with "X""), else the first one.
       guard let quoted = QuoteFinder.quoted(in: v, after: nw.lowerBound) ?? QuoteFinder.quoted(in: v, after: 0),
         quoted.text.split(separator: " ").count <= 4
@@ -443,6 +448,7 @@ struct NetworkUseDiscloseRule: ClauseRule {
         continue
       }
       guard v.has(Lexicon.must) || v.has(.mustOffer) else { continue }
+      if v.has(.notRequiredNeedNot) { continue }
       out.append(ctx.clause(.networkUseDisclose, in: v, evidence: ExtractionContext.cover(n, s)))
     }
     return out
@@ -707,6 +713,7 @@ extension PhraseSet {
     "corresponding source", "complete source", "source code of", "source code for", "machine readable source",
     "preferred form",
   ]
+  fileprivate static let agreeAccept: PhraseSet = ["agree to", "accept", "bound by", "comply with"]
   fileprivate static let changesWords: PhraseSet = ["changes", "modifications", "your changes"]
   fileprivate static let removedOrAltered: PhraseSet = [
     "removed or altered", "alter or remove", "remove or alter", "altered or removed", "removed, altered",
@@ -729,7 +736,10 @@ extension PhraseSet {
   ]
   fileprivate static let noticesNotice: PhraseSet = ["notices", "notice"]
   fileprivate static let providedThatOnCondition: PhraseSet = ["provided that", "on condition", "must"]
-  fileprivate static let notRequiredNeedNot: PhraseSet = ["not required", "need not", "no obligation", "not obligated"]
+  fileprivate static let notRequiredNeedNot: PhraseSet = [
+    "not required", "need not", "no obligation", "not obligated", "do not have to", "does not have to",
+    "does not require", "do not need to",
+  ]
   fileprivate static let networkRemotely: PhraseSet = ["network", "remotely"]
   fileprivate static let distributeConvey: PhraseSet = ["distribute", "convey"]
   fileprivate static let interactRemote: PhraseSet = [

@@ -32,6 +32,8 @@ struct AcceptableUsePolicyRule: ClauseRule {
       else { continue }
       // Trademark guidelines are not a use policy for the work.
       if v.has(.marksTrademark) { continue }
+      // "There is no acceptable use policy attached to this licence".
+      if v.negated(before: pol.lowerBound, window: 2) { continue }
       if v.has(.flowDown) { continue }
       var p = ClauseParameters()
       if let url = firstURL(v) ?? viaAlias.flatMap({ firstURL($0.definition) }) {
@@ -120,6 +122,10 @@ struct NonCommercialRule: ClauseRule {
       v.has(.orCommercialPurposeAnd)
     }
     if commercialTier { return [] }
+    // "You may also make production use of the Licensed Work": non-production is not the limit.
+    let productionAllowed = ctx.sentences(includingDefinitions: false).contains { v in
+      v.has(.mayMakeProductionUse)
+    }
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard let m = v.first(nc) else { continue }
@@ -158,6 +164,7 @@ struct NonCommercialRule: ClauseRule {
         if v.has(.separateLicenseCommercialLicense) { continue }
       }
       if v.has(.warrantMerchantability) { continue }
+      if productionAllowed, v.has(.nonProduction) { continue }
       // "All rights not expressly granted are reserved, including … to collect royalties for any use
       // … which results in commercial advantage": a reservation, not a restriction.
       if v.has(.reservedRoyalties) { continue }
@@ -566,6 +573,11 @@ extension PhraseSet {
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
   fileprivate static let onlyWord: PhraseSet = ["only"]
+  fileprivate static let mayMakeProductionUse: PhraseSet = [
+    "may also make production use", "may make production use", "production use is permitted",
+    "production use is allowed",
+  ]
+  fileprivate static let nonProduction: PhraseSet = ["non production", "nonproduction"]
   fileprivate static let reservedRoyalties: PhraseSet = [
     "hereby reserved", "collect royalties", "collecting society", "royalties for any use",
   ]
