@@ -4,7 +4,8 @@
 enum BanScope {
   static let intro: PhraseSet = [
     "not use", "not to use", "shall not", "may not", "must not", "will not", "prohibited", "forbidden",
-    "not permitted", "not allowed", "agree not", "refrain from",
+    "not permitted", "not allowed", "agree not", "refrain from", "neither", "nor any", "in no case may",
+    "under no circumstances may",
   ]
 
   static func compute(

@@ -262,8 +262,9 @@ struct FieldOfUseRule: ClauseRule {
 
   /// A sentence that bans a use: a prohibition marker with a use verb, not negated back into a permission.
   static func isBanSentence(_ v: SentenceView) -> Bool {
-    // "shall be used for Good, not Evil": a use allowed for one end and refused for the other.
-    if v.has(.usedForXNotY) { return true }
+    // "shall be used for Good, not Evil": a use allowed for one end and refused for the other;
+    // "for any purpose except military ones": a carve-out from the grant.
+    if v.has(.usedForXNotY) || v.has(.anyPurposeExcept) { return true }
     guard let p = v.first(Lexicon.prohibition) else { return false }
     // The ban must be on using the work: a use verb soon after the prohibition.
     guard
@@ -283,6 +284,10 @@ struct FieldOfUseRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let anyPurposeExcept: PhraseSet = [
+    "any purpose except", "any purpose other than", "any purposes except", "all purposes except",
+    "any purpose save", "any use except", "any lawful purpose except",
+  ]
   fileprivate static let usedForXNotY: PhraseSet = [
     "be used for _ not", "be used only for _ not", "be used for _ and not", "be used for _ but not",
   ]

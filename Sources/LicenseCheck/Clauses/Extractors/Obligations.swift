@@ -176,7 +176,8 @@ struct AttributionDisplayRule: ClauseRule {
   /// How attribution phrases start ("Built with Llama", "Powered by Stability AI").
   static let phrases: PhraseSet = [
     "built with", "built on", "built using", "powered by", "made with", "created with", "developed with",
-    "based on", "uses", "runs on", "trained with",
+    "based on", "uses", "runs on", "trained with", "courtesy of", "contains data from", "contains information from",
+    "voice by", "image by", "photo by", "model by",
   ]
   static let wherePlaces: PhraseSet = [
     "website", "web site", "user interface", "blogpost", "blog post", "about page", "about screen",
@@ -196,7 +197,11 @@ struct AttributionDisplayRule: ClauseRule {
       if v.has(.notRequiredNeedNot) { continue }
       guard ctx.obliges(v) || imperative || v.has(.requiredRequirement) || defines else { continue }
       // "The attribution is the phrase "Powered by X", shown on …": the phrase before the verb.
-      guard let (text, words) = label(in: v, after: d.lowerBound) ?? (defines ? label(in: v, after: 0) : nil) else {
+      // The phrase may also stand just before the verb ("the words "Powered by X" must be displayed").
+      guard
+        let (text, words) = label(in: v, after: d.lowerBound) ?? label(in: v, after: Swift.max(0, d.lowerBound - 12))
+          ?? (defines ? label(in: v, after: 0) : nil)
+      else {
         continue
       }
       var p = ClauseParameters()
@@ -525,6 +530,7 @@ struct AcceptanceRule: ClauseRule {
     "bound by", "consent to", "consents to", "recognized and accepted", "deemed to have accepted", "assent to",
     "signals assent", "signal assent", "manifests assent", "indicates assent",
     "starts when", "takes effect when", "effective upon", "becomes effective", "commences upon", "commence upon",
+    "becomes binding", "binding on",
   ]
   static let signs: PhraseSet = [
     "sign this license", "sign this agreement", "signing this agreement", "sign the agreement", "signing this license",
@@ -534,11 +540,12 @@ struct AcceptanceRule: ClauseRule {
     "constitutes", "constitute", "means", "mean", "indicates", "indicate", "signifies", "signify", "shall be deemed",
     "is deemed",
   ]
-  static let introducers: PhraseSet = ["by", "upon", "if you", "when you", "once you", "through", "by way of"]
+  static let introducers: PhraseSet = ["by", "upon", "if you", "when you", "once you", "once", "through", "by way of"]
   static let licence: PhraseSet = [
     "this agreement", "this license", "this licence", "these terms", "the terms", "this policy", "this eula",
     "bound by", "the agreement", "the license", "this public license", "terms and conditions", "policy",
-    "this acceptable use policy", "it", "them", "license agreement", "licence agreement",
+    "this acceptable use policy", "it", "them", "license agreement", "licence agreement", "the _ license",
+    "the _ _ license", "this _ license",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -578,6 +585,12 @@ struct AcceptanceRule: ClauseRule {
       }
       if m.isEmpty, let c = v.first(constitutes), c.lowerBound < a.lowerBound {
         for (set, mechanism) in acts where v.first(set, in: 0..<c.lowerBound) != nil { m.insert(mechanism) }
+      }
+      // "Clicking "Agree and access" on this page accepts the … Licence": the act is the subject.
+      if m.isEmpty, a.lowerBound <= 10, v.word(a.lowerBound).hasSuffix("s") {
+        for (set, mechanism) in acts where v.first(set, in: 0..<Swift.min(2, a.lowerBound)) != nil {
+          m.insert(mechanism)
+        }
       }
       // "… click 'I Accept' below …" without "by".
       if v.has(.iAcceptAcceptButton) { m.insert(.click) }

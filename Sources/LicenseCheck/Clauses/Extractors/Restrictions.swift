@@ -370,6 +370,7 @@ struct UserRestrictionRule: ClauseRule {
     "may not", "shall not", "not permitted", "not eligible", "prohibited", "not available to", "no license",
     "not licensed", "represent and warrant that you are not", "you are not", "must not", "not granted",
     "not be used by", "excluded", "represents that it is not", "warrants that it is not", "will not become",
+    "represent that neither", "neither you nor",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
