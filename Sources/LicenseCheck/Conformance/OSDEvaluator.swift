@@ -113,7 +113,6 @@ public enum OSDEvaluator {
     var out: [(index: Int, condition: ClauseCondition)] = []
     for i in kinds.indices {
       let kind = kinds[i]
-      guard conditions.contains(where: { $0.kind == kind }) else { continue }
       if let c = conditions.first(where: { $0.kind == kind && $0.test.matches(clauses[i].parameters) }) {
         out.append((i, c))
       }

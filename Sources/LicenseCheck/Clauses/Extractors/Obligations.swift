@@ -548,6 +548,11 @@ struct AcceptanceRule: ClauseRule {
     "the _ _ license", "this _ license",
   ]
 
+  /// The mechanisms whose acts are named in a word range.
+  static func mechanisms(in v: SentenceView, _ range: Range<Int>) -> Set<AcceptanceMechanism> {
+    Set(acts.filter { v.first($0.0, in: range) != nil }.map(\.1))
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
     for v in ctx.sentences() {
@@ -574,23 +579,19 @@ struct AcceptanceRule: ClauseRule {
       if ["when", "upon"].contains(v.word(a.upperBound - 1))
         || (a.upperBound < v.count && ["when", "upon", "once"].contains(v.word(a.upperBound)))
       {
-        let window = a.upperBound..<Swift.min(v.count, a.upperBound + 8)
-        for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
+        m.formUnion(mechanisms(in: v, a.upperBound..<Swift.min(v.count, a.upperBound + 8)))
       }
       for intro in v.find(introducers) {
         // "must be bound by the Guidelines": "by" names what binds, not an act of acceptance.
         if intro.lowerBound > 0, v.word(intro.lowerBound - 1) == "bound" { continue }
-        let window = intro.upperBound..<Swift.min(v.count, intro.upperBound + 12)
-        for (set, mechanism) in acts where v.first(set, in: window) != nil { m.insert(mechanism) }
+        m.formUnion(mechanisms(in: v, intro.upperBound..<Swift.min(v.count, intro.upperBound + 12)))
       }
       if m.isEmpty, let c = v.first(constitutes), c.lowerBound < a.lowerBound {
-        for (set, mechanism) in acts where v.first(set, in: 0..<c.lowerBound) != nil { m.insert(mechanism) }
+        m.formUnion(mechanisms(in: v, 0..<c.lowerBound))
       }
       // "Clicking "Agree and access" on this page accepts the … Licence": the act is the subject.
       if m.isEmpty, a.lowerBound <= 10, v.word(a.lowerBound).hasSuffix("s") {
-        for (set, mechanism) in acts where v.first(set, in: 0..<Swift.min(2, a.lowerBound)) != nil {
-          m.insert(mechanism)
-        }
+        m.formUnion(mechanisms(in: v, 0..<Swift.min(2, a.lowerBound)))
       }
       // "… click 'I Accept' below …" without "by".
       if v.has(.iAcceptAcceptButton) { m.insert(.click) }

@@ -417,7 +417,7 @@ struct UserRestrictionRule: ClauseRule {
       guard let o = v.first(offeredTo),
         let a = v.first(academicClass, in: o.upperBound..<Swift.min(v.count, o.upperBound + 4)),
         v.first(bodies, in: a.upperBound..<Swift.min(v.count, a.upperBound + 8)) != nil,
-        v.has(ResearchOnlyRule.only) || v.word(o.upperBound - 2) == "only" || v.has(.onlyWord)
+        v.has(ResearchOnlyRule.only)
       else { continue }
       var p = ClauseParameters()
       p.who = "non-academic organisations"
@@ -573,7 +573,6 @@ extension PhraseSet {
   ]
   fileprivate static let namesInEndorsement: PhraseSet = ["endorse*", "promote", "trademark*", "names"]
   fileprivate static let exportReExport: PhraseSet = ["export*", "re export*"]
-  fileprivate static let onlyWord: PhraseSet = ["only"]
   fileprivate static let mayMakeProductionUse: PhraseSet = [
     "may also make production use", "may make production use", "production use is permitted",
     "production use is allowed",
