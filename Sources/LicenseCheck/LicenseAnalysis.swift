@@ -22,6 +22,16 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
   public var osdConformant: Bool
   /// The licence the document's front matter declares (model cards), when it has front matter.
   public var declaredLicense: LicenseDeclaration? = nil
+  /// What kind of document this is (licence, use policy, notice, terms of service, not a licence), with
+  /// its evidence; nil only for analyses built by hand.
+  public var documentClass: DocumentClassification? = nil
+  /// Normative sentences that no clause covers: what the tool read and did not understand.
+  public var unexplained: [UnexplainedSentence] = []
+  /// How many normative sentences the clauses cover.
+  public var coverage: NormativeCoverage? = nil
+  /// The overall OSD answer with its reason and the clauses it rests on (`osdConformant` is true only
+  /// when its status is `conformant`).
+  public var conformance: OSDConformance? = nil
 
   /// Creates an analysis.
   public init(
@@ -39,6 +49,23 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, source, identification, clauses, osd, warnings, osdConformant, declaredLicense
+    case documentClass, unexplained, coverage, conformance
+  }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+    source = try c.decode(SourceInfo.self, forKey: .source)
+    identification = try c.decodeIfPresent(Identification.self, forKey: .identification)
+    clauses = try c.decode([Clause].self, forKey: .clauses)
+    osd = try c.decode([OSDVerdict].self, forKey: .osd)
+    warnings = try c.decode([AnalysisWarning].self, forKey: .warnings)
+    osdConformant = try c.decode(Bool.self, forKey: .osdConformant)
+    declaredLicense = try c.decodeIfPresent(LicenseDeclaration.self, forKey: .declaredLicense)
+    documentClass = try c.decodeIfPresent(DocumentClassification.self, forKey: .documentClass)
+    unexplained = try c.decodeIfPresent([UnexplainedSentence].self, forKey: .unexplained) ?? []
+    coverage = try c.decodeIfPresent(NormativeCoverage.self, forKey: .coverage)
+    conformance = try c.decodeIfPresent(OSDConformance.self, forKey: .conformance)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -51,7 +78,11 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
     try c.encode(osd, forKey: .osd)
     try c.encode(warnings, forKey: .warnings)
     try c.encode(osdConformant, forKey: .osdConformant)
+    try c.encodeIfPresent(conformance, forKey: .conformance)
     try c.encodeIfPresent(declaredLicense, forKey: .declaredLicense)
+    try c.encodeIfPresent(documentClass, forKey: .documentClass)
+    try c.encode(unexplained, forKey: .unexplained)
+    try c.encodeIfPresent(coverage, forKey: .coverage)
   }
 }
 

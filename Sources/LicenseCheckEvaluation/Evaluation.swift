@@ -34,6 +34,16 @@ public struct Evaluation: Sendable {
   public var documents = 0
   /// Clauses whose evidence was not found at their span (must stay 0).
   public var evidenceMismatches = 0
+  /// OSD criteria where gold and tool agree on fail / not fail (gold files with `osdFails`).
+  public var osdAgreements = 0
+  public var osdJudged = 0
+  /// Gold files with `osdConformant` true or false: agreements, and tool "yes" where the gold says no.
+  public var conformantAgreements = 0
+  public var conformantJudged = 0
+  public var wrongYes = 0
+  /// Gold files with `documentClass`: agreements.
+  public var classAgreements = 0
+  public var classJudged = 0
 
   public var total: KindScore {
     var t = KindScore()
@@ -77,6 +87,7 @@ public struct Evaluation: Sendable {
       }
       ev.documents += 1
       ev.score(document: name, gold: gold, predicted: analysis.clauses)
+      ev.scoreVerdicts(document: name, gold: gold, analysis: analysis)
     }
     return ev
   }
@@ -88,6 +99,43 @@ public struct Evaluation: Sendable {
     }
     if source.hasPrefix("fixture:") { return fixtures + "/" + source.dropFirst("fixture:".count) }
     return nil
+  }
+
+  /// OSD agreement per criterion (fail or not), the conformant flag and the document class, when the
+  /// gold file states them.
+  mutating func scoreVerdicts(document: String, gold: [String: Any], analysis: LicenseAnalysis) {
+    if let fails = gold["osdFails"] as? [String], !analysis.osd.isEmpty {
+      let got = Set(analysis.osd.filter { $0.verdict == .fail }.map(\.criterion))
+      for i in 1...10 {
+        let c = "osd-\(i)"
+        osdJudged += 1
+        if fails.contains(c) == got.contains(c) {
+          osdAgreements += 1
+        } else {
+          misses.append(
+            Miss(document: document, kind: c, what: fails.contains(c) ? "osd: should fail" : "osd: should not fail"))
+        }
+      }
+    }
+    if let want = gold["osdConformant"] as? Bool {
+      conformantJudged += 1
+      if want == analysis.osdConformant {
+        conformantAgreements += 1
+      } else {
+        if analysis.osdConformant { wrongYes += 1 }
+        misses.append(
+          Miss(document: document, kind: "conformant", what: "gold \(want), tool \(analysis.osdConformant)"))
+      }
+    }
+    if let want = gold["documentClass"] as? String {
+      classJudged += 1
+      let got = analysis.documentClass?.class.rawValue ?? "-"
+      if want == got {
+        classAgreements += 1
+      } else {
+        misses.append(Miss(document: document, kind: "class", what: "gold \(want), tool \(got)"))
+      }
+    }
   }
 
   static func evidenceErrors(_ a: LicenseAnalysis, _ doc: Document, _ policy: Document?) -> Int {
@@ -193,6 +241,20 @@ public struct Evaluation: Sendable {
         + pad(String(t.falseNegatives), 4) + pad(f(t.precision), 10) + pad(f(t.recall), 7)
         + "\(f(t.parameterAccuracy)) (\(t.parametersCorrect)/\(t.parametersTotal))")
     lines.append("documents: \(documents), evidence not at span: \(evidenceMismatches)")
+    if osdJudged > 0 {
+      lines.append(
+        "OSD verdict agreement: \(osdAgreements)/\(osdJudged) = \(f(Double(osdAgreements) / Double(osdJudged)))")
+    }
+    if conformantJudged > 0 {
+      lines.append(
+        "conformant flag agreement: \(conformantAgreements)/\(conformantJudged) = "
+          + "\(f(Double(conformantAgreements) / Double(conformantJudged))); wrong \"yes\": \(wrongYes)")
+    }
+    if classJudged > 0 {
+      lines.append(
+        "document class agreement: \(classAgreements)/\(classJudged) = \(f(Double(classAgreements) / Double(classJudged)))"
+      )
+    }
     if showMisses {
       lines.append("")
       for m in misses { lines.append("\(m.document)  \(m.kind)  \(m.what)") }

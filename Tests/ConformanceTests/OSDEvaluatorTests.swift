@@ -29,10 +29,10 @@ struct OSDEvaluatorTests {
     #expect(result.verdicts.allSatisfy { $0.verdict == .pass })
     #expect(result.conformant)
     #expect(result.warnings.isEmpty)
-    // Grant-based passes cite the grant; the others cite nothing.
+    // Every pass cites the grant it rests on: the rows that pass because nothing restricts cite it too.
     #expect(result.verdicts[0].because == [0])
     #expect(result.verdicts[0].explanation == "Redistribution is granted.")
-    #expect(result.verdicts[4].because == [])
+    #expect(result.verdicts.allSatisfy { $0.because == [0] })
     #expect(result.verdicts.allSatisfy { $0.explanation.hasSuffix(".") && !$0.explanation.contains("{") })
   }
 
@@ -128,7 +128,8 @@ struct OSDEvaluatorTests {
     let clauses = inOrder([clause(.copyrightGrant, section: "1") { $0.rights = [.use, .reproduce] }])
     let result = OSDEvaluator.evaluate(clauses)
     #expect(failing(clauses).isEmpty)
-    #expect(result.conformant)
+    // An unknown is no evidence: the flag stays false.
+    #expect(!result.conformant)
     #expect(result.verdicts[0].verdict == .unknown)
     #expect(result.verdicts[0].because == [0])
     #expect(result.verdicts[0].explanation == "The copyright grant does not mention redistribution (section 1).")
@@ -139,12 +140,15 @@ struct OSDEvaluatorTests {
   @Test func noClausesAtAll() {
     let result = OSDEvaluator.evaluate([])
     #expect(result.verdicts.count == 10)
+    // Nothing granted: redistribution and modification are withheld; nothing else can pass on absence.
     #expect(
       result.verdicts.map(\.verdict) == [
-        .unknown, .unknown, .unknown, .unknown, .pass, .pass, .pass, .unknown, .pass, .pass,
+        .fail, .unknown, .fail, .unknown, .unknown, .unknown, .unknown, .unknown, .unknown, .unknown,
       ])
-    #expect(result.verdicts[0].explanation.hasPrefix("No copyright grant was found"))
-    #expect(result.conformant)
+    #expect(result.verdicts[0].explanation == "No right to redistribute the work is granted.")
+    #expect(result.verdicts[2].explanation == "No right to modify the work or distribute derived works is granted.")
+    #expect(result.verdicts[4].explanation.hasPrefix("No copyright grant was found"))
+    #expect(!result.conformant)
   }
 
   @Test func failingClauseWinsOverMissingGrant() {
@@ -237,7 +241,9 @@ struct OSDEvaluatorTests {
     let clauses = inOrder(Fixtures.mitLike + [extra])
     let result = OSDEvaluator.evaluate(clauses)
     #expect(failing(clauses) == expected)
-    #expect(result.conformant == expected.isEmpty)
+    // Conformant needs ten passes: a model-licence clause leaves osd-2 unknown without failing it.
+    #expect(result.conformant == result.verdicts.allSatisfy { $0.verdict == .pass })
+    if !expected.isEmpty { #expect(!result.conformant) }
     for v in result.verdicts where v.verdict == .fail {
       #expect(v.because == [clauses.count - 1])
       #expect(!v.explanation.isEmpty && v.explanation.hasSuffix(".") && !v.explanation.contains("{"))
@@ -250,9 +256,55 @@ struct OSDEvaluatorTests {
   }
 
   @Test func analyzerFillsTheVerdicts() throws {
-    let document = try DocumentReader.read(bytes: Array("Our own words: do what you like.\n".utf8), path: "x.txt")
+    let document = try DocumentReader.read(
+      bytes: Array("Permission is granted to use, copy, modify and distribute this work.\n".utf8), path: "x.txt")
     let analysis = Analyzer().analyze(document)
+    #expect(analysis.documentClass?.class == .licence)
     #expect(analysis.osd.count == 10)
     #expect(analysis.osd == OSDEvaluator.evaluate(analysis.clauses).verdicts)
+    #expect(analysis.conformance?.status == .conformant)
+    #expect(analysis.osdConformant)
+  }
+
+  /// A text that grants nothing is never conformant: a proprietary notice fails osd-1 and osd-3, and
+  /// `--fail-on osd` exits 1 for it.
+  @Test(arguments: [
+    "Copyright 2026 Quillfeather Ltd. All rights reserved. You may not copy, modify or distribute this software without our written permission.\n",
+    "PROPRIETARY AND CONFIDENTIAL. This software is the property of Harrow Digital. No licence is granted to copy or distribute it.\n",
+  ])
+  func proprietaryNoticeFails(_ text: String) throws {
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "NOTICE.txt"))
+    #expect(analysis.documentClass?.class == .licence)
+    #expect(!analysis.osdConformant)
+    #expect(analysis.osd.first { $0.criterion == "osd-1" }?.verdict == .fail)
+    #expect(analysis.osd.first { $0.criterion == "osd-3" }?.verdict == .fail)
+    #expect(!analysis.osd.contains { $0.verdict == .pass })
+  }
+
+  /// Texts that are not licences get no OSD table at all, and are never conformant.
+  @Test(arguments: [
+    "# Tidepool\n\nA small tool to sort photos by date. Install it with make install, then run tidepool --help.\n",
+    "#!/bin/sh\nset -e\nfor f in *.txt; do\n  wc -l \"$f\"\ndone\n",
+    "Changelog\n\n1.2.0 - Faster start-up. Fixed a crash when the folder is empty.\n1.1.0 - First public release.\n",
+  ])
+  func nonLicenceIsNotJudged(_ text: String) throws {
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "README.md"))
+    #expect(analysis.documentClass?.class == .notALicence)
+    #expect(analysis.osd.isEmpty)
+    #expect(!analysis.osdConformant)
+    #expect(analysis.conformance?.status == .notJudged)
+  }
+
+  /// All ten passes on the clauses found are not enough when a restrictive sentence was not understood.
+  @Test func unexplainedRestrictionLeavesItUndetermined() throws {
+    let text = """
+      Permission is granted to use, copy, modify and distribute this work.
+      The work may be run only on hardware sold by Brindlecote Instruments.
+
+      """
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(!analysis.osdConformant)
+    #expect(analysis.conformance?.status == .undetermined)
+    #expect(analysis.unexplained.contains { $0.cues.contains("only") && $0.span.line == 2 })
   }
 }

@@ -67,6 +67,42 @@ struct OSDTableTests {
     return mapping
   }
 
+  /// The kinds this project adds to the taxonomy, from the README's table, with the criteria named in
+  /// their OSD column (`fails \`osd-6\``).
+  static func projectKinds() throws -> [String: [String]] {
+    let readme = try String(
+      contentsOf: Corpus.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    guard let start = readme.range(of: "### Clause kinds this project adds to the taxonomy") else { return [:] }
+    var out: [String: [String]] = [:]
+    for line in readme[start.upperBound...].split(separator: "\n") {
+      if line.hasPrefix("## ") { break }
+      guard line.hasPrefix("| `") else { continue }
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+      let kind = cells[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+      let osd = cells[cells.count - 2]
+      let pieces = osd.split(separator: "`", omittingEmptySubsequences: false)
+      out[kind] = stride(from: 1, to: pieces.count, by: 2).map { String(pieces[$0]) }.filter { $0.hasPrefix("osd-") }
+    }
+    return out
+  }
+
+  @Test func projectKindsAreDocumentedWithTheirCriteria() throws {
+    let added = try Self.projectKinds()
+    #expect(added.keys.sorted() == ["competing-use", "production-use", "seat-limit", "time-limit"])
+    for rule in OSDTable.rules {
+      for kind in Set(rule.failsOn.map(\.kind.rawValue)) where added[kind] != nil {
+        #expect(added[kind]!.contains(rule.criterion.id), "README: `\(kind)` fails \(rule.criterion.id)")
+      }
+    }
+    for (kind, criteria) in added {
+      for c in criteria {
+        let row = try #require(OSDTable.rules.first { $0.criterion.id == c })
+        #expect(
+          row.failsOn.contains { $0.kind.rawValue == kind }, "README says `\(kind)` fails \(c); the table does not")
+      }
+    }
+  }
+
   @Test func tableMirrorsTheSpecMapping() throws {
     guard let mapping = try Self.specMapping() else {
       #expect(!Corpus.required, "shared/spec is missing")
@@ -88,8 +124,9 @@ struct OSDTableTests {
       for id in named {
         #expect(known.contains(id), "\(rule.criterion.id): spec names `\(id)`, table does not")
       }
-      // And the row fails on no kind the spec does not name for that criterion.
-      for kind in Set(rule.failsOn.map(\.kind.rawValue)) {
+      // And the row fails on no kind the spec (or the README's added kinds) does not name for that criterion.
+      let added = try Self.projectKinds()
+      for kind in Set(rule.failsOn.map(\.kind.rawValue)) where added[kind] == nil {
         #expect(named.contains(kind), "\(rule.criterion.id): table fails on `\(kind)`, spec does not")
       }
     }
@@ -106,9 +143,10 @@ struct OSDTableTests {
     }
     let url = corpus.deletingLastPathComponent().appendingPathComponent("spec/clauses.md")
     let spec = try String(contentsOf: url, encoding: .utf8)
-    for condition in kinds {
+    let added = try Self.projectKinds()
+    for condition in kinds where added[condition.kind.rawValue] == nil {
       #expect(spec.contains("| `\(condition.kind.rawValue)` |"), "\(condition.kind.rawValue) is not in clauses.md")
     }
-    #expect(Set(OSDTable.warnings.map(\.kind)) == [.unilateralChange, .remoteRestriction, .termination])
+    #expect(Set(OSDTable.warnings.map(\.kind)) == [.unilateralChange, .remoteRestriction, .termination, .timeLimit])
   }
 }

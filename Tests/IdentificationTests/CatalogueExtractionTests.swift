@@ -36,6 +36,10 @@ struct CatalogueExtractionTests {
   static let known: [Known] = [
     Known("Llama-1", .changed, .fieldOfUse, "fields", "\"in the service of nuclear technology\" is read as weapons"),
     Known(
+      "Llama-1", .added, .productionUse, nil,
+      "the ban on \"commercial or production purposes\" is a production-use clause; the catalogue summary predates the kind"
+    ),
+    Known(
       "Llama-2-AUP", .changed, .fieldOfUse, "fields",
       "unlicensed medical practice is read as medical advice besides regulated activity"),
     Known(

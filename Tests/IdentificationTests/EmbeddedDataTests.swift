@@ -43,6 +43,10 @@ struct EmbeddedDataTests {
     p.triggers = [.breach, .atWill]
     p.jurisdiction = "California"
     p.venue = "San Mateo"
+    p.limitType = "trial"
+    p.days = 30
+    p.unit = "cpus"
+    p.limit = 4
     let mirror = Mirror(reflecting: p)
     #expect(
       mirror.children.compactMap(\.label) == CatalogueBinary.parameterFields,

@@ -14,6 +14,7 @@ public enum ClauseExtractor {
       UsageCapRule.self, AcceptableUsePolicyRule.self, FieldOfUseRule.self, NonCommercialRule.self,
       ResearchOnlyRule.self, OutputUseRule.self, TerritoryRule.self, UserRestrictionRule.self, HostedServiceRule.self,
       TrademarkRule.self, NoReverseEngineeringRule.self,
+      ProductionUseRule.self, CompetingUseRule.self, TimeLimitRule.self, SeatLimitRule.self,
       RemoteRestrictionRule.self, UnilateralChangeRule.self, TerminationRule.self,
       WarrantyDisclaimerRule.self, LiabilityLimitationRule.self, IndemnificationRule.self, GoverningLawRule.self,
       ExportControlRule.self,
@@ -37,7 +38,7 @@ public enum ClauseExtractor {
     let views = ExtractionContext.makeViews(text, structure)
     let quantities = Quantities.find(in: text)
     var all: [Clause] = []
-    for segment in Segments.split(views: views, text: text, role: role) {
+    for segment in Segments.split(views: views, text: text, role: role, structure: structure) {
       let ctx = ExtractionContext(
         text: text, structure: structure, role: segment.role, documentName: documentName, views: views,
         quantities: quantities, active: segment.sentences)
@@ -50,7 +51,7 @@ public enum ClauseExtractor {
   public static func segments(of text: TokenizedText, structure: TextStructure? = nil) -> [TextSegment] {
     let structure = structure ?? Segmenter.segment(text)
     let views = ExtractionContext.makeViews(text, structure)
-    return Segments.split(views: views, text: text, role: .licence).map { s in
+    return Segments.split(views: views, text: text, role: .licence, structure: structure).map { s in
       let first = structure.sentences[s.sentences.lowerBound].span.start
       let last = structure.sentences[s.sentences.upperBound - 1].span.end
       return TextSegment(
@@ -94,7 +95,7 @@ extension ClauseExtractor {
     let structure = Segmenter.segment(text)
     let views = ExtractionContext.makeViews(text, structure)
     var lines: [String] = []
-    for segment in Segments.split(views: views, text: text, role: .licence) {
+    for segment in Segments.split(views: views, text: text, role: .licence, structure: structure) {
       let ctx = ExtractionContext(
         text: text, structure: structure, role: segment.role, documentName: nil, views: views, active: segment.sentences
       )

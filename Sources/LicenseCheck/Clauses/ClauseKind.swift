@@ -38,6 +38,10 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
   case hostedService = "hosted-service"
   case trademark
   case noReverseEngineering = "no-reverse-engineering"
+  case productionUse = "production-use"
+  case competingUse = "competing-use"
+  case timeLimit = "time-limit"
+  case seatLimit = "seat-limit"
   case remoteRestriction = "remote-restriction"
   case unilateralChange = "unilateral-change"
   case termination
@@ -55,7 +59,8 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
       .discloseSource, .networkUseDisclose, .flowDown, .acceptance:
       return .obligation
     case .usageCap, .acceptableUsePolicy, .fieldOfUse, .nonCommercial, .researchOnly, .outputUse, .territory,
-      .userRestriction, .hostedService, .trademark, .noReverseEngineering:
+      .userRestriction, .hostedService, .trademark, .noReverseEngineering, .productionUse, .competingUse, .timeLimit,
+      .seatLimit:
       return .restriction
     case .remoteRestriction, .unilateralChange, .termination: return .licensorRight
     case .warrantyDisclaimer, .liabilityLimitation, .indemnification, .governingLaw, .exportControl:

@@ -100,6 +100,16 @@ public struct ClauseParameters: Sendable, Codable, Equatable, Hashable {
   // governing-law
   public var jurisdiction: String?
   public var venue: String?
+  // time-limit
+  /// `trial`, `change-date` or `term`.
+  public var limitType: String?
+  /// The period in days, when the text states one (a month counts 30, a year 365).
+  public var days: Double?
+  // seat-limit
+  /// `users`, `devices`, `computers`, `cpus`, `servers`, `instances` or `copies`.
+  public var unit: String?
+  /// How many of `unit` the licence allows.
+  public var limit: Double?
 
   /// Empty parameters.
   public init() {}
@@ -112,6 +122,8 @@ public struct ClauseParameters: Sendable, Codable, Equatable, Hashable {
     case owner, noticeText, text, `where`, requiredPhrase, position, scope, what, mechanism
     case metric, threshold, currency, consequence, reference, updatable, fields, excluded, included
     case who, triggers, jurisdiction, venue
+    case limitType = "type"
+    case days, unit, limit
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -153,5 +165,9 @@ public struct ClauseParameters: Sendable, Codable, Equatable, Hashable {
     try c.encodeIfPresent(triggers, forKey: .triggers)
     try c.encodeIfPresent(jurisdiction, forKey: .jurisdiction)
     try c.encodeIfPresent(venue, forKey: .venue)
+    try c.encodeIfPresent(limitType, forKey: .limitType)
+    if let days { try c.encode(Int64(exactly: days) ?? 0, forKey: .days) }
+    try c.encodeIfPresent(unit, forKey: .unit)
+    if let limit { try c.encode(Int64(exactly: limit) ?? 0, forKey: .limit) }
   }
 }

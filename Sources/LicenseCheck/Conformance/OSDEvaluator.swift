@@ -4,8 +4,8 @@ public struct OSDEvaluation: Sendable, Codable, Equatable, Hashable {
   public let verdicts: [OSDVerdict]
   /// Findings that make the grant unstable, in clause order.
   public let warnings: [AnalysisWarning]
-  /// True when no verdict is `fail`. `unknown` verdicts do not block conformance: they say what the
-  /// text alone cannot settle, not that it breaks the Definition.
+  /// True only when all ten verdicts are `pass`: an `unknown` is not evidence of conformance, so it
+  /// leaves the flag false (users gate releases on it).
   public let conformant: Bool
 
   /// Creates an evaluation.
@@ -41,7 +41,7 @@ public enum OSDEvaluator {
     let kinds = judged.map(\.kind)
     let verdicts = OSDTable.rules.map { verdict(for: $0, judged, kinds: kinds) }
     return OSDEvaluation(
-      verdicts: verdicts, warnings: warnings(clauses), conformant: !verdicts.contains { $0.verdict == .fail })
+      verdicts: verdicts, warnings: warnings(clauses), conformant: verdicts.allSatisfy { $0.verdict == .pass })
   }
 
   /// A licence is accepted however its text allows, so each acceptance clause is judged with every
@@ -73,13 +73,22 @@ public enum OSDEvaluator {
     }
 
     let grants = kinds.indices.filter { kinds[$0] == .copyrightGrant }
+    if grants.isEmpty {
+      // Nothing is granted: redistribution and modification are withheld (copyright's default); the
+      // other criteria have nothing to judge, and absence of a restriction proves nothing.
+      switch rule.criterion {
+      case .freeRedistribution:
+        return make(.fail, [], "No right to redistribute the work is granted.")
+      case .derivedWorks:
+        return make(.fail, [], "No right to modify the work or distribute derived works is granted.")
+      default:
+        return make(.unknown, [], "No copyright grant was found, so there is nothing to judge this criterion on.")
+      }
+    }
     let unmet = rule.needs.filter { need in !grants.contains { need.isMet(by: clauses[$0]) } }
     if !unmet.isEmpty {
       let nouns = unmet.map(\.noun)
       let what = nouns.count == 1 ? nouns[0] : nouns.dropLast().joined(separator: ", ") + " and " + nouns.last!
-      if grants.isEmpty {
-        return make(.unknown, [], "No copyright grant was found, so no right of \(what) is established.")
-      }
       // Point at the grants that were found, so a reviewer can check whether the extractor missed a verb.
       let body = "The copyright grant does not mention \(what)"
       return make(.unknown, grants, OSDSentence.finish(body, at: grants.map { clauses[$0] }))
@@ -91,7 +100,9 @@ public enum OSDEvaluator {
       return make(.unknown, open.map(\.index), OSDSentence.finish(open[0].condition.sentence, at: []))
     }
 
-    let granting = grants.filter { i in rule.needs.contains { $0.isMet(by: clauses[i]) } }
+    // A pass rests on the grants: those giving the rights the row needs, or every grant for rows that
+    // pass because no restriction was found.
+    let granting = rule.needs.isEmpty ? grants : grants.filter { i in rule.needs.contains { $0.isMet(by: clauses[i]) } }
     return make(.pass, granting, OSDSentence.finish(rule.passes, at: granting.map { clauses[$0] }))
   }
 
@@ -136,11 +147,56 @@ public enum OSDEvaluator {
 extension LicenseAnalysis {
   /// This analysis with `osd`, `warnings` and `osdConformant` set from its clauses.
   func judgedAgainstOSD() -> LicenseAnalysis {
-    let result = OSDEvaluator.evaluate(clauses)
     var copy = self
+    switch documentClass?.class {
+    case .notALicence?:
+      // No licence language: there is nothing to judge, and no verdict is given.
+      copy.osd = []
+      copy.warnings = []
+      copy.osdConformant = false
+      copy.conformance = OSDConformance(
+        status: .notJudged, reason: "The text is not a licence, so the OSD is not judged.", because: [])
+      return copy
+    case .notice?:
+      // A pointer is not the licence: its few words cannot show that the ten criteria are met.
+      let target = documentClass?.refersTo.map { "\($0)'s own text" } ?? "the licence it names"
+      copy.osd = OSDCriterion.allCases.map { c in
+        OSDVerdict(
+          criterion: c.id, title: c.title, verdict: .unknown, because: [],
+          explanation: "This text is a notice; judge \(target) instead.")
+      }
+      copy.warnings = OSDEvaluator.evaluate(clauses).warnings
+      copy.osdConformant = false
+      copy.conformance = OSDConformance(
+        status: .undetermined, reason: "The text is a notice; judge \(target) instead.", because: [])
+      return copy
+    default:
+      break
+    }
+    if documentClass?.english == false {
+      // The rules read English only: a French or German licence yields few clauses, and judging it on
+      // them would turn "not understood" into "not granted".
+      copy.osd = OSDCriterion.allCases.map { c in
+        OSDVerdict(
+          criterion: c.id, title: c.title, verdict: .unknown, because: [],
+          explanation: "The text is not in English, and the clause rules read English only.")
+      }
+      copy.warnings = []
+      copy.osdConformant = false
+      copy.conformance = OSDConformance(
+        status: .undetermined, reason: "The text is not in English, and the clause rules read English only.",
+        because: [])
+      return copy
+    }
+    let result = OSDEvaluator.evaluate(clauses)
     copy.osd = result.verdicts
     copy.warnings = result.warnings
-    copy.osdConformant = result.conformant
+    let index = Identifier.standard.index
+    let answer = OSDConformance.decide(
+      verdicts: result.verdicts, clauses: clauses, identification: identification, unexplained: unexplained,
+      osiApproved: { id in index.licenses.contains { $0.id == id && $0.flags.contains(.osiApproved) } })
+    copy.conformance = answer
+    copy.osdConformant = answer.status == .conformant
     return copy
   }
 }

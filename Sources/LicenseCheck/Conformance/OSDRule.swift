@@ -13,6 +13,8 @@ package enum ParameterTest: Sendable, Equatable, Hashable {
   case mechanismOnly(anyOf: [AcceptanceMechanism])
   /// A `termination` whose `triggers` contain one of these.
   case trigger(anyOf: [TerminationTrigger])
+  /// A `time-limit` whose `type` is one of these (a limit with no stated type matches too).
+  case limitType(anyOf: [String])
 
   /// True when the clause's parameters pass the test.
   package func matches(_ parameters: ClauseParameters) -> Bool {
@@ -29,6 +31,8 @@ package enum ParameterTest: Sendable, Equatable, Hashable {
       return !m.isEmpty && m.allSatisfy { wanted.contains($0) }
     case .trigger(let wanted):
       return (parameters.triggers ?? []).contains { wanted.contains($0) }
+    case .limitType(let wanted):
+      return parameters.limitType.map { wanted.contains($0) } ?? true
     }
   }
 }

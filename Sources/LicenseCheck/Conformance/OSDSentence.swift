@@ -108,6 +108,10 @@ package enum OSDSentence {
       case "policy": return "use policy"
       default: return nonEmpty(p.what.map(words))
       }
+    case "days": return p.days.flatMap { Int(exactly: $0) }.map { "\($0) days" }
+    case "seats":
+      guard let limit = p.limit.flatMap({ Int(exactly: $0) }), let unit = p.unit else { return nil }
+      return "\(limit) \(unit)"
     case "mechanism":
       // Name only the mechanisms the condition is about: for osd-10 a licence accepted "by clicking or by
       // using" fails because of the click, so the sentence says clicking.

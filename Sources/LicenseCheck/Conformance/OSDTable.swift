@@ -4,10 +4,16 @@
 //
 // Decisions where the mapping is ambiguous or names something the taxonomy has no clause kind for:
 //
-// * A missing right gives `unknown`, never `fail` (the mapping lists "no `distribute` right" under osd-1
-//   and "no `modify`/`create-derivatives` right" under osd-3). An extractor that misses a verb in a terse
-//   permissive text must not turn an OSI-approved licence into a failure. Texts that really withhold the
-//   right say so with a clause that fails on its own (`non-commercial`, `research-only`, a `usage-cap`).
+// * A text with no copyright grant at all fails osd-1 and osd-3: nothing lets anyone redistribute or
+//   modify the work (a proprietary notice, "all rights reserved"). Every other criterion is then `unknown`,
+//   never `pass`: absence of a restriction is no evidence when nothing is granted.
+// * A grant that does not mention a needed right gives `unknown`, not `fail`: an extractor that misses a
+//   verb in a terse permissive text must not turn an OSI-approved licence into a failure. Texts that really
+//   withhold the right say so with a clause that fails on its own (`non-commercial`, `research-only`, …).
+// * A `pass` rests on the grants: every pass names the grant clauses it relies on, and the conformant flag
+//   needs all ten to pass (an `unknown` leaves it false).
+// * `production-use` and `competing-use` fail osd-6 (they single out a field: production, or a market);
+//   a trial or fixed term (`time-limit`) and a `seat-limit` fail osd-1; a change date is a warning.
 // * "A ban on distributing source" (osd-2), "derivatives may not be distributed" (osd-3), "a ban on
 //   distributing modified source without patches" (osd-4), "rights tied to a particular product" (osd-8)
 //   and "terms that reach works distributed alongside" (osd-9) have no clause kind yet, so nothing fails
@@ -49,6 +55,10 @@ package enum OSDTable {
           "Licensees above [{cap}|a size threshold] get no rights without a separate licence"),
         ClauseCondition(
           .usageCap, where: .consequence(anyOf: [.fee]), "Licensees above [{cap}|a size threshold] must pay a fee"),
+        ClauseCondition(
+          .timeLimit, where: .limitType(anyOf: ["trial", "term"]),
+          "The rights last only for a limited period[ ({days})], so the work may not be passed on freely"),
+        ClauseCondition(.seatLimit, "Use is limited to [{seats}|a number of seats or devices]"),
       ],
       needs: [GrantNeed(anyOf: [.distribute], noun: "redistribution")],
       passes: "Redistribution is granted"
@@ -112,6 +122,10 @@ package enum OSDTable {
         ClauseCondition(.researchOnly, "Use is limited to research or evaluation"),
         ClauseCondition(.outputUse, "Outputs may not be used to build or improve [{scope}|other models]"),
         ClauseCondition(.hostedService, "Offering the work as a hosted service is restricted"),
+        ClauseCondition(
+          .productionUse, "Use is limited to development, testing or evaluation; production use is not granted"),
+        ClauseCondition(
+          .competingUse, "The work may not be used for products or services that compete with the licensor"),
       ],
       passes: "No clause restricts fields of endeavor"
     ),
@@ -160,6 +174,9 @@ package enum OSDTable {
       .unilateralChange, "The licensor may change the [{what}|terms] at any time, and continued use means acceptance"),
     ClauseCondition(.remoteRestriction, "The licensor may restrict use of the work remotely or otherwise"),
     ClauseCondition(.termination, where: .trigger(anyOf: [.atWill]), "The licensor may end the licence at will"),
+    ClauseCondition(
+      .timeLimit, where: .limitType(anyOf: ["change-date"]),
+      "The licence changes to other terms at a set date[ ({days})]"),
   ]
 
   /// The row for a criterion.

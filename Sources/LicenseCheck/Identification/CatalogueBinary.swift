@@ -21,7 +21,7 @@ package enum CatalogueBinary {
     "rights", "royaltyFree", "worldwide", "perpetual", "irrevocable", "nonExclusive", "nonTransferable", "limited",
     "owner", "noticeText", "text", "where", "requiredPhrase", "position", "scope", "what", "mechanism", "metric",
     "threshold", "currency", "consequence", "reference", "updatable", "fields", "excluded", "included", "who",
-    "triggers", "jurisdiction", "venue",
+    "triggers", "jurisdiction", "venue", "limitType", "days", "unit", "limit",
   ]
 
   /// The binary form of catalogue entries.
@@ -193,6 +193,16 @@ package enum CatalogueBinary {
       list("triggers", p.triggers?.map(\.rawValue))
       text("jurisdiction", p.jurisdiction)
       text("venue", p.venue)
+      text("limitType", p.limitType)
+      if let days = p.days {
+        tag("days")
+        u64(days.bitPattern)
+      }
+      text("unit", p.unit)
+      if let limit = p.limit {
+        tag("limit")
+        u64(limit.bitPattern)
+      }
       u8(255)
     }
   }
@@ -308,6 +318,10 @@ package enum CatalogueBinary {
         case "triggers": p.triggers = try enumValues(TerminationTrigger.self)
         case "jurisdiction": p.jurisdiction = try string()
         case "venue": p.venue = try string()
+        case "limitType": p.limitType = try string()
+        case "days": p.days = Double(bitPattern: try u64())
+        case "unit": p.unit = try string()
+        case "limit": p.limit = Double(bitPattern: try u64())
         default: throw CatalogueBinaryError("unknown parameter")
         }
       }

@@ -177,6 +177,19 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("may-not", "You get no right to use the licensor's trademarks beyond what the licence allows.")
     case .noReverseEngineering:
       return ("may-not", "Do not reverse engineer or decompile it.")
+    case .productionUse:
+      return ("may-not", "Use it only for development, testing or evaluation; production use needs another licence.")
+    case .competingUse:
+      return ("may-not", "Do not use it to build or offer a product or service that competes with the licensor.")
+    case .timeLimit:
+      let period = p.days.map { " (\(Int($0)) days)" } ?? ""
+      if p.limitType == "change-date" {
+        return ("licensor", "The licence changes to other terms at a set date\(period).")
+      }
+      return ("may-not", "Your rights last only for a limited period\(period).")
+    case .seatLimit:
+      let count = p.limit.map { "\(Int($0)) " } ?? "a limited number of "
+      return ("may-not", "Use it on no more than \(count)\(p.unit ?? "seats").")
     case .remoteRestriction:
       return ("licensor", "The licensor may restrict your use remotely or otherwise.")
     case .unilateralChange:

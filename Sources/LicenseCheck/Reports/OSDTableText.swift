@@ -48,7 +48,9 @@ public enum OSDReport {
       out += line + (r == 0 ? style.bold(row[3]) : row[3]) + "\n"
     }
     let conformant = analysis.osdConformant ? style.green("yes") : style.red("no")
-    out += "\n" + style.bold("OSD conformant:") + " " + conformant + "\n"
+    out += "\n" + style.bold("OSD conformant:") + " " + conformant
+    if let c = analysis.conformance { out += " (\(c.status.rawValue): \(c.reason))" }
+    out += "\n"
     if !analysis.warnings.isEmpty {
       out += style.bold("Warnings:") + "\n"
       for w in analysis.warnings {

@@ -21,6 +21,9 @@ public enum TextReport {
     var out = style.bold(source.path)
     out += "  (\(source.format.rawValue), \(source.bytes) bytes, sha256 \(source.sha256.prefix(12))…)\n"
     out += "Identified: " + identificationText(analysis.identification) + "\n"
+    if let c = analysis.documentClass {
+      out += "Document: " + c.class.rawValue + " — " + c.reason + "\n"
+    }
 
     // Pad kind and location to common widths across the whole report so groups line up.
     let indexWidth = "#\(max(analysis.clauses.count - 1, 0))".count
@@ -44,7 +47,31 @@ public enum TextReport {
         out += String(repeating: " ", count: indexWidth + 4) + "“" + ClauseSummary.oneLine(clause.evidence) + "”\n"
       }
     }
-    out += "\n" + OSDReport.text(analysis, style: style)
+    if analysis.documentClass?.class == .notALicence {
+      out += "\nOSD: not judged (the text is not a licence).\n"
+    } else {
+      out += "\n" + OSDReport.text(analysis, style: style)
+    }
+    out += notUnderstood(analysis, style: style)
+    return out
+  }
+
+  /// How many entries of the "Not understood" list the text report shows (JSON has them all).
+  public static let unexplainedShown = 5
+
+  /// The normative sentences no clause covers: a count, the coverage, and the first few with their lines.
+  static func notUnderstood(_ analysis: LicenseAnalysis, style: TextStyle) -> String {
+    guard let coverage = analysis.coverage, !analysis.unexplained.isEmpty else { return "" }
+    let n = analysis.unexplained.count
+    var out = "\n" + style.bold("Not understood:") + " \(n) of \(coverage.normative) normative sentences"
+    out += " are covered by no clause (coverage \(percent(coverage.ratio)))\n"
+    for u in analysis.unexplained.prefix(unexplainedShown) {
+      let place = u.section.map { "§\($0), line \(u.span.line)" } ?? "line \(u.span.line)"
+      out +=
+        "  " + style.dim(place) + "  [" + u.cues.joined(separator: ", ") + "]  “"
+        + ClauseSummary.oneLine(u.text) + "”\n"
+    }
+    if n > unexplainedShown { out += "  … and \(n - unexplainedShown) more (all of them in --format json)\n" }
     return out
   }
 

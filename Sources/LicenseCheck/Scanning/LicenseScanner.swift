@@ -213,6 +213,9 @@ public struct LicenseScanner: Sendable {
     _ folder: String, members: [(Unit, LicenseAnalysis)], documents: [(file: WalkedFile, document: Document)]?,
     tags: [String: [String: Int]]
   ) -> FolderReport? {
+    // A file named like a licence that holds no licence language (a README called LICENSE.md, a script
+    // called COPYING.sh) is not listed: only documents classified as licences, policies, notices or terms count.
+    let members = members.filter { $0.1.documentClass?.class != .notALicence }
     let found = members.map { unit, analysis in
       FoundLicence(analysis, role: unit.role, policy: unit.policy?.path)
     }

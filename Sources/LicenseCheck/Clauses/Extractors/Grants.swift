@@ -16,7 +16,9 @@ enum GrantWords {
     "anyone may", "everyone may", "gives you", "give you", "is hereby given", "you have permission",
     "allows any person to", "allows anyone to", "allows everyone to", "allows you to", "permits any person to",
     "permits anyone to", "authorizes any person to", "authorises any person to", "authorizes you to",
-    "authorises you to",
+    "authorises you to", "the _ right to", "a _ right to", "the _ _ right to", "a _ _ right to", "licenses you to",
+    "licences you to", "licenses you", "license you to", "can be used", "can be copied", "can be freely",
+    "can be distributed", "can be modified", "can be redistributed",
   ]
 
   /// Rights verbs and nouns, each mapped to its right.
@@ -27,7 +29,7 @@ enum GrantWords {
         "create derivatives", "create derivative", "produce adapted material", "adapted material", "adapt", "adapts",
         "create modified versions", "prepare derivatives", "make derivatives", "build upon", "fine tune",
         "fine-tune", "derivatives of", "derivative works", "derivative work", "build new works", "new works",
-        "derived works", "derivative models", "build on",
+        "derived works", "derivative models", "build on", "do everything", "do anything",
         "works based on", "make new works", "create works based", "work based on", "fine tuned", "modified versions",
         "modified version", "adaptations", "adapted versions", "derived models", "derivatives",
       ], .createDerivatives
@@ -36,12 +38,14 @@ enum GrantWords {
       [
         "modify", "modifies", "modified", "modification", "modifications", "alter", "make modifications", "merge",
         "translate", "remix", "change", "changes", "edit", "adapt it", "alter it", "tweak", "retrain", "fine tuning",
-        "transform", "adapt", "adapts", "fine tune", "changing", "modifying", "altering", "adapting",
+        "transform", "adapt", "adapts", "fine tune", "changing", "modifying", "altering", "adapting", "do everything",
+        "do anything",
       ], .modify
     ),
     (
       [
         "reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate", "download",
+        "do everything", "do anything",
       ],
       .reproduce
     ),
@@ -50,7 +54,8 @@ enum GrantWords {
         "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
         "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
         "disseminate", "lend", "hand on", "pass on", "give away", "give copies", "hand out", "ship", "redistributing",
-        "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on", "hand _ on",
+        "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on", "hand _ on", "do everything",
+        "do anything",
       ], .distribute
     ),
     (["sublicense", "sublicenses", "sub license", "sub-license", "sublicensable"], .sublicense),
@@ -60,7 +65,7 @@ enum GrantWords {
     (
       [
         "use", "uses", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate",
-        "host",
+        "host", "do everything", "do anything",
       ],
       .use
     ),

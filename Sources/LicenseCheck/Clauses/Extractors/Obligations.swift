@@ -15,7 +15,7 @@ struct IncludeLicenseRule: ClauseRule {
     "permission text", "this public license", "hyperlink to this public license", "uri or hyperlink to",
     "this permission", "the licence terms", "this text", "this notice", "include this file", "keep this file",
     "this grant", "this file with", "without this file", "complete permission notice", "license agreement and",
-    "license agreement is retained",
+    "license agreement is retained", "this entire statement", "this statement",
     "licence agreement is retained",
   ]
   static let verbs: PhraseSet = [
@@ -24,8 +24,16 @@ struct IncludeLicenseRule: ClauseRule {
     "reproduce", "supply", "deliver", "distribute", "keep intact", "attach", "carry", "contain", "appear",
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
     "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
-    "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained",
+    "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained", "ship", "inform",
+    "receive",
   ]
+
+  /// First words of the bare mentions ("this agreement", "these terms", "this license").
+  static let bare: Set<UInt64> = Set(["this", "these"].map(wordHash))
+  static let holders: Set<UInt64> = Set(["copy", "copies", "address", "text", "version", "link"].map(wordHash))
+  static let prepositions: Set<UInt64> = Set(
+    ["of", "under", "in", "by", "with", "to", "than", "from", "within", "per", "for", "on", "upon", "into"].map(
+      wordHash))
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
@@ -37,6 +45,20 @@ struct IncludeLicenseRule: ClauseRule {
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
         // "by using the code you agree to these terms": the licence accepted, not passed on.
         if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
+        // A bare mention ("this agreement", "these terms") is the object of a duty only when the verb is
+        // close and no preposition makes it a reference ("rights under this agreement", "in accordance
+        // with the terms of this agreement"): long EULA sentences mention the agreement everywhere.
+        if bare.contains(v.hashes[c.lowerBound]), c.count <= 2 {
+          // "come with these terms", "accompanied by this licence", "a copy of this agreement" keep it.
+          if c.lowerBound > 0, Self.prepositions.contains(v.hashes[c.lowerBound - 1]),
+            v.first(verbs, in: Swift.max(0, c.lowerBound - 3)..<c.lowerBound) == nil,
+            c.lowerBound < 2 || !Self.holders.contains(v.hashes[c.lowerBound - 2])
+          {
+            return nil
+          }
+          let close = Swift.max(0, c.lowerBound - 10)..<Swift.min(v.count, c.upperBound + 12)
+          return v.first(verbs, in: close).map { (c, $0) }
+        }
         // The verb may come well after ("PSF's License Agreement and PSF's notice of copyright, i.e.
         // "Copyright (c) 2001, …", are retained"): a longer reach after the licence than before it.
         let near = Swift.max(0, c.lowerBound - 20)..<Swift.min(v.count, c.upperBound + 40)

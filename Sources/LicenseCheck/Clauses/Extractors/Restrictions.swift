@@ -433,7 +433,15 @@ struct HostedServiceRule: ClauseRule {
     "hosted service", "managed service", "software as a service", "saas", "as a service", "hosted or managed",
     "service offering", "hosting", "cloud service", "api service", "offer the model as", "make the functionality",
     "available to third parties as a service", "service bureau", "time sharing", "application service provider",
-    "timesharing",
+    "timesharing", "hosted solution", "hosted offering", "hosted basis", "managed offering", "cloud offering",
+    "hosted environment", "host the software", "host the work", "hosted version", "managed version",
+    "as an online service", "platform as a service", "service provider basis", "hosted services", "managed services",
+  ]
+  /// Restrictions that are not phrased as bans: hosting needs permission, a licence or a fee.
+  static let needsPermission: PhraseSet = [
+    "does not grant", "not grant you", "must be authorized", "must be authorised", "requires prior written",
+    "require additional licen*", "requires a separate", "without a separate", "without the prior",
+    "without prior written", "without our prior", "not included in the license", "excluded from",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -442,8 +450,10 @@ struct HostedServiceRule: ClauseRule {
     for v in ctx.sentences() {
       guard let h = v.first(hosted) else { continue }
       if v.has(.warrantLiable) { continue }
-      if let p = v.first(Lexicon.prohibition) {
+      if let p = v.first(Lexicon.prohibition) ?? v.first(needsPermission) {
         out.append(ctx.clause(.hostedService, in: v, evidence: ExtractionContext.cover(p, h)))
+      } else if ctx.inBanList[v.index] {
+        out.append(ctx.clause(.hostedService, in: v, evidence: h))
       } else if let c = v.first(.ifWhen), c.lowerBound < h.lowerBound, v.has(Lexicon.must),
         v.has(.sourceCodeOfService)
       {

@@ -1,0 +1,242 @@
+// Limits that commercial and source-available licences put on use: non-production only, no competing
+// products, trial periods and change dates, seat and device counts. Each kind is one rule.
+
+/// `production-use`: use is limited to development, testing, evaluation or other non-production use.
+struct ProductionUseRule: ClauseRule {
+  static let production: PhraseSet = [
+    "production use", "production uses", "production environment", "production environments",
+    "production purposes", "production purpose", "production system", "production systems", "in production",
+    "into production", "production deployment", "production deployments", "production workload*",
+    "non production", "nonproduction", "live environment", "live environments", "production setting*",
+    "production server*", "production capacity",
+  ]
+  static let devTest: PhraseSet = [
+    "development and testing", "development and test", "development, testing", "testing and development",
+    "development purposes", "testing purposes", "test purposes", "internal development", "internal testing",
+    "demonstration purposes", "development or testing", "test and development", "development and evaluation",
+    "prototyping", "non production", "nonproduction", "testing and evaluation", "evaluation and testing",
+    "development, test", "evaluation purposes", "internal evaluation",
+  ]
+  static let only: PhraseSet = [
+    "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "sole purpose", "no other purpose",
+  ]
+  static let needsLicence: PhraseSet = [
+    "requires a", "require a", "required to obtain", "must obtain", "must purchase", "need to obtain",
+    "need a", "needs a", "subscription", "commercial license", "separate license", "paid license",
+    "must acquire", "must enter into", "requires an", "written agreement", "enterprise license",
+  ]
+  /// Statements about fitness, not limits ("not intended for production use").
+  static let fitness: PhraseSet = [
+    "intended for", "designed for", "suitable for", "recommended for", "warrant*", "liable", "fitness",
+    "as is", "ready for",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard v.mayContain(production) || v.mayContain(devTest) else { continue }
+      let prod = v.first(production)
+      guard let hit = prod ?? v.first(devTest) else { continue }
+      let banned = v.has(Lexicon.prohibition) || ctx.inBanList[v.index]
+      if v.has(fitness) && !v.has(.mayNotShallNot) { continue }
+      if let p = prod, banned || v.has(needsLicence) || v.has(only) {
+        out.append(ctx.clause(.productionUse, in: v, evidence: p))
+      } else if prod == nil, v.has(only), !v.has(.researchWord) {
+        out.append(ctx.clause(.productionUse, in: v, evidence: hit))
+      }
+    }
+    return out
+  }
+}
+
+/// `competing-use`: the work may not be used to build or offer something that competes with the licensor.
+struct CompetingUseRule: ClauseRule {
+  static let competing: PhraseSet = [
+    "competing", "compete", "competes", "competitive with", "competitive product*", "competitive service*",
+    "competitive offering*", "competitively", "in competition with", "substitute for", "substitutes for",
+    "directly competitive", "competitive to",
+  ]
+  static let acts: PhraseSet = [
+    "develop*", "build*", "create*", "creating", "design*", "offer*", "provide", "providing", "market*", "sell*",
+    "make", "making", "use", "using", "improve*", "train*", "distribute*", "produce", "license", "commercialize*",
+    "commercialise*",
+  ]
+  /// Competition law and competitive bidding are not bans on competing.
+  static let notABan: PhraseSet = [
+    "competition law*", "anti competitive", "anticompetitive", "competitive bidding", "unfair competition",
+    "competitive advantage", "competitive harm", "competitive position",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence || ctx.role == .policy else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard v.mayContain(competing), let c = v.first(competing) else { continue }
+      if v.has(notABan) || v.has(.warrantLiableCompete) { continue }
+      // Competitors as persons who may not be licensees are a user restriction, not a ban on a use.
+      if v.has(.personsNotOffered) { continue }
+      guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] || v.has(.conditionedOnNotCompeting) else {
+        continue
+      }
+      guard let a = v.first(acts) else { continue }
+      out.append(ctx.clause(.competingUse, in: v, evidence: ExtractionContext.cover(a, c)))
+    }
+    return out
+  }
+}
+
+/// `time-limit`: rights last only a period (a trial), or the licence changes at a date.
+struct TimeLimitRule: ClauseRule {
+  static let trial: PhraseSet = [
+    "trial period", "evaluation period", "trial license", "free trial", "trial version", "trial use",
+    "evaluation term", "trial term", "trial basis", "trial subscription", "trial", "period of evaluation",
+  ]
+  static let changeDate: PhraseSet = ["change date", "conversion date", "converts to", "convert to", "change license"]
+  static let expires: PhraseSet = [
+    "expire*", "expiration", "expiry", "terminate* automatically", "automatically terminate*", "ends", "end after",
+    "for a period of", "for a term of", "limited to", "days", "day", "period",
+  ]
+  static let unitWords: [String: Int] = [
+    "day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      if let c = v.first(changeDate),
+        v.word(c.lowerBound) != "change" || v.isCapitalised(c.lowerBound)
+          || v.has(.licenseWord)
+      {
+        var p = ClauseParameters()
+        p.limitType = "change-date"
+        p.days = days(in: v)
+        out.append(ctx.clause(.timeLimit, in: v, evidence: c, parameters: p))
+        continue
+      }
+      guard v.mayContain(trial), let t = v.first(trial) else {
+        // "a licence … only for ninety (90) days": a fixed term on the grant itself.
+        if let f = v.first(.forAPeriod), v.has(.grantOrUse), !v.has(.notATerm), let d = days(in: v) {
+          var p = ClauseParameters()
+          p.limitType = "term"
+          p.days = d
+          out.append(ctx.clause(.timeLimit, in: v, evidence: f, parameters: p))
+        }
+        continue
+      }
+      // A bare "trial" or a title ("Evaluation License") needs a period or an expiry beside it ("a 30-day
+      // trial", "the trial expires").
+      if t.count == 1 || v.count <= 6, !v.has(expires) { continue }
+      if v.has(.warrantLiableCompete) && !v.has(expires) { continue }
+      var p = ClauseParameters()
+      p.limitType = "trial"
+      p.days = days(in: v)
+      out.append(ctx.clause(.timeLimit, in: v, evidence: t, parameters: p))
+    }
+    return out
+  }
+
+  /// The first "N days/months/years" of a sentence, in days.
+  static func days(in v: SentenceView) -> Double? {
+    for i in 0..<v.count {
+      guard let unit = unitWords[v.word(i)], i > 0 else { continue }
+      // "thirty (30) days": the digits win; "30-day": the tokeniser splits at the hyphen.
+      var k = i - 1
+      while k >= 0, ["(", ")", "-", "calendar", "business", "consecutive"].contains(v.word(k)) { k -= 1 }
+      guard k >= 0, let n = SeatLimitRule.number(v.word(k)) else { continue }
+      return Double(n * unit)
+    }
+    return nil
+  }
+}
+
+/// `seat-limit`: use is limited to a number of users, devices, computers, CPUs, servers, instances or copies.
+struct SeatLimitRule: ClauseRule {
+  static let units: [String: String] = [
+    "user": "users", "users": "users", "seat": "users", "seats": "users", "device": "devices",
+    "devices": "devices", "computer": "computers", "computers": "computers", "machine": "computers",
+    "machines": "computers", "workstation": "computers", "workstations": "computers", "cpu": "cpus",
+    "cpus": "cpus", "processor": "cpus", "processors": "cpus", "core": "cpus", "cores": "cpus", "server": "servers",
+    "servers": "servers", "instance": "instances", "instances": "instances", "copy": "copies", "copies": "copies",
+  ]
+  static let limiters: PhraseSet = [
+    "up to", "no more than", "not more than", "not exceed", "maximum", "at most", "single", "only", "one",
+    "limited to", "not to exceed", "per license", "for each",
+  ]
+  /// Backup and archive copies are an extra permission, not a limit on use.
+  static let skip: PhraseSet = [
+    "backup", "back up", "archival", "archive", "one or more", "any number", "unlimited", "monthly active",
+    "active users", "daily active", "copy of this license", "copy of the license", "copies of this license",
+    "copy of this agreement", "copy of the agreement", "copies of the agreement", "copies of the software and",
+    "copy of the gnu", "all copies", "copies or substantial",
+    "verbatim copies",
+  ]
+  static let numberWords: [String: Int] = [
+    "one": 1, "single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "ninety": 90, "hundred": 100,
+  ]
+
+  static func number(_ w: String) -> Int? {
+    if let n = numberWords[w], w != "a" { return n }
+    guard !w.isEmpty, w.utf8.count <= 9, w.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    return Int(w)
+  }
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard v.mayContain(limiters), v.has(limiters), !v.has(skip) else { continue }
+      guard v.has(.installUse) else { continue }
+      for i in 1..<max(1, v.count) {
+        guard let unit = units[v.word(i)] else { continue }
+        var k = i - 1
+        while k > 0,
+          ["(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end"].contains(v.word(k))
+        {
+          k -= 1
+        }
+        guard let n = number(v.word(k)) else { continue }
+        // "one copy of the software" in a permission to copy without limit is not a cap: need a limiter
+        // word near the count or a "single".
+        let near = v.first(limiters, in: max(0, k - 3)..<min(v.count, i + 1)) != nil
+        guard near else { continue }
+        var p = ClauseParameters()
+        p.unit = unit
+        p.limit = Double(n)
+        out.append(ctx.clause(.seatLimit, in: v, evidence: k..<(i + 1), parameters: p))
+        break
+      }
+    }
+    return out
+  }
+}
+
+extension PhraseSet {
+  fileprivate static let mayNotShallNot: PhraseSet = [
+    "may not", "shall not", "must not", "not permitted", "prohibited",
+  ]
+  fileprivate static let researchWord: PhraseSet = ["research"]
+  fileprivate static let warrantLiableCompete: PhraseSet = ["warrant*", "liable", "liability"]
+  fileprivate static let conditionedOnNotCompeting: PhraseSet = [
+    "provided that you do not", "as long as you do not", "so long as you do not", "unless you",
+    "if you compete", "if you or", "in the event that you",
+  ]
+  fileprivate static let licenseWord: PhraseSet = ["license", "licensed"]
+  fileprivate static let forAPeriod: PhraseSet = ["only for", "for a period of", "for a term of"]
+  fileprivate static let grantOrUse: PhraseSet = ["grant*", "license", "licence", "licensed", "use the", "install"]
+  /// Periods that are not the life of the grant: notice, cure, records, warranty and survival periods.
+  fileprivate static let notATerm: PhraseSet = [
+    "notice", "cure", "records", "warrant*", "audit", "after termination", "surviv*", "retain", "refund",
+    "within", "invoice", "payment", "written notice", "at least", "offer", "source code",
+  ]
+  fileprivate static let personsNotOffered: PhraseSet = [
+    "not offered to", "exercised by", "competitor", "competitors", "is not available to", "are not eligible",
+  ]
+  fileprivate static let installUse: PhraseSet = [
+    "install*", "use", "used", "run", "running", "access*", "deploy*", "operate", "licensed for", "license for",
+    "licensed", "copies", "copy",
+  ]
+}

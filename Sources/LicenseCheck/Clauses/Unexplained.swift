@@ -1,0 +1,126 @@
+/// A sentence that carries a normative cue ("must", "may not", "only", "terminate", …) but that no
+/// extracted clause covers: what the tool read and did not understand.
+///
+/// A reviewer reads these to see what the clause model leaves out; the rule writer reads them as the
+/// error-analysis queue.
+public struct UnexplainedSentence: Sendable, Codable, Equatable, Hashable {
+  /// Byte span of the sentence in the plain text, with its 1-based first line.
+  public let span: ClauseSpan
+  /// The section path or number holding it, when the text is numbered.
+  public let section: String?
+  /// The normative cue words found in it, as written in the cue list (`must`, `may not`, `only`).
+  public let cues: [String]
+  /// The sentence, with line breaks folded to spaces.
+  public let text: String
+
+  /// Creates an entry.
+  public init(span: ClauseSpan, section: String?, cues: [String], text: String) {
+    self.span = span
+    self.section = section
+    self.cues = cues
+    self.text = text
+  }
+}
+
+/// How much of a document's normative language the extracted clauses cover.
+public struct NormativeCoverage: Sendable, Codable, Equatable, Hashable {
+  /// Sentences with a normative cue (headings and definitions excluded).
+  public let normative: Int
+  /// Those that some clause covers.
+  public let explained: Int
+  /// `explained / normative`, or 1 when the text has no normative sentence.
+  public var ratio: Double { normative == 0 ? 1 : Double(explained) / Double(normative) }
+
+  /// Creates a coverage figure.
+  public init(normative: Int, explained: Int) {
+    self.normative = normative
+    self.explained = explained
+  }
+
+  enum CodingKeys: String, CodingKey { case normative, explained, ratio }
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    normative = try c.decode(Int.self, forKey: .normative)
+    explained = try c.decode(Int.self, forKey: .explained)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(normative, forKey: .normative)
+    try c.encode(explained, forKey: .explained)
+    // Three decimals: a stable figure for diffs and tables.
+    try c.encode((ratio * 1000).rounded() / 1000, forKey: .ratio)
+  }
+}
+
+/// Finds normative sentences that no clause covers.
+public enum UnexplainedFinder {
+  /// The cues: modal duties and bans, agreement, exclusivity, conditions and ending words, in their
+  /// negated and passive forms too ("is not permitted", "shall be terminated").
+  static let cues: PhraseSet = [
+    "must", "shall", "may not", "must not", "shall not", "cannot", "can not", "will not", "agree", "agrees",
+    "prohibited", "prohibit*", "forbidden", "only", "solely", "exclusively", "restricted", "restrict*",
+    "terminate*", "termination", "subject to", "without the prior", "without prior", "required", "requires",
+    "not permitted", "not allowed", "is conditioned", "conditioned on", "in no event", "under no circumstances",
+    "obligat*", "responsible for", "not entitled", "reserves the right", "reserve the right", "may only",
+    "not licensed", "no right", "no rights", "not be used", "do not", "does not permit", "except as",
+    "expressly permitted", "liable", "waive*", "indemnif*", "governed by", "provided that", "on condition",
+  ]
+
+  /// The unexplained normative sentences of a text and the coverage figure.
+  ///
+  /// - Parameters:
+  ///   - text: the tokenised plain text the clauses were extracted from.
+  ///   - structure: its structure.
+  ///   - clauses: the clauses extracted from this text (clauses of other documents are ignored).
+  ///   - documentName: the `document` value of this text's clauses (nil for the main text).
+  /// - Complexity: O(sentences + clauses · log sentences).
+  public static func find(
+    in text: TokenizedText, structure: TextStructure, clauses: [Clause], documentName: String? = nil
+  ) -> (unexplained: [UnexplainedSentence], coverage: NormativeCoverage) {
+    let views = ExtractionContext.makeViews(text, structure)
+    var covered = [Bool](repeating: false, count: views.count)
+    for c in clauses where c.document == documentName {
+      // A clause covers every sentence its span touches.
+      guard var i = structure.sentenceIndex(containing: c.span.start) else { continue }
+      while i < views.count, structure.sentences[i].span.start < max(c.span.end, c.span.start + 1) {
+        covered[i] = true
+        i += 1
+      }
+    }
+    var definitions = Set<Int>()
+    for d in structure.definitions {
+      if let i = structure.sentenceIndex(containing: d.termSpan.start) { definitions.insert(i) }
+    }
+    var out: [UnexplainedSentence] = []
+    var normative = 0
+    var explained = 0
+    for v in views {
+      guard v.count > 0, v.mayContain(cues), !ExtractionContext.isHeading(v), !definitions.contains(v.index) else {
+        continue
+      }
+      let found = v.find(cues)
+      guard !found.isEmpty else { continue }
+      normative += 1
+      if covered[v.index] {
+        explained += 1
+        continue
+      }
+      var words: [String] = []
+      for r in found {
+        let w = r.map { v.word($0) }.joined(separator: " ")
+        if !words.contains(w) { words.append(w) }
+      }
+      let s = structure.sentences[v.index].span
+      let body = text.slice(s).split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        .joined(separator: " ")
+      let section = structure.innermostSection(containing: s.start).flatMap { $0.path ?? $0.number }
+      out.append(
+        UnexplainedSentence(
+          span: ClauseSpan(start: s.start, end: s.end, line: text.line(ofOffset: s.start)), section: section,
+          cues: words, text: body))
+    }
+    return (out, NormativeCoverage(normative: normative, explained: explained))
+  }
+}

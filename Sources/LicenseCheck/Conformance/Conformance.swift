@@ -1,0 +1,82 @@
+/// The overall OSD answer for one document and what it rests on.
+///
+/// `conformant` is only claimed with positive evidence: all ten criteria pass on the clauses found, and
+/// either the text is identified as an OSI-approved licence, or every restrictive sentence of the text
+/// (`may not`, `only`, `prohibited`, …) was understood as some clause. Otherwise the answer is
+/// `undetermined` (or `not-conformant` when a criterion fails), never a silent "yes".
+public struct OSDConformance: Sendable, Codable, Equatable, Hashable {
+  /// `conformant`, `not-conformant`, `undetermined` or `not-judged` (a text that is not a licence).
+  public enum Status: String, Sendable, Codable, Equatable, Hashable {
+    case conformant
+    case notConformant = "not-conformant"
+    case undetermined
+    case notJudged = "not-judged"
+  }
+  /// The answer.
+  public let status: Status
+  /// One plain sentence saying why.
+  public let reason: String
+  /// Indexes into the analysis's `clauses`: the grants a `conformant` rests on, or the clauses that fail.
+  public let because: [Int]
+
+  /// Creates an answer.
+  public init(status: Status, reason: String, because: [Int]) {
+    self.status = status
+    self.reason = reason
+    self.because = because
+  }
+}
+
+extension UnexplainedFinder {
+  /// Cues that restrict: an unexplained sentence with one of these may hide a restriction the OSD
+  /// verdicts did not see.
+  public static let restrictiveCues: Set<String> = [
+    "may not", "must not", "shall not", "prohibited", "prohibit", "prohibits", "only", "solely", "exclusively",
+    "restricted", "restrict", "restricts", "not permitted", "not allowed", "not licensed", "no right", "no rights",
+    "cannot", "can not", "will not", "not be used", "do not", "does not permit", "may only",
+  ]
+}
+
+extension OSDConformance {
+  /// Decides the overall answer from the verdicts, the identification and what was not understood.
+  static func decide(
+    verdicts: [OSDVerdict], clauses: [Clause], identification: Identification?,
+    unexplained: [UnexplainedSentence], osiApproved: (String) -> Bool
+  ) -> OSDConformance {
+    let failing = verdicts.filter { $0.verdict == .fail }
+    if !failing.isEmpty {
+      let ids = Array(Set(failing.flatMap(\.because))).sorted()
+      let list = failing.map(\.criterion).joined(separator: ", ")
+      return OSDConformance(status: .notConformant, reason: "Fails \(list).", because: ids)
+    }
+    let unknown = verdicts.filter { $0.verdict == .unknown }
+    if !unknown.isEmpty {
+      let list = unknown.map(\.criterion).joined(separator: ", ")
+      return OSDConformance(
+        status: .undetermined, reason: "No fail, but \(list) could not be settled from the text.", because: [])
+    }
+    let grants = clauses.indices.filter { clauses[$0].kind == .copyrightGrant }
+    if let id = identification, ["exact", "template"].contains(id.method) || id.confidence >= 0.97,
+      (id.coverage ?? 1) >= 0.95, osiApproved(id.id)
+    {
+      return OSDConformance(
+        status: .conformant,
+        reason: "All ten criteria pass, and the text is \(id.id), an OSI-approved licence.", because: grants)
+    }
+    let restrictive = unexplained.filter { u in u.cues.contains { restrictiveCuesContain($0) } }
+    if !restrictive.isEmpty {
+      let lines = restrictive.prefix(3).map { String($0.span.line) }.joined(separator: ", ")
+      let more = restrictive.count > 3 ? " …" : ""
+      return OSDConformance(
+        status: .undetermined,
+        reason:
+          "All ten criteria pass on the clauses found, but \(restrictive.count) restrictive sentence\(restrictive.count == 1 ? " was" : "s were") not understood (line\(restrictive.count == 1 ? "" : "s") \(lines)\(more)).",
+        because: grants)
+    }
+    return OSDConformance(
+      status: .conformant, reason: "All ten criteria pass, and every restrictive sentence was understood.",
+      because: grants)
+  }
+
+  private static func restrictiveCuesContain(_ cue: String) -> Bool { UnexplainedFinder.restrictiveCues.contains(cue) }
+}

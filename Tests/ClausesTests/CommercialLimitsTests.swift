@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import LicenseCheck
+
+/// The kinds real commercial and source-available licences needed: production-use, competing-use,
+/// time-limit, seat-limit, and the hosted-service phrasings. Sentences written here, in the styles of
+/// those licences, with traps that name the idea only to deny or describe it.
+struct CommercialLimitsTests {
+  func clauses(_ text: String) -> [Clause] { ClauseExtractor.extract(from: TokenizedText(text)) }
+  func kinds(_ text: String) -> Set<ClauseKind> { Set(clauses(text).map(\.kind)) }
+
+  @Test(arguments: [
+    ("You may use the Software only for development and testing; production use requires a subscription.", true),
+    ("The Licensed Work may not be used in a production environment without a commercial licence.", true),
+    ("Use of the toolkit is restricted to internal evaluation and prototyping.", true),
+    ("Running the server in production needs a paid licence from Kestrel Data.", true),
+    ("The beta is not intended for production use and is provided as is without warranty.", false),
+    ("You may use the library in production and in any commercial product.", false),
+  ])
+  func productionUse(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.productionUse) == expected, "\(text)")
+  }
+
+  @Test(arguments: [
+    ("You may not use the Software to build a product that competes with Larchmere's products.", true),
+    ("You agree not to develop a competing service using the SDK or any part of it.", true),
+    ("You must not use the outputs to create models that compete with our own.", true),
+    ("Nothing here limits your rights under competition law.", false),
+    ("The licence is not offered to competitors of Tarnwell, who may not exercise it.", false),
+    ("You may use the Software to build any product, including ones that compete with ours.", false),
+  ])
+  func competingUse(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.competingUse) == expected, "\(text)")
+  }
+
+  @Test func trialWithItsPeriod() throws {
+    let c = clauses("The evaluation period lasts thirty (30) days from installation, after which the licence expires.")
+    let t = try #require(c.first { $0.kind == .timeLimit })
+    #expect(t.parameters.limitType == "trial")
+    #expect(t.parameters.days == 30)
+  }
+
+  @Test func changeDate() throws {
+    let c = clauses("On the Change Date, four years after release, the Licensed Work converts to the Change License.")
+    let t = try #require(c.first { $0.kind == .timeLimit })
+    #expect(t.parameters.limitType == "change-date")
+    #expect(t.parameters.days == 1460)
+  }
+
+  @Test func fixedTermOnTheGrant() throws {
+    let c = clauses("We grant you a licence to install and use the model only for ninety (90) days.")
+    let t = try #require(c.first { $0.kind == .timeLimit })
+    #expect(t.parameters.limitType == "term")
+    #expect(t.parameters.days == 90)
+  }
+
+  @Test(arguments: [
+    "You must cure any breach within thirty (30) days of written notice.",
+    "The offer of source code is valid for at least three years.",
+    "Keep records of your use for a period of two years after termination.",
+  ])
+  func periodsThatAreNotTerms(_ text: String) {
+    #expect(!kinds(text).contains(.timeLimit), "\(text)")
+  }
+
+  @Test(arguments: [
+    ("You may install and use one copy of the Software on a single computer.", "copies", 1.0),
+    ("The licence allows use by up to five (5) named users.", "users", 5.0),
+    ("You may run the Software on no more than 4 CPUs per licence.", "cpus", 4.0),
+  ])
+  func seatLimit(_ text: String, _ unit: String, _ limit: Double) throws {
+    let s = try #require(clauses(text).first { $0.kind == .seatLimit }, "\(text)")
+    #expect(s.parameters.unit == unit)
+    #expect(s.parameters.limit == limit)
+  }
+
+  @Test(arguments: [
+    "You may make one backup copy of the Software for archival purposes.",
+    "You may install the Software on any number of devices you own.",
+    "Each copy you distribute must include a copy of this licence.",
+  ])
+  func notSeatLimits(_ text: String) {
+    #expect(!kinds(text).contains(.seatLimit), "\(text)")
+  }
+
+  @Test(arguments: [
+    ("You may not provide the Software to third parties as a hosted or managed service.", true),
+    ("Offering the Licensed Work as a service bureau or timesharing service must be authorised in writing.", true),
+    ("You must not make the Materials available as a stand-alone hosted solution for others to use.", true),
+    ("You may host the Software for your own users without restriction.", false),
+  ])
+  func hostedService(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.hostedService) == expected, "\(text)")
+  }
+
+  /// Each kind's OSD effect, through the whole analysis.
+  @Test(arguments: [
+    ("production-use", "osd-6"), ("competing-use", "osd-6"), ("time-limit", "osd-1"), ("seat-limit", "osd-1"),
+  ])
+  func osdEffect(_ kind: String, _ criterion: String) throws {
+    let extra: String
+    switch kind {
+    case "production-use": extra = "You may use the Software only for development and testing purposes."
+    case "competing-use": extra = "You may not use the Software to build a product that competes with ours."
+    case "time-limit": extra = "This is a trial licence: the trial period ends after 30 days."
+    default: extra = "You may install the Software on no more than 2 computers."
+    }
+    let text = "Permission is granted to use, copy, modify and distribute the Software.\n\(extra)\n"
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(analysis.clauses.contains { $0.kind.rawValue == kind }, "\(kind)")
+    #expect(analysis.osd.first { $0.criterion == criterion }?.verdict == .fail, "\(kind) fails \(criterion)")
+    #expect(!analysis.osdConformant)
+  }
+}
