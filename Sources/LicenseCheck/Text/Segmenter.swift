@@ -491,8 +491,18 @@ struct LinePass {
       return (h..<p, p)
     }
     guard !text.isPunct(e - 1, UInt8(ascii: ",")), isTitle(h, e) || isAllCaps(h, e) else { return nil }
+    // A capitalised line that ends on a function word, or a long one with commas, is a sentence in
+    // capitals wrapped at the margin ("1. THIS NOTICE IS REPRODUCED IN"), not a heading.
+    if Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(h, e)) { return nil }
     return (h..<e, e - 1)
   }
+
+  /// Words a heading does not end on but a wrapped line often does.
+  static let continuation: Set<UInt64> = Set(
+    [
+      "in", "of", "and", "the", "to", "or", "for", "with", "a", "an", "by", "on", "that", "is", "are", "be", "any",
+      "all", "this", "such", "from", "as", "at", "its", "their", "your", "our", "which", "who", "not", "no",
+    ].map(wordHash))
 
   /// A short title-like line standing on its own after a blank line.
   func isStandaloneHeading(_ line: Line, next: Line?) -> Bool {
@@ -519,6 +529,12 @@ struct LinePass {
       guard allCaps, text.isPunct(e - 1, UInt8(ascii: ".")) else { return false }
     }
     guard allCaps || isTitle(a, e) else { return false }
+    // A sentence in capitals wrapped at the margin ends its line on a function word or mid-list.
+    if let next, tokens[next.first].line == tokens[e - 1].line + 1,
+      Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(a, e))
+    {
+      return false
+    }
     // A wrapped sentence continues in lowercase on the next line.
     if let next, tokens[next.first].line == tokens[e - 1].line + 1, text.startsLower(next.first) { return false }
     return true

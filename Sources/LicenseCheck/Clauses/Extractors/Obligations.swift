@@ -56,8 +56,13 @@ struct IncludeLicenseRule: ClauseRule {
           {
             return nil
           }
-          let close = Swift.max(0, c.lowerBound - 10)..<Swift.min(v.count, c.upperBound + 12)
-          return v.first(verbs, in: close).map { (c, $0) }
+          let close = Swift.max(0, c.lowerBound - 10)..<Swift.min(v.count, c.upperBound + 6)
+          if let verb = v.first(verbs, in: close) { return (c, verb) }
+          // Further on only through a duty: "This license, or a link to its text, must be included".
+          let far = c.upperBound..<Swift.min(v.count, c.upperBound + 12)
+          guard let verb = v.first(verbs, in: far), v.first(Lexicon.must, in: c.upperBound..<verb.lowerBound) != nil
+          else { return nil }
+          return (c, verb)
         }
         // The verb may come well after ("PSF's License Agreement and PSF's notice of copyright, i.e.
         // "Copyright (c) 2001, …", are retained"): a longer reach after the licence than before it.
