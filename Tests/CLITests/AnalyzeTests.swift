@@ -68,9 +68,8 @@ struct AnalyzeTests {
     #expect(r.stdout.split(separator: "\n").count == 1, "the report is still printed")
   }
 
-  @Test func failOnOSDOnCorpusTexts() throws {
-    guard let paths = corpusOrSkip("ai/llama3_1.LICENSE.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
-    else { return }
+  @Test(.needsCorpus) func failOnOSDOnCorpusTexts() throws {
+    let paths = corpusPaths("ai/llama3_1.LICENSE.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     #expect(try CLI.run(["analyze", "--fail-on", "osd", paths[0]]).status == 1)
     #expect(try CLI.run(["analyze", "--fail-on", "osd", paths[1]]).status == 0)
   }

@@ -80,11 +80,9 @@ struct TableTests {
     #expect(r.stderr.contains("colour"))
   }
 
-  @Test func corpusTableHasLlamaGemmaApacheRows() throws {
-    guard
-      let paths = corpusOrSkip(
-        "ai/llama3_1.LICENSE.txt", "ai/gemma-terms-2024-04-01.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
-    else { return }
+  @Test(.needsCorpus) func corpusTableHasLlamaGemmaApacheRows() throws {
+    let paths = corpusPaths(
+      "ai/llama3_1.LICENSE.txt", "ai/gemma-terms-2024-04-01.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     let r = try CLI.run(["table", "--format", "json"] + paths)
     let rows = try #require(try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])
     #expect(rows.count == 3)
