@@ -17,7 +17,7 @@ struct Compat: ParsableCommand {
         licensecheck compat --no-matrix --format json 'MIT AND Apache-2.0' GPL-3.0-only
         licensecheck compat Llama-3.1 Apache-2.0
         licensecheck compat --aggregate Llama-3.1 Apache-2.0
-        licensecheck compat ../shared/corpus/ai/gemma-terms-2024-04-01.txt GPL-3.0-only
+        licensecheck compat fixtures/examples/heron-model/LICENSE Apache-2.0
         licensecheck compat --pairs pairs.tsv --format jsonl
         licensecheck compat --matrix MIT Apache-2.0 GPL-2.0-only GPL-3.0-only Llama-3.1 --format markdown
       """
