@@ -65,7 +65,8 @@ struct Analyze: ParsableCommand {
       first = false
     }
     if format == .json {
-      print(paths.count == 1 && results.count == 1 ? try Output.json(results[0]) : try Output.json(results))
+      // One shape whatever the number of inputs: an array of analyses, in input order.
+      print(try Output.json(results))
     }
     if failed { throw ExitCode(2) }
     if failOn == .osd, results.contains(where: { !$0.osdConformant }) { throw ExitCode(1) }

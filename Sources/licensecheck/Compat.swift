@@ -52,6 +52,9 @@ struct Compat: ParsableCommand {
     help: "Print a compatibility table for these licences (rows: outbound, columns: inbound).")
   var tableLicences: [String] = []
 
+  @Option(help: "Page title for --matrix --format html.")
+  var title: String?
+
   @Option(help: "Exit with status 1 when some pair is incompatible or not-compatible.")
   var failOn: FailOn?
 
@@ -75,6 +78,17 @@ struct Compat: ParsableCommand {
       options: CompatibilityOptions(useMatrix: !noMatrix, aggregate: aggregate, reviewedTraits: !extractedOnly),
       analyzer: Analyzer(readOptions: reading.readOptions))
     if !tableLicences.isEmpty {
+      // Unknown ids and unreadable files are usage errors, as for a single pair: nothing on stdout.
+      var bad = false
+      for licence in tableLicences {
+        do {
+          _ = try checker.resolve(licence)
+        } catch {
+          Output.error(error)
+          bad = true
+        }
+      }
+      if bad { throw ExitCode(2) }
       try printTable(CompatibilityTable(licences: tableLicences, checker: checker))
       return
     }
@@ -101,7 +115,8 @@ struct Compat: ParsableCommand {
       results.append(result)
       try emit(result)
     }
-    if format == .json { print(try pairs == nil ? Output.json(results[0]) : Output.json(results)) }
+    // One shape for a pair, --pairs and --matrix: an array of results.
+    if format == .json { print(try Output.json(results)) }
     if bad { throw ExitCode(2) }
     if let failOn, results.contains(where: { fails($0, failOn) }) { throw ExitCode(1) }
   }
@@ -143,7 +158,7 @@ struct Compat: ParsableCommand {
   func printTable(_ table: CompatibilityTable) throws {
     switch format ?? .markdown {
     case .markdown, .text: print(table.markdown, terminator: "")
-    case .html: print(table.html, terminator: "")
+    case .html: print(table.html(title: title ?? "Licence compatibility"), terminator: "")
     case .csv: print(table.csv, terminator: "")
     case .json: print(try Output.json(table.results.flatMap { $0 }))
     case .jsonl: for r in table.results.flatMap({ $0 }) { print(try Output.jsonLine(r)) }
