@@ -44,6 +44,8 @@ struct Table: ParsableCommand {
 
   func run() throws {
     let (analyses, failed) = Inputs(analyzer: reading.analyzer).analyzeAll(paths)
+    // Nothing on stdout when no input could be read: no table of headers alone.
+    if analyses.isEmpty { throw ExitCode(failed ? 2 : 0) }
     let table = try ComparisonTable(analyses, columns: columns.map(columnIDs))
     switch format {
     case .markdown: Output.write(table.markdown())

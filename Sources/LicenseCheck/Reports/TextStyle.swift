@@ -66,3 +66,9 @@ struct AlignedColumns {
     return out
   }
 }
+
+/// Counted nouns for human output: "1 file", "2 files".
+enum Plural {
+  /// `count` and the noun, with an `s` unless the count is one.
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}
