@@ -149,9 +149,10 @@ struct Compat: ParsableCommand {
   }
 
   func render(_ r: CompatibilityResult) -> String {
+    let style = Output.humanStyle
     var lines = ["\(r.inbound) → \(r.outbound): \(r.verdict.rawValue) (\(r.basis.rawValue))"]
     if let alternative = r.alternative { lines.append("  alternative: \(alternative)") }
-    for reason in r.reasons { lines.append("  - \(reason)") }
+    for reason in r.reasons { lines.append("  - " + style.fit(reason, start: 4, indent: 4)) }
     return lines.joined(separator: "\n")
   }
 

@@ -363,6 +363,17 @@ public struct CompatibilityChecker: Sendable {
     guard let top = parts.max(by: { $0.0.verdict.rank < $1.0.verdict.rank }) else { return all([]) }
     var outcome = top.0
     let worse = parts.filter { $0.0.verdict.rank < top.0.verdict.rank }
+    if worse.isEmpty, parts.count > 1, top.0.verdict != .compatible {
+      // No alternative does better (`GPL-2.0-or-later` into MIT: as GPL-2.0-only and as GPL-3.0-only): say so,
+      // with the reasons of every alternative, not only the first one's.
+      var reasons = [
+        "Every \(side) alternative (\(parts.map(\.1).joined(separator: ", "))) is \(top.0.verdict.rawValue)"
+      ]
+      for (p, _) in parts { for r in p.reasons where !reasons.contains(r) { reasons.append(r) } }
+      outcome.reasons = reasons
+      outcome.basis = .combined(parts.map(\.0.basis))
+      return outcome
+    }
     guard !worse.isEmpty else { return outcome }
     outcome.choices = [top.1] + outcome.choices
     var lead = "Choosing \(top.1) among the \(side) alternatives"
