@@ -53,7 +53,19 @@ public enum OSDReport {
     out += "\n" + style.bold("OSD conformant:") + " " + conformant + "\n"
     if !analysis.warnings.isEmpty {
       out += style.bold("Warnings:") + "\n"
+      // The same warning from many clauses (a text repeated many times) is said once, citing them all.
+      var grouped: [(kind: String, explanation: String, because: [Int])] = []
+      var at: [String: Int] = [:]
       for w in analysis.warnings {
+        let key = w.kind + "\u{0}" + w.explanation
+        if let i = at[key] {
+          grouped[i].because += w.because
+        } else {
+          at[key] = grouped.count
+          grouped.append((w.kind, w.explanation, w.because))
+        }
+      }
+      for w in grouped {
         let text = w.explanation + references(w.because)
         out += "  " + style.yellow(w.kind) + ": " + style.fit(text, start: w.kind.count + 4, indent: 4) + "\n"
       }
