@@ -61,7 +61,7 @@ struct Scan: ParsableCommand {
     var mismatch = false
     var nonConformant = false
     func note(_ folder: FolderReport) {
-      if !folder.findings.isEmpty { mismatch = true }
+      if folder.findings.contains(where: { $0.code == .declaredLicenseMismatch }) { mismatch = true }
       if folder.licences.contains(where: { !$0.osdConformant }) { nonConformant = true }
     }
     let summary: ScanSummary
