@@ -34,6 +34,8 @@ struct PackageUseTests {
     let root = fm.temporaryDirectory.appendingPathComponent("lc-e2e-\(UUID().uuidString)")
     try fm.createDirectory(at: root.appendingPathComponent("Sources/UsesLicenseCheck"), withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: root) }
+    // A path dependency's package identity is its folder's name (`licensecheck` in a plain clone).
+    let identity = Corpus.packageRoot.lastPathComponent.lowercased()
     let manifest = """
       // swift-tools-version: 6.0
       import PackageDescription
@@ -43,7 +45,8 @@ struct PackageUseTests {
         dependencies: [.package(path: "\(Corpus.packageRoot.path)")],
         targets: [
           .executableTarget(
-            name: "UsesLicenseCheck", dependencies: [.product(name: "LicenseCheck", package: "licensecheck")])
+            name: "UsesLicenseCheck",
+            dependencies: [.product(name: "LicenseCheck", package: "\(identity)")])
         ]
       )
 
