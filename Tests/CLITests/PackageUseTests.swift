@@ -32,7 +32,8 @@ struct PackageUseTests {
 
     let fm = FileManager.default
     let root = fm.temporaryDirectory.appendingPathComponent("lc-e2e-\(UUID().uuidString)")
-    try fm.createDirectory(at: root.appendingPathComponent("Sources/UsesLicenseCheck"), withIntermediateDirectories: true)
+    let sources = root.appendingPathComponent("Sources/UsesLicenseCheck")
+    try fm.createDirectory(at: sources, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: root) }
     // A path dependency's package identity is its folder's name (`licensecheck` in a plain clone).
     let identity = Corpus.packageRoot.lastPathComponent.lowercased()
@@ -52,7 +53,7 @@ struct PackageUseTests {
 
       """
     try Data(manifest.utf8).write(to: root.appendingPathComponent("Package.swift"))
-    try Data(Self.mainSwift.utf8).write(to: root.appendingPathComponent("Sources/UsesLicenseCheck/main.swift"))
+    try Data(Self.mainSwift.utf8).write(to: sources.appendingPathComponent("main.swift"))
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
