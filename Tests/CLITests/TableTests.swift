@@ -31,7 +31,9 @@ struct TableTests {
     let r = try CLI.run(["table", "--format", "json"] + Self.inputs)
     let rows = try #require(try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])
     #expect(rows.count == Self.inputs.count)
-    #expect(rows[0]["licence"] as? String == "LICENSE")
+    // Two unidentified `LICENSE` files: the rows are told apart by their paths.
+    #expect(rows[0]["licence"] as? String == "fixtures/scan/llama-model/LICENSE")
+    #expect(rows[1]["licence"] as? String == "fixtures/scan/mislabelled/LICENSE")
     #expect(rows[0]["osd"] as? Bool == false)
     #expect(rows[0]["osd-1"] as? String == "fail")
     #expect(rows[0]["usage-cap"] as? String == "700M MAU")
