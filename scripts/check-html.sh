@@ -28,6 +28,8 @@ lc="$(swift build --show-bin-path)/licensecheck"
 # The pages: rows from the repository's own fixtures, and the compatibility matrix with ids and a path.
 "$lc" table --format html --title "Fixture licences" fixtures/examples/heron-model/LICENSE \
   fixtures/scan/llama-model/LICENSE fixtures/scan/mislabelled/LICENSE >"$out/table-fixtures.html"
+"$lc" table --format html --catalogue --title "Catalogue licences" Llama-3.1 Llama-4 Gemma-ToU-2024-04-01 \
+  Qwen-2024 Stability-AI-Community-2024 >"$out/table-catalogue.html"
 "$lc" compat --matrix MIT Apache-2.0 GPL-2.0-only GPL-2.0-or-later Llama-3.1 Gemma-ToU-2024-04-01 \
   fixtures/examples/heron-model/LICENSE --format html >"$out/compat-matrix.html"
 # With the shared corpus (CI has it): real licences, including names with quotes (BSD-3-Clause).

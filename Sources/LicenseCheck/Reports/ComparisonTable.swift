@@ -174,14 +174,15 @@ public struct ComparisonTable: Sendable, Codable, Equatable {
       let first = v.because.first.flatMap { a.clauses.indices.contains($0) ? a.clauses[$0] : nil }
       return Cell(
         text: v.verdict.rawValue, verdict: v.verdict,
-        evidence: first.map { ClauseSummary.oneLine($0.evidence, limit: 300) },
+        evidence: first.flatMap { $0.evidence.isEmpty ? nil : ClauseSummary.oneLine($0.evidence, limit: 300) },
         location: first.map(ClauseSummary.location(of:)), note: v.explanation)
     }
     if let kind = ClauseKind(rawValue: id) {
       let clauses = a.clauses.filter { $0.kind == kind }
       guard let value = ClauseSummary.keyParameter(of: clauses) else { return Cell(text: "") }
       return Cell(
-        text: value, evidence: ClauseSummary.oneLine(clauses[0].evidence, limit: 300),
+        text: value,
+        evidence: clauses[0].evidence.isEmpty ? nil : ClauseSummary.oneLine(clauses[0].evidence, limit: 300),
         location: ClauseSummary.location(of: clauses[0]))
     }
     return Cell(text: "")
