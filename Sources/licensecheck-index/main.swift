@@ -93,7 +93,10 @@ struct XMLLicenseTag {
     }
     guard let id = attribute("licenseId") else { return nil }
     self.id = id
-    name = (attribute("name") ?? id).split(whereSeparator: { $0 == "\n" || $0 == "\t" || $0 == " " }).joined(
+    // The attribute's character references (`&#34;New&#34;`) are decoded here, once, for every output.
+    name = HTMLEntities.decodeAll(attribute("name") ?? id).split(whereSeparator: {
+      $0 == "\n" || $0 == "\t" || $0 == " "
+    }).joined(
       separator: " ")
     osi = attribute("isOsiApproved") == "true"
     deprecated = attribute("isDeprecated") == "true" || attribute("deprecatedVersion") != nil

@@ -65,7 +65,9 @@ struct Analyze: ParsableCommand {
       first = false
     }
     if format == .json {
-      print(paths.count == 1 && results.count == 1 ? try Output.json(results[0]) : try Output.json(results))
+      // One shape whatever the number of inputs: an array of analyses, in input order; nothing at all when
+      // no input could be read.
+      if !results.isEmpty || !failed { print(try Output.json(results)) }
     }
     if failed { throw ExitCode(2) }
     if failOn == .osd, results.contains(where: { !$0.osdConformant }) { throw ExitCode(1) }

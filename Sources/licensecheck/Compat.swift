@@ -17,7 +17,7 @@ struct Compat: ParsableCommand {
         licensecheck compat --no-matrix --format json 'MIT AND Apache-2.0' GPL-3.0-only
         licensecheck compat Llama-3.1 Apache-2.0
         licensecheck compat --aggregate Llama-3.1 Apache-2.0
-        licensecheck compat ../shared/corpus/ai/gemma-terms-2024-04-01.txt GPL-3.0-only
+        licensecheck compat fixtures/examples/heron-model/LICENSE Apache-2.0
         licensecheck compat --pairs pairs.tsv --format jsonl
         licensecheck compat --matrix MIT Apache-2.0 GPL-2.0-only GPL-3.0-only Llama-3.1 --format markdown
       """
@@ -52,6 +52,9 @@ struct Compat: ParsableCommand {
     help: "Print a compatibility table for these licences (rows: outbound, columns: inbound).")
   var tableLicences: [String] = []
 
+  @Option(help: "Page title for --matrix --format html.")
+  var title: String?
+
   @Option(help: "Exit with status 1 when some pair is incompatible or not-compatible.")
   var failOn: FailOn?
 
@@ -75,6 +78,17 @@ struct Compat: ParsableCommand {
       options: CompatibilityOptions(useMatrix: !noMatrix, aggregate: aggregate, reviewedTraits: !extractedOnly),
       analyzer: Analyzer(readOptions: reading.readOptions))
     if !tableLicences.isEmpty {
+      // Unknown ids and unreadable files are usage errors, as for a single pair: nothing on stdout.
+      var bad = false
+      for licence in tableLicences {
+        do {
+          _ = try checker.resolve(licence)
+        } catch {
+          Output.error(error)
+          bad = true
+        }
+      }
+      if bad { throw ExitCode(2) }
       try printTable(CompatibilityTable(licences: tableLicences, checker: checker))
       return
     }
@@ -101,7 +115,8 @@ struct Compat: ParsableCommand {
       results.append(result)
       try emit(result)
     }
-    if format == .json { print(try pairs == nil ? Output.json(results[0]) : Output.json(results)) }
+    // One shape for a pair, --pairs and --matrix: an array of results.
+    if format == .json { print(try Output.json(results)) }
     if bad { throw ExitCode(2) }
     if let failOn, results.contains(where: { fails($0, failOn) }) { throw ExitCode(1) }
   }
@@ -134,16 +149,17 @@ struct Compat: ParsableCommand {
   }
 
   func render(_ r: CompatibilityResult) -> String {
+    let style = Output.humanStyle
     var lines = ["\(r.inbound) → \(r.outbound): \(r.verdict.rawValue) (\(r.basis.rawValue))"]
     if let alternative = r.alternative { lines.append("  alternative: \(alternative)") }
-    for reason in r.reasons { lines.append("  - \(reason)") }
+    for reason in r.reasons { lines.append("  - " + style.fit(reason, start: 4, indent: 4)) }
     return lines.joined(separator: "\n")
   }
 
   func printTable(_ table: CompatibilityTable) throws {
     switch format ?? .markdown {
     case .markdown, .text: print(table.markdown, terminator: "")
-    case .html: print(table.html, terminator: "")
+    case .html: print(table.html(title: title ?? "Licence compatibility"), terminator: "")
     case .csv: print(table.csv, terminator: "")
     case .json: print(try Output.json(table.results.flatMap { $0 }))
     case .jsonl: for r in table.results.flatMap({ $0 }) { print(try Output.jsonLine(r)) }

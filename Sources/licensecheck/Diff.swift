@@ -7,10 +7,12 @@ struct Diff: ParsableCommand {
     abstract: "Show the clause-level difference between two licence texts or versions.",
     discussion: """
       Lists clause kinds removed (-) and added (+), parameters changed (~) and OSD verdicts changed.
+      With --exit-code, exits 1 when the licences differ and 0 when they do not, like `git diff --exit-code`.
 
       Examples:
         licensecheck diff llama3/LICENSE llama3_1/LICENSE
         licensecheck diff --format json OLD_LICENSE NEW_LICENSE
+        licensecheck diff --exit-code LICENSE.old LICENSE || echo "the terms changed"
       """
   )
 
@@ -18,6 +20,9 @@ struct Diff: ParsableCommand {
 
   @Option(help: "Output format: text or json.")
   var format: Format = .text
+
+  @Flag(help: "Exit 1 when the licences differ (clauses or OSD verdicts), 0 when they do not.")
+  var exitCode = false
 
   @OptionGroup var reading: ReadingOptions
 
@@ -35,5 +40,6 @@ struct Diff: ParsableCommand {
     case .text: Output.write(diff.text(style: Output.humanStyle))
     case .json: print(try Output.json(diff))
     }
+    if exitCode, !diff.isEmpty { throw ExitCode(1) }
   }
 }

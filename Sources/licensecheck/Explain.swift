@@ -37,9 +37,17 @@ struct Explain: ParsableCommand {
       Output.error(error)
       throw ExitCode(2)
     }
-    let (analyses, failed) = inputs.analyzeAll([path])
-    guard !failed, let analysis = analyses.first else { throw ExitCode(2) }
-    let explanation = Explanation(analysis)
+    let document: Document
+    do {
+      document = try DocumentReader.read(path: path, options: reading.readOptions)
+    } catch {
+      Output.error(error)
+      throw ExitCode(2)
+    }
+    for w in document.warnings { Output.warn("\(path): \(w.message)") }
+    let analysis = inputs.analyzer.analyze(document, policy: inputs.policy)
+    // An unidentified licence is named by its own title, not its file name.
+    let explanation = Explanation(analysis, document: document)
     switch format {
     case .text: Output.write(explanation.text(style: Output.humanStyle))
     case .json: print(try Output.json(explanation))

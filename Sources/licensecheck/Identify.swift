@@ -50,6 +50,8 @@ struct Identify: ParsableCommand {
     let analyzer = try corpusOptions.analyzer(reading.analyzer)
     if explain { return try runExplain(analyzer) }
     let (analyses, failed) = Inputs(analyzer: analyzer).analyzeAll(paths)
+    // Nothing on stdout for inputs that failed: no empty header or array when none could be read.
+    if analyses.isEmpty { throw ExitCode(failed ? 2 : 0) }
     switch format {
     case .json:
       print(try Output.json(analyses.map { Entry(path: $0.source.path, identification: $0.identification) }))
@@ -96,6 +98,7 @@ struct Identify: ParsableCommand {
         Output.error(error)
       }
     }
+    if out.isEmpty { throw ExitCode(failed ? 2 : 0) }
     switch format {
     case .json: print(try Output.json(out))
     case .text: Output.write(out.map { "\($0.path)\n" + $0.explanation.text }.joined(separator: "\n"))

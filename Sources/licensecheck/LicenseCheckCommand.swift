@@ -27,7 +27,10 @@ struct LicenseCheckCommand: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        // One prefix for every error line: `licensecheck: error: …`, then ArgumentParser's usage lines.
+        var text = fullMessage(for: error)
+        if text.hasPrefix("Error: ") { text = "licensecheck: error: " + text.dropFirst("Error: ".count) }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
         Self.exit(withError: ExitCode(2))
       }
       exit(withError: error)

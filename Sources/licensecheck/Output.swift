@@ -32,10 +32,20 @@ enum Output {
     print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
   }
 
-  /// Colour only for a person at a terminal: stdout is a TTY and `NO_COLOR` is unset or empty.
+  /// Colour only for a person at a terminal: stdout is a TTY and `NO_COLOR` is unset or empty. Long lines
+  /// wrap to the terminal's width only on a TTY, never in pipes or files.
   static var humanStyle: TextStyle {
     let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    return TextStyle(colour: isatty(STDOUT_FILENO) == 1 && !noColour)
+    let tty = isatty(STDOUT_FILENO) == 1
+    return TextStyle(colour: tty && !noColour, width: tty ? terminalWidth : nil)
+  }
+
+  /// The terminal's columns (`TIOCGWINSZ`), else `$COLUMNS`, else 80.
+  static var terminalWidth: Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+    return 80
   }
 
   /// Whether a progress bar may be drawn: stderr is a terminal.

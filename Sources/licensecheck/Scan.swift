@@ -35,23 +35,33 @@ struct Scan: ParsableCommand {
   @Flag(help: "Do not follow symbolic links.")
   var noFollowSymlinks = false
 
+  @Option(help: "Read licence files as this format instead of detecting it (text, markdown, html, spdx-xml).")
+  var inputFormat: SourceFormat?
+
   @Argument(help: "Folders (or files) to scan.")
   var paths: [String]
 
   func run() throws {
     var options = ScanOptions(maxBytes: maxBytes)
     options.followSymlinks = !noFollowSymlinks
-    let scanner = LicenseScanner(options: options)
+    let scanner = LicenseScanner(
+      options: options, analyzer: Analyzer(readOptions: ReadOptions(maxBytes: maxBytes, format: inputFormat)))
     // A bar only for a person watching: never in machine formats or when stderr is piped.
     let bar = format == .text && Output.stderrIsTerminal ? ProgressBar() : nil
     var progress: (@Sendable (ScanProgress) -> Void)?
     if let bar { progress = { bar.draw($0) } }
     // Folders are written as they are done (in path order), so memory stays flat on large trees.
     let plan = scanner.walk(paths)
+    // Nothing on stdout for roots that cannot be scanned; when none can, nothing at all.
+    let failedRoots = Set(plan.errors.map(\.path)).intersection(paths)
+    if failedRoots.count == Set(paths).count {
+      for issue in plan.errors { Output.error("\(issue.path): \(issue.message)") }
+      throw ExitCode(2)
+    }
     var mismatch = false
     var nonConformant = false
     func note(_ folder: FolderReport) {
-      if !folder.findings.isEmpty { mismatch = true }
+      if folder.findings.contains(where: { $0.code == .declaredLicenseMismatch }) { mismatch = true }
       if folder.licences.contains(where: { !$0.osdConformant }) { nonConformant = true }
     }
     let summary: ScanSummary

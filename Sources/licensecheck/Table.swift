@@ -13,6 +13,7 @@ struct Table: ParsableCommand {
         licensecheck table LICENSE-A LICENSE-B
         licensecheck table --format html llama*/LICENSE > table.html
         licensecheck table --format csv --columns licence,osd,usage-cap,governing-law LICENSE*
+        licensecheck table --catalogue Llama-3.1 Gemma-ToU-2024-04-01 Qwen-2024   # reviewed summaries, no files
       """
   )
 
@@ -29,9 +30,12 @@ struct Table: ParsableCommand {
   @Option(help: "Page title for --format html.")
   var title: String = "Licence comparison"
 
+  @Flag(help: "Read the arguments as catalogue ids (licenses/*.json): rows from their reviewed clause summaries.")
+  var catalogue = false
+
   @OptionGroup var reading: ReadingOptions
 
-  @Argument(help: "Licence files, one row each; - reads standard input.")
+  @Argument(help: "Licence files, one row each; - reads standard input. With --catalogue: catalogue ids.")
   var paths: [String]
 
   func validate() throws {
@@ -43,7 +47,9 @@ struct Table: ParsableCommand {
   }
 
   func run() throws {
-    let (analyses, failed) = Inputs(analyzer: reading.analyzer).analyzeAll(paths)
+    let (analyses, failed) = catalogue ? catalogueRows() : Inputs(analyzer: reading.analyzer).analyzeAll(paths)
+    // Nothing on stdout when no input could be read: no table of headers alone.
+    if analyses.isEmpty { throw ExitCode(failed ? 2 : 0) }
     let table = try ComparisonTable(analyses, columns: columns.map(columnIDs))
     switch format {
     case .markdown: Output.write(table.markdown())
@@ -52,6 +58,25 @@ struct Table: ParsableCommand {
     case .json: Output.write(table.json())
     }
     if failed { throw ExitCode(2) }
+  }
+
+  /// Rows from catalogue entries; an id without an entry is an error with suggestions.
+  private func catalogueRows() -> (analyses: [LicenseAnalysis], failed: Bool) {
+    var out: [LicenseAnalysis] = []
+    var failed = false
+    for id in paths {
+      if let entry = Catalogue.standard.entries.first(where: { LicenseIDs.foldKey($0.id) == LicenseIDs.foldKey(id) }) {
+        out.append(LicenseAnalysis(catalogueEntry: entry))
+        continue
+      }
+      failed = true
+      let ids = Catalogue.standard.entries.map(\.id)
+      let near = CompatibilityChecker().suggestions(for: id).filter(ids.contains)
+      let hint =
+        near.isEmpty ? "; the ids are the file names in licenses/" : "; did you mean \(near.joined(separator: ", "))?"
+      Output.error("\(id): no catalogue entry with this id (only licenses/*.json have reviewed summaries)\(hint)")
+    }
+    return (out, failed)
   }
 
   private func columnIDs(_ list: String) -> [String] {

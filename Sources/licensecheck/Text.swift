@@ -7,8 +7,8 @@ struct TextCommand: ParsableCommand {
     abstract: "Print the plain-text view of a licence file (what every other command reads).",
     discussion: """
       Examples:
-        licensecheck text LICENSE.html
-        licensecheck text ../shared/corpus/spdx/src/MIT.xml
+        licensecheck text LICENSE
+        licensecheck text fixtures/reading/licence-page.html
       """
   )
 

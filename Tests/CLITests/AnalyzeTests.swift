@@ -18,10 +18,13 @@ struct AnalyzeTests {
     #expect(!r.stdout.contains("\u{1B}["), "no colour when stdout is a pipe")
   }
 
-  @Test func jsonForOneInputIsAnObjectForSeveralAnArray() throws {
+  /// One shape whatever the number of inputs: an array of analyses.
+  @Test func jsonIsAnArrayForOneInputAndForSeveral() throws {
     let one = try CLI.run(["analyze", "--format", "json", Self.fixtureLicence])
     #expect(one.status == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: one.data) as? [String: Any])
+    let list = try #require(try JSONSerialization.jsonObject(with: one.data) as? [[String: Any]])
+    #expect(list.count == 1)
+    let object = try #require(list.first)
     #expect(object["schemaVersion"] as? Int == 1)
     #expect((object["osd"] as? [Any])?.count == 10)
     #expect(object["osdConformant"] as? Bool == false)
@@ -47,7 +50,7 @@ struct AnalyzeTests {
       contentsOfFile: Corpus.packageRoot.appendingPathComponent(Self.fixtureLicence).path, encoding: .utf8)
     let r = try CLI.run(["analyze", "--format", "json", "-"], stdin: text)
     #expect(r.status == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: r.data) as? [String: Any])
+    let object = try #require((try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])?.first)
     #expect((object["source"] as? [String: Any])?["path"] as? String == "-")
     let kinds = (object["clauses"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
     #expect(kinds.contains("usage-cap"))
@@ -55,7 +58,7 @@ struct AnalyzeTests {
 
   @Test func policyClausesAreMarkedAsPolicy() throws {
     let r = try CLI.run(["analyze", "--format", "json", "--policy", Self.fixturePolicy, Self.fixtureLicence])
-    let object = try #require(try JSONSerialization.jsonObject(with: r.data) as? [String: Any])
+    let object = try #require((try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])?.first)
     let clauses = object["clauses"] as? [[String: Any]] ?? []
     let fromPolicy = clauses.filter { $0["document"] as? String == "policy" }
     #expect(!fromPolicy.isEmpty)
@@ -68,9 +71,8 @@ struct AnalyzeTests {
     #expect(r.stdout.split(separator: "\n").count == 1, "the report is still printed")
   }
 
-  @Test func failOnOSDOnCorpusTexts() throws {
-    guard let paths = corpusOrSkip("ai/llama3_1.LICENSE.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
-    else { return }
+  @Test(.needsCorpus) func failOnOSDOnCorpusTexts() throws {
+    let paths = corpusPaths("ai/llama3_1.LICENSE.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     #expect(try CLI.run(["analyze", "--fail-on", "osd", paths[0]]).status == 1)
     #expect(try CLI.run(["analyze", "--fail-on", "osd", paths[1]]).status == 0)
   }

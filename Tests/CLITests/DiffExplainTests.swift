@@ -27,8 +27,8 @@ struct DiffExplainTests {
     #expect(r.stdout.contains("No clause-level differences."))
   }
 
-  @Test func llama3ToLlama31DropsTheOutputUseBan() throws {
-    guard let paths = corpusOrSkip("ai/llama3.LICENSE.txt", "ai/llama3_1.LICENSE.txt") else { return }
+  @Test(.needsCorpus) func llama3ToLlama31DropsTheOutputUseBan() throws {
+    let paths = corpusPaths("ai/llama3.LICENSE.txt", "ai/llama3_1.LICENSE.txt")
     let r = try CLI.run(["diff", "--format", "json"] + paths)
     let object = try #require(try JSONSerialization.jsonObject(with: r.data) as? [String: Any])
     let removed = (object["removed"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []

@@ -31,7 +31,9 @@ struct TableTests {
     let r = try CLI.run(["table", "--format", "json"] + Self.inputs)
     let rows = try #require(try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])
     #expect(rows.count == Self.inputs.count)
-    #expect(rows[0]["licence"] as? String == "LICENSE")
+    // Two unidentified `LICENSE` files: the rows are told apart by their paths.
+    #expect(rows[0]["licence"] as? String == "fixtures/scan/llama-model/LICENSE")
+    #expect(rows[1]["licence"] as? String == "fixtures/scan/mislabelled/LICENSE")
     #expect(rows[0]["osd"] as? Bool == false)
     #expect(rows[0]["osd-1"] as? String == "fail")
     #expect(rows[0]["usage-cap"] as? String == "700M MAU")
@@ -80,11 +82,9 @@ struct TableTests {
     #expect(r.stderr.contains("colour"))
   }
 
-  @Test func corpusTableHasLlamaGemmaApacheRows() throws {
-    guard
-      let paths = corpusOrSkip(
-        "ai/llama3_1.LICENSE.txt", "ai/gemma-terms-2024-04-01.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
-    else { return }
+  @Test(.needsCorpus) func corpusTableHasLlamaGemmaApacheRows() throws {
+    let paths = corpusPaths(
+      "ai/llama3_1.LICENSE.txt", "ai/gemma-terms-2024-04-01.txt", "spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     let r = try CLI.run(["table", "--format", "json"] + paths)
     let rows = try #require(try JSONSerialization.jsonObject(with: r.data) as? [[String: Any]])
     #expect(rows.count == 3)

@@ -53,7 +53,7 @@ struct EvaluationTests {
   /// Real licence texts labelled blind (`fixtures/real`, 105 ScanCode texts; first score 0.934 / 0.726 /
   /// 0.609, OSD agreement 0.823, 37 wrong "yes"). The floors hold what the work since has reached, and
   /// no wrong "yes" may come back above the one the gold set still has.
-  @Test(.enabled(if: Corpus.available, "fixtures/real reads its texts from ../shared/corpus"))
+  @Test(.needsCorpus)
   func realGoldMeetsItsFloors() throws {
     let root = Corpus.packageRoot.appendingPathComponent("fixtures/real").path
     let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)

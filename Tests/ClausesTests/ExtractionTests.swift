@@ -116,11 +116,7 @@ struct ExtractionInvariantTests {
       + Corpus.files("ai", ext: "md")
   }
 
-  @Test func evidenceIsAtItsSpanAndClausesAreOrderedAndDeterministic() throws {
-    if !Corpus.available {
-      #expect(!Corpus.required)
-      return
-    }
+  @Test(.needsCorpus) func evidenceIsAtItsSpanAndClausesAreOrderedAndDeterministic() throws {
     var checked = 0
     for path in Self.corpusTexts {
       let doc = try DocumentReader.read(path: path)
@@ -142,11 +138,7 @@ struct ExtractionInvariantTests {
     #expect(checked > 800)
   }
 
-  @Test func llama31HasItsKeyClauses() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required)
-      return
-    }
+  @Test(.needsCorpus) func llama31HasItsKeyClauses() throws {
     let doc = try DocumentReader.read(path: Corpus.path("ai/llama3_1.LICENSE.txt"))
     let c = ClauseExtractor.extract(from: TokenizedText(doc.text))
     let cap = try #require(c.first { $0.kind == .usageCap })

@@ -138,9 +138,7 @@ struct MetamorphicTests {
   }
 
   /// A sample of the shared corpus (every 25th text): curly quotes and HTML wrapping change nothing.
-  @Test(
-    .enabled(if: Corpus.available, "the corpus sample needs ../shared/corpus"),
-    arguments: ["quotes", "html"])
+  @Test(.needsCorpus, arguments: ["quotes", "html"])
   func corpusSampleKeepsItsClauses(_ change: String) throws {
     let files = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt") + Corpus.files("ai", ext: "txt")
     var broken: [String] = []

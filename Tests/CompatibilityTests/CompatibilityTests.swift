@@ -172,11 +172,7 @@ struct CompatibilityTests {
 
   // MARK: - Paths
 
-  @Test func pathToAnAILicenceText() throws {
-    guard Corpus.available else {
-      if Corpus.required { Issue.record("the corpus is missing (../shared/corpus)") }
-      return
-    }
+  @Test(.needsCorpus) func pathToAnAILicenceText() throws {
     let path = Corpus.path("ai/llama3_1.LICENSE.txt")
     let input = try Self.withMatrix.resolve(path)
     guard case .text(let label, _, let clauses) = input else {
@@ -194,11 +190,7 @@ struct CompatibilityTests {
     #expect(back.verdict == .compatible)
   }
 
-  @Test func pathToAGPLText() throws {
-    guard Corpus.available else {
-      if Corpus.required { Issue.record("the corpus is missing (../shared/corpus)") }
-      return
-    }
+  @Test(.needsCorpus) func pathToAGPLText() throws {
     let path = Corpus.path("ai/gemma-terms-2024-04-01.txt")
     let r = Self.derived.check(inbound: path, outbound: "GPL-3.0-only")
     #expect(r.verdict == .incompatible)

@@ -28,32 +28,20 @@ struct CorpusVerdictTests {
     ("spdx/test/simpleTestForGenerator/MIT.txt", [], []),
   ]
 
-  @Test(arguments: 0..<expected.count)
+  @Test(.needsCorpus, arguments: 0..<expected.count)
   func aiAndReferenceLicences(case n: Int) throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required)
-      return
-    }
     let (path, fails, warnings) = Self.expected[n]
     let got = try Self.failing(path)
     #expect(got.fails == fails, "\(path)")
     #expect(got.warnings.isSuperset(of: warnings), "\(path) warnings \(got.warnings)")
   }
 
-  @Test func llama1FailsAtLeastFreeRedistributionAndFieldsOfEndeavor() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required)
-      return
-    }
+  @Test(.needsCorpus) func llama1FailsAtLeastFreeRedistributionAndFieldsOfEndeavor() throws {
     let got = try Self.failing("ai/llama1-noncommercial-2023.txt")
     #expect(got.fails.isSuperset(of: [1, 6]))
   }
 
-  @Test func apacheAndMITPassAllTen() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required)
-      return
-    }
+  @Test(.needsCorpus) func apacheAndMITPassAllTen() throws {
     for id in ["Apache-2.0", "MIT"] {
       let a = try Analyzer().analyze(path: Corpus.path("spdx/test/simpleTestForGenerator/\(id).txt"))
       #expect(a.osd.allSatisfy { $0.verdict == .pass }, "\(id)")
@@ -62,11 +50,7 @@ struct CorpusVerdictTests {
   }
 
   /// Ground truth: no non-deprecated OSI-approved licence may fail any criterion.
-  @Test func noOSIApprovedLicenceFails() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required)
-      return
-    }
+  @Test(.needsCorpus) func noOSIApprovedLicenceFails() throws {
     let src = Corpus.files("spdx/src", ext: "xml")
     var checked = 0
     var failures: [String] = []

@@ -35,11 +35,7 @@ struct AIIdentificationTests {
     try DocumentReader.read(path: Corpus.path("ai/" + file)).text
   }
 
-  @Test(arguments: cases) func corpusTextIsIdentified(_ c: Case) throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+  @Test(.needsCorpus, arguments: cases) func corpusTextIsIdentified(_ c: Case) throws {
     let got = try #require(Identifier.standard.identify(try Self.text(c.file)))
     #expect(got.id == c.id)
     #expect(got.family == c.family)
@@ -47,8 +43,7 @@ struct AIIdentificationTests {
     #expect(got.confidence > 0.9)
   }
 
-  @Test func everyCorpusTextHasACase() {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func everyCorpusTextHasACase() {
     let files = Set(Corpus.files("ai", ext: "txt") + Corpus.files("ai", ext: "md")).map {
       URL(fileURLWithPath: $0).lastPathComponent
     }
@@ -100,17 +95,12 @@ struct AIIdentificationTests {
       id: "Qwen-2024", note: "Tongyi Qianwen retitled Qwen"),
   ]
 
-  @Test(arguments: variants) func nearVersionsFollowTheTitle(_ v: Variant) throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+  @Test(.needsCorpus, arguments: variants) func nearVersionsFollowTheTitle(_ v: Variant) throws {
     let got = try #require(Identifier.standard.identify(try Self.edited(v.file, v.edits)))
     #expect(got.id == v.id, "\(got)")
   }
 
-  @Test func anAddedRestrictionStillIdentifiesTheLicence() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func anAddedRestrictionStillIdentifiesTheLicence() throws {
     // A Llama 3.1 text with an extra paragraph of our own.
     let t =
       try Self.text("llama3_1.LICENSE.txt")
@@ -121,8 +111,7 @@ struct AIIdentificationTests {
     #expect((got.coverage ?? 0) > 0.95)
   }
 
-  @Test func aLicenceWithItsPolicyAppendedIsTheLicence() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func aLicenceWithItsPolicyAppendedIsTheLicence() throws {
     let t = try Self.text("llama3_1.LICENSE.txt") + "\n\n" + Self.text("llama3_1.USE_POLICY.md")
     let got = try #require(Identifier.standard.identify(t))
     #expect(got.id == "Llama-3.1")

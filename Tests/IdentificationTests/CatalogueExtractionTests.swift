@@ -55,11 +55,7 @@ struct CatalogueExtractionTests {
     Catalogue.standard.entries.filter { !($0.corpusTexts ?? []).isEmpty }
   }
 
-  @Test(arguments: entries.map(\.id)) func extractionAgreesWithCatalogue(_ id: String) throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+  @Test(.needsCorpus, arguments: entries.map(\.id)) func extractionAgreesWithCatalogue(_ id: String) throws {
     let entry = try #require(Catalogue.standard.entry(id: id))
     for rel in entry.corpusTexts ?? [] {
       let analysis = try Analyzer(identify: false).analyze(path: Corpus.path(rel))

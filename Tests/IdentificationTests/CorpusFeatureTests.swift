@@ -11,11 +11,7 @@ struct CorpusFeatureTests {
 
   static var library: TemplateLibrary? { Corpus.root.flatMap { TemplateLibrary(corpusDirectory: $0.path) } }
 
-  @Test func templateMatchWithACorpusFolder() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+  @Test(.needsCorpus) func templateMatchWithACorpusFolder() throws {
     let library = try #require(Self.library)
     let mit = TokenizedText(try Self.text("spdx/test/simpleTestForGenerator/MIT.txt"))
     #expect(Identifier.standard.identify(mit, library: library)?.method == "template")
@@ -37,16 +33,14 @@ struct CorpusFeatureTests {
     #expect(fromEnv?.xmlDirectory == root.path + "/spdx/src")
   }
 
-  @Test func analyzerReportsTemplateMethod() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func analyzerReportsTemplateMethod() throws {
     let doc = try DocumentReader.read(path: Corpus.path("spdx/test/simpleTestForGenerator/BSD-3-Clause.txt"))
     let analysis = Analyzer(templates: Self.library).analyze(doc)
     #expect(analysis.identification?.id == "BSD-3-Clause")
     #expect(analysis.identification?.method == "template")
   }
 
-  @Test func licenceWithPolicyAppended() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func licenceWithPolicyAppended() throws {
     let licence = try Self.text("ai/llama3_1.LICENSE.txt")
     let policy = try Self.text("ai/llama3_1.USE_POLICY.md")
     let joined = licence + "\n\n" + policy
@@ -59,8 +53,7 @@ struct CorpusFeatureTests {
     #expect((segs.last?.lineStart ?? 0) > licenceLines)
   }
 
-  @Test func dualLicenceFileSplitAtSeparator() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func dualLicenceFileSplitAtSeparator() throws {
     let apache = try Self.text("spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     let mit = try Self.text("spdx/test/simpleTestForGenerator/MIT.txt")
     let text = "This project may be used under either licence below.\n\n" + apache + "\n\n---\n\n" + mit
@@ -72,8 +65,7 @@ struct CorpusFeatureTests {
   }
 
   /// No SPDX test text is reported as several licences (composites such as OpenSSL match whole).
-  @Test func singleLicencesStayWhole() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func singleLicencesStayWhole() throws {
     var split: [String] = []
     for path in Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt") {
       guard let doc = try? DocumentReader.read(path: path) else { continue }
@@ -85,11 +77,7 @@ struct CorpusFeatureTests {
   }
 
   /// A Llama 3.1 text with a territory exclusion of our own: the difference names it.
-  @Test func modifiedVariantReportsAddedTerritory() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+  @Test(.needsCorpus) func modifiedVariantReportsAddedTerritory() throws {
     let text =
       try Self.text("ai/llama3_1.LICENSE.txt")
       + "\nYou may not use or distribute the Llama Materials in the European Union.\n"
@@ -159,8 +147,7 @@ struct CorpusFeatureTests {
     #expect(d.runs[1].words == "epsilon")
   }
 
-  @Test func explainWithCorpusGivesDiff() throws {
-    guard Corpus.available else { return }
+  @Test(.needsCorpus) func explainWithCorpusGivesDiff() throws {
     let text = try Self.text("ai/llama3_1.LICENSE.txt").replacingOccurrences(of: "California", with: "Ruritania")
     let e = Identifier.standard.explain(TokenizedText(text), library: Self.library)
     #expect(e.candidates.first?.id == "Llama-3.1")

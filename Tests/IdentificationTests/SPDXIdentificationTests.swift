@@ -16,12 +16,9 @@ struct SPDXIdentificationTests {
     TokenizedText(try DocumentReader.read(path: path).text)
   }
 
-  @Test func topOneAccuracyOnTheSPDXTestSet() throws {
+  @Test(.needsCorpus) func topOneAccuracyOnTheSPDXTestSet() throws {
     let paths = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt")
-    if paths.isEmpty {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+    #expect(!paths.isEmpty)
     let identifier = Identifier.standard
     var texts: [(String, TokenizedText)] = []
     for p in paths { texts.append((Self.expectedID(p).lowercased(), try Self.read(p))) }
@@ -68,12 +65,9 @@ extension SPDXIdentificationTests {
     return out
   }
 
-  @Test func damagedTextsAreStillIdentified() throws {
+  @Test(.needsCorpus) func damagedTextsAreStillIdentified() throws {
     let paths = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt")
-    if paths.isEmpty {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
+    #expect(!paths.isEmpty)
     let identifier = Identifier.standard
     var texts: [(String, TokenizedText)] = []
     for p in paths { texts.append((Self.expectedID(p).lowercased(), try Self.read(p))) }
@@ -104,14 +98,12 @@ extension SPDXIdentificationTests {
 
 extension SPDXIdentificationTests {
   /// Near-identical SPDX licences stay apart when their texts are damaged (10 % of words dropped).
-  @Test(arguments: [
-    "AFL-3.0", "OSL-3.0", "Apache-2.0", "Pixar", "ECL-2.0", "GPL-2.0-only", "GPL-3.0-only", "AFL-2.1", "OSL-2.1",
-  ])
+  @Test(
+    .needsCorpus,
+    arguments: [
+      "AFL-3.0", "OSL-3.0", "Apache-2.0", "Pixar", "ECL-2.0", "GPL-2.0-only", "GPL-3.0-only", "AFL-2.1", "OSL-2.1",
+    ])
   func nearNeighboursStayApart(_ id: String) throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the corpus is required in CI")
-      return
-    }
     let t = try Self.read(Corpus.path("spdx/test/simpleTestForGenerator/\(id).txt"))
     let got = try #require(Identifier.standard.identify(Self.damaged(t, every: 10)))
     // GPL-2.0-only and GPL-2.0-or-later share one text.

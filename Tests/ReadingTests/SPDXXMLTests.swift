@@ -217,11 +217,7 @@ struct SPDXXMLTests {
 
   /// Every file reads as SPDX XML with its file name as id, without warnings, and every
   /// word of its plain view maps back to the same word in the file.
-  @Test func everyLicenseListFileParsesAndMapsBack() throws {
-    if !Corpus.available {
-      #expect(!Corpus.required, "the SPDX corpus is missing")
-      return
-    }
+  @Test(.needsCorpus) func everyLicenseListFileParsesAndMapsBack() throws {
     let files = Self.allFiles
     #expect(files.count > 800)
     var exact = 0
@@ -246,11 +242,7 @@ struct SPDXXMLTests {
     #expect(exact == total, "\(misses)")
   }
 
-  @Test func plainViewMatchesTheTestTexts() throws {
-    if !Corpus.available {
-      #expect(!Corpus.required, "the SPDX corpus is missing")
-      return
-    }
+  @Test(.needsCorpus) func plainViewMatchesTheTestTexts() throws {
     var compared = 0
     var equal = 0
     var misses: [String] = []
@@ -294,11 +286,7 @@ struct SPDXXMLTests {
     try DocumentReader.read(path: Corpus.path("spdx/src/\(exception ? "exceptions/" : "")\(id).xml"))
   }
 
-  @Test func licenceMetadata() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the SPDX corpus is missing")
-      return
-    }
+  @Test(.needsCorpus) func licenceMetadata() throws {
     let mit = try #require(try Self.read("MIT").spdx)
     #expect(mit.id == "MIT")
     #expect(mit.name == "MIT License")
@@ -319,11 +307,7 @@ struct SPDXXMLTests {
     #expect(exception.id == "Classpath-exception-2.0")
   }
 
-  @Test func templateStructure() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the SPDX corpus is missing")
-      return
-    }
+  @Test(.needsCorpus) func templateStructure() throws {
     let mit = try #require(try Self.read("MIT").spdx).template
     guard case .title(let title) = mit.first else {
       Issue.record("MIT starts with \(String(describing: mit.first))")
@@ -352,11 +336,7 @@ struct SPDXXMLTests {
     #expect(hasHeader(try #require(afl.spdx).template))
   }
 
-  @Test func plainLayout() throws {
-    guard Corpus.available else {
-      #expect(!Corpus.required, "the SPDX corpus is missing")
-      return
-    }
+  @Test(.needsCorpus) func plainLayout() throws {
     let mit = try Self.read("MIT")
     #expect(mit.text.hasPrefix("MIT License\n\nCopyright (c) <year> <copyright holders>\n\nPermission is hereby"))
     #expect(!mit.text.contains("opensource.org"))

@@ -2,18 +2,14 @@ import Foundation
 import LicenseCheck
 import Testing
 
-/// Reads a corpus text; records a failure when the corpus is required (CI) but missing.
-func corpusText(_ relative: String) throws -> TokenizedText? {
-  guard Corpus.available else {
-    if Corpus.required { Issue.record("corpus missing: \(relative)") }
-    return nil
-  }
+/// Reads a corpus text (the suite is skipped without the corpus).
+func corpusText(_ relative: String) throws -> TokenizedText {
   return TokenizedText(try String(contentsOfFile: Corpus.path(relative), encoding: .utf8))
 }
 
-struct CorpusTextTests {
+@Suite(.needsCorpus) struct CorpusTextTests {
   @Test func llama31Definitions() throws {
-    guard let t = try corpusText("ai/llama3_1.LICENSE.txt") else { return }
+    let t = try corpusText("ai/llama3_1.LICENSE.txt")
     let s = Segmenter.segment(t)
     for term in ["Llama Materials", "Llama 3.1", "Documentation", "Licensee", "you", "Meta", "we", "Agreement"] {
       let d = try #require(s.definition(named: term), "\(term)")
@@ -25,7 +21,7 @@ struct CorpusTextTests {
 
   @Test(arguments: ["ai/llama2.LICENSE.txt", "ai/llama3.LICENSE.txt", "ai/llama3_1.LICENSE.txt"])
   func llamaUserThreshold(_ file: String) throws {
-    guard let t = try corpusText(file) else { return }
+    let t = try corpusText(file)
     let qs = Quantities.find(in: t)
     let q = try #require(qs.first { $0.value == 7e8 })
     #expect(t.slice(q.span) == "700 million")
@@ -34,7 +30,7 @@ struct CorpusTextTests {
   }
 
   @Test func llama31Sections() throws {
-    guard let t = try corpusText("ai/llama3_1.LICENSE.txt") else { return }
+    let t = try corpusText("ai/llama3_1.LICENSE.txt")
     let s = Segmenter.segment(t)
     let two = try #require(s.sections.first { $0.path == "2" })
     #expect(two.heading == "Additional Commercial Terms")
@@ -48,7 +44,7 @@ struct CorpusTextTests {
   }
 
   @Test func apacheSections() throws {
-    guard let t = try corpusText("spdx/test/simpleTestForGenerator/Apache-2.0.txt") else { return }
+    let t = try corpusText("spdx/test/simpleTestForGenerator/Apache-2.0.txt")
     let s = Segmenter.segment(t)
     let top = s.sections.filter { $0.level == 1 }.compactMap(\.number)
     #expect(top == (1...9).map(String.init))
@@ -59,7 +55,7 @@ struct CorpusTextTests {
   }
 
   @Test func gemmaDefinitionsAndSections() throws {
-    guard let t = try corpusText("ai/gemma-terms-2024-04-01.txt") else { return }
+    let t = try corpusText("ai/gemma-terms-2024-04-01.txt")
     let s = Segmenter.segment(t)
     for term in ["Gemma", "Model Derivatives", "Hosted Service", "Output", "Agreement", "Distribution", "Google"] {
       #expect(s.definition(named: term) != nil, "\(term)")
@@ -71,7 +67,7 @@ struct CorpusTextTests {
   }
 
   @Test func openRailSections() throws {
-    guard let t = try corpusText("ai/bigscience-openrail-m.txt") else { return }
+    let t = try corpusText("ai/bigscience-openrail-m.txt")
     let s = Segmenter.segment(t)
     #expect(s.sections.filter { $0.level == 1 }.compactMap(\.number).prefix(4) == ["I", "II", "III", "IV"])
     #expect(s.sections.contains { $0.number == "5" && $0.path == "III.5" })
@@ -79,12 +75,12 @@ struct CorpusTextTests {
   }
 
   @Test func tongyiThreshold() throws {
-    guard let t = try corpusText("ai/tongyi-qianwen-2023.txt") else { return }
+    let t = try corpusText("ai/tongyi-qianwen-2023.txt")
     #expect(Quantities.find(in: t).map(\.value) == [1e8])
   }
 
   @Test func stabilityRevenueCap() throws {
-    guard let t = try corpusText("ai/stability-ai-community-2024.txt") else { return }
+    let t = try corpusText("ai/stability-ai-community-2024.txt")
     let money = Quantities.find(in: t).filter { $0.currency != nil }
     #expect(!money.isEmpty)
     #expect(money.allSatisfy { $0.value == 1e6 && $0.currency == "USD" })
@@ -93,10 +89,6 @@ struct CorpusTextTests {
   /// Every SPDX plain text and every AI licence: no crash, spans in bounds and ordered,
   /// sentences partition the tokens, sections nest.
   @Test func wholeCorpusInvariants() throws {
-    guard Corpus.available else {
-      if Corpus.required { Issue.record("corpus missing") }
-      return
-    }
     let files =
       Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt") + Corpus.files("ai", ext: "txt")
       + Corpus.files("ai", ext: "md")

@@ -59,7 +59,8 @@ public enum UnexplainedFinder {
   /// The cues: modal duties and bans, agreement, exclusivity, conditions and ending words, in their
   /// negated and passive forms too ("is not permitted", "shall be terminated").
   static let cues: PhraseSet = [
-    "must", "shall", "may not", "must not", "shall not", "cannot", "can not", "will not", "agree", "agrees",
+    "must", "shall", "may not", "must not", "shall not", "cannot", "can not", "will not", "won not", "wo not",
+    "agree", "agrees",
     "prohibited", "prohibit*", "forbidden", "only", "solely", "exclusively", "restricted", "restrict*",
     "terminate*", "termination", "subject to", "without the prior", "without prior", "required", "requires",
     "not permitted", "not allowed", "is conditioned", "conditioned on", "in no event", "under no circumstances",
@@ -109,7 +110,8 @@ public enum UnexplainedFinder {
       }
       var words: [String] = []
       for r in found {
-        let w = r.map { v.word($0) }.joined(separator: " ")
+        // "can't" matched as "can not" (the view folds the "t"); say it the way it matched.
+        let w = r.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " ")
         if !words.contains(w) { words.append(w) }
       }
       let s = structure.sentences[v.index].span

@@ -30,9 +30,15 @@ public struct LicenseInputError: Error, Sendable, Equatable, CustomStringConvert
   public let input: String
   /// What went wrong.
   public let message: String
+  /// Known ids close to an unknown one (`Llama-3.1` for `llama3.1`), best first; empty otherwise.
+  public var suggestions: [String] = []
 
-  /// `input: message` (the message alone when it already names the input).
-  public var description: String { message.hasPrefix(input) ? message : "\(input): \(message)" }
+  /// `input: message` (the message alone when it already names the input), then the suggestions.
+  public var description: String {
+    let text = message.hasPrefix(input) ? message : "\(input): \(message)"
+    guard !suggestions.isEmpty else { return text }
+    return text + "; did you mean " + suggestions.joined(separator: ", ") + "?"
+  }
 }
 
 /// Answers "can a component under INBOUND go into a work distributed under OUTBOUND?".
@@ -64,14 +70,16 @@ public struct CompatibilityChecker: Sendable {
     self.catalog = options.reviewedTraits ? .reviewed : .extracted
   }
 
-  /// True when the id is in the matrix or the traits data.
+  /// True when the id is in the matrix, the traits data or the identification catalogue: every id
+  /// `identify` and `scan` print.
   public func isKnown(_ id: String) -> Bool {
-    matrix.contains(id) || catalog.traits(for: id) != nil
+    matrix.contains(id) || catalog.traits(for: id) != nil || catalogueEntry(id) != nil
   }
 
   /// Resolves a command-line argument: a path (anything with a `/`, or an existing file whose name is not a
   /// known id) or an SPDX expression.
-  /// - Throws: ``LicenseInputError`` when it is neither a readable file nor a valid expression.
+  /// - Throws: ``LicenseInputError`` when it is neither a readable file nor a valid expression of known ids
+  ///   (an unknown id comes with ``LicenseInputError/suggestions``).
   public func resolve(_ argument: String) throws(LicenseInputError) -> LicenseInput {
     let looksLikePath = argument.utf8.contains(UInt8(ascii: "/")) || argument.utf8.contains(UInt8(ascii: "\\"))
     var parsed: LicenseExpression?
@@ -88,7 +96,14 @@ public struct CompatibilityChecker: Sendable {
       let document = try DocumentReader.read(path: argument, options: analyzer.readOptions)
       return text(document, label: argument)
     } catch {
-      if let parsed { return .expression(parsed) }
+      if let parsed {
+        let unknown = parsed.canonical.terms.map(\.id).filter { !isKnown($0) }
+        let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        throw LicenseInputError(
+          input: argument,
+          message: "unknown licence id \(names): not an SPDX id, a catalogue id (licenses/*.json) or a readable file",
+          suggestions: unknown.flatMap { suggestions(for: $0) })
+      }
       if let parseError, !looksLikePath {
         throw LicenseInputError(
           input: argument, message: "not a licence expression (\(parseError)) nor a readable file")
@@ -128,6 +143,12 @@ public struct CompatibilityChecker: Sendable {
       return CompatibilityResult(
         inbound: inboundText, outbound: outboundText, verdict: .compatible, basis: .identical,
         reasons: ["Both sides are \(b.canonical.description)"])
+    }
+    // A text against itself (the diagonal of `--matrix` with a path) is the same licence, as identical ids are.
+    if case .text(let label, _, _) = inbound, inbound == outbound {
+      return CompatibilityResult(
+        inbound: inboundText, outbound: outboundText, verdict: .compatible, basis: .identical,
+        reasons: ["Both sides are the same text (\(label))"])
     }
     var notes: [String] = []
     let i = node(inbound, notes: &notes)
@@ -203,7 +224,7 @@ public struct CompatibilityChecker: Sendable {
     case .and(let parts): return .and(parts.map(node), e.description)
     case .or(let parts): return .or(parts.map(node), e.description)
     case .license(let term):
-      let id = matrix.canonicalID(term.id) ?? catalog.traits(for: term.id)?.id ?? term.id
+      let id = canonicalID(term.id) ?? term.id
       let atom = makeAtom(
         id: id, exception: term.exception,
         label: LicenseTerm(id: id, orLater: term.orLater, exception: term.exception).description)
@@ -226,7 +247,7 @@ public struct CompatibilityChecker: Sendable {
   }
 
   func makeAtom(id: String, exception: String?, label: String) -> LicenseAtom {
-    var traits = catalog.traits(for: id)
+    var traits = traits(for: id)
     if let e = exception, let t = traits { traits = ExceptionEffect.apply(e, to: t) }
     return LicenseAtom(label: label, id: id, exception: exception, traits: traits)
   }
@@ -342,6 +363,17 @@ public struct CompatibilityChecker: Sendable {
     guard let top = parts.max(by: { $0.0.verdict.rank < $1.0.verdict.rank }) else { return all([]) }
     var outcome = top.0
     let worse = parts.filter { $0.0.verdict.rank < top.0.verdict.rank }
+    if worse.isEmpty, parts.count > 1, top.0.verdict != .compatible {
+      // No alternative does better (`GPL-2.0-or-later` into MIT: as GPL-2.0-only and as GPL-3.0-only): say so,
+      // with the reasons of every alternative, not only the first one's.
+      var reasons = [
+        "Every \(side) alternative (\(parts.map(\.1).joined(separator: ", "))) is \(top.0.verdict.rawValue)"
+      ]
+      for (p, _) in parts { for r in p.reasons where !reasons.contains(r) { reasons.append(r) } }
+      outcome.reasons = reasons
+      outcome.basis = .combined(parts.map(\.0.basis))
+      return outcome
+    }
     guard !worse.isEmpty else { return outcome }
     outcome.choices = [top.1] + outcome.choices
     var lead = "Choosing \(top.1) among the \(side) alternatives"

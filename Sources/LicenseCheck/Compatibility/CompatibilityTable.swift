@@ -61,20 +61,39 @@ public struct CompatibilityTable: Sendable, Equatable {
     return lines.joined(separator: "\r\n") + "\r\n"
   }
 
-  /// An HTML table (a fragment) with the legend; each cell's title holds the first reason.
-  public var html: String {
-    var out = "<table class=\"licensecheck-compat\">\n<thead><tr><th>outbound \\ inbound</th>"
-    for l in licences { out += "<th>\(escapeHTML(l))</th>" }
+  /// A standalone HTML page in the design of `table --format html`: the table, a legend, and each cell's
+  /// reasons in its tooltip.
+  public var html: String { html(title: "Licence compatibility") }
+
+  /// A standalone HTML page with this title.
+  public func html(title: String) -> String {
+    let e = HTMLText.escape
+    var out = HTMLPage.head(title: title)
+    out += "<table class=\"licensecheck-compat\">\n<thead><tr><th scope=\"col\">outbound \\ inbound</th>"
+    for l in licences { out += "<th scope=\"col\">\(e(l))</th>" }
     out += "</tr></thead>\n<tbody>\n"
     for (r, row) in results.enumerated() {
-      out += "<tr><th>\(escapeHTML(licences[r]))</th>"
+      out += "<tr><th scope=\"row\">\(e(licences[r]))</th>"
       for result in row {
-        let title = result.reasons.first.map { " title=\"\(escapeHTML($0))\"" } ?? ""
-        out += "<td class=\"\(result.verdict.rawValue) \(result.basis.rawValue)\"\(title)>\(Self.cell(result))</td>"
+        let title = ["\(result.verdict.rawValue) (\(result.basis.rawValue))"] + result.reasons
+        let cls = result.basis == .identical ? "identical" : result.verdict.rawValue
+        out += "<td class=\"\(cls) \(result.basis.rawValue)\" title=\"\(e(title.joined(separator: "\n")))\">"
+        out += "\(e(Self.cell(result)))</td>"
       }
       out += "</tr>\n"
     }
-    return out + "</tbody>\n</table>\n<p>\(escapeHTML(Self.legend))</p>\n"
+    out += """
+      </tbody>
+      </table>
+      <div class="legend">
+      <p><span class="compatible">yes</span><span class="conditional">cond</span><span class="incompatible">no</span>\
+      <span class="unknown">?</span><span class="identical">same</span>
+      compatible, conditional (allowed under stated conditions), incompatible, unknown, identical licence;
+      <code>*</code> derived from the clause models, otherwise from the OSADL matrix. Hover a cell for its reasons.</p>
+      <p>\(e(Self.legend))</p>
+
+      """
+    return out + HTMLPage.tail
   }
 }
 

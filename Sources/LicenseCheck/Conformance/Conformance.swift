@@ -33,7 +33,7 @@ extension UnexplainedFinder {
   public static let restrictiveCues: Set<String> = [
     "may not", "must not", "shall not", "prohibited", "prohibit", "prohibits", "only", "solely", "exclusively",
     "restricted", "restrict", "restricts", "not permitted", "not allowed", "not licensed", "no right", "no rights",
-    "cannot", "can not", "will not", "not be used", "do not", "does not permit", "may only",
+    "cannot", "can not", "will not", "won not", "wo not", "not be used", "do not", "does not permit", "may only",
   ]
 }
 

@@ -109,9 +109,25 @@ public enum OSDEvaluator {
   /// The warnings of the table, one per matching clause.
   static func warnings(_ clauses: [Clause]) -> [AnalysisWarning] {
     matches(OSDTable.warnings, in: clauses, kinds: clauses.map(\.kind)).map { match in
-      AnalysisWarning(
+      var extra: [String: String] = [:]
+      if continuedUseAccepts(match.index, in: clauses) { extra["continuedUse"] = "continued use means acceptance" }
+      return AnalysisWarning(
         kind: match.condition.kind.rawValue, because: [match.index],
-        explanation: OSDSentence.render(match.condition, for: clauses[match.index]))
+        explanation: OSDSentence.render(match.condition, for: clauses[match.index], extra: extra))
+    }
+  }
+
+  /// Whether the text says that using the work after a change accepts it: an acceptance by use in the same
+  /// section as the `unilateral-change` clause at `index` (or, outside numbered sections, within two lines
+  /// after it). Reports say "continued use means acceptance" only then, never by default.
+  package static func continuedUseAccepts(_ index: Int, in clauses: [Clause]) -> Bool {
+    let change = clauses[index]
+    guard change.kind == .unilateralChange else { return false }
+    return clauses.contains { c in
+      guard c.kind == .acceptance, c.document == change.document, c.parameters.mechanism?.contains(.use) == true
+      else { return false }
+      if let section = change.section { return c.section == section }
+      return c.section == nil && c.span.line >= change.span.line && c.span.line <= change.span.line + 2
     }
   }
 
@@ -135,10 +151,18 @@ public enum OSDEvaluator {
   private static func sentences(_ failing: [(index: Int, condition: ClauseCondition)], _ clauses: [Clause])
     -> String
   {
+    // A set, not a list search: a huge input can have tens of thousands of failing clauses. The first few
+    // distinct sentences are said; the rest are counted (every clause stays in `because`).
+    let limit = 4
     var seen: [String] = []
+    var distinct = Set<String>()
     for match in failing {
       let sentence = OSDSentence.render(match.condition, for: clauses[match.index])
-      if !seen.contains(sentence) { seen.append(sentence) }
+      if distinct.insert(sentence).inserted, seen.count < limit { seen.append(sentence) }
+    }
+    if distinct.count > limit {
+      let more = distinct.count - limit
+      seen.append("\(more) more clause\(more == 1 ? " says" : "s say") much the same.")
     }
     return seen.joined(separator: " ")
   }

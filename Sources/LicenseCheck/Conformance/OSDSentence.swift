@@ -5,8 +5,11 @@
 /// Renders explanation sentences for the OSD evaluator.
 package enum OSDSentence {
   /// The sentence for a clause that matched a condition: template, location and full stop.
-  package static func render(_ condition: ClauseCondition, for clause: Clause) -> String {
-    let body = fill(condition.sentence) { value(of: $0, in: clause, test: condition.test) }
+  /// `extra` fills placeholders that depend on other clauses (`{continuedUse}`).
+  package static func render(_ condition: ClauseCondition, for clause: Clause, extra: [String: String] = [:])
+    -> String
+  {
+    let body = fill(condition.sentence) { extra[$0] ?? value(of: $0, in: clause, test: condition.test) }
     return finish(body, at: [clause])
   }
 
@@ -211,9 +214,17 @@ package enum OSDSentence {
         if !others.contains(place) { others.append(place) }
       }
     }
+    // A huge input can cite thousands of sections: name a few and count the rest (the clauses stay in
+    // `because`).
+    let limit = 8
     var parts: [String] = []
     if numbers.count == 1 { parts.append("section " + numbers[0]) }
-    if numbers.count > 1 { parts.append("sections " + joined(numbers)) }
+    if numbers.count > 1, numbers.count <= limit { parts.append("sections " + joined(numbers)) }
+    if numbers.count > limit {
+      parts.append(
+        "sections " + numbers.prefix(limit - 2).joined(separator: ", ") + " and \(numbers.count - limit + 2) more")
+    }
+    if others.count > limit { others = Array(others.prefix(limit - 2)) + ["\(others.count - limit + 2) more places"] }
     parts += others
     return joined(parts)
   }

@@ -171,7 +171,7 @@ package enum OSDTable {
   /// Not OSD criteria, but reported beside the verdicts because they make a grant unstable.
   package static let warnings: [ClauseCondition] = [
     ClauseCondition(
-      .unilateralChange, "The licensor may change the [{what}|terms] at any time, and continued use means acceptance"),
+      .unilateralChange, "The licensor may change the [{what}|terms] at any time[, and {continuedUse}]"),
     ClauseCondition(.remoteRestriction, "The licensor may restrict use of the work remotely or otherwise"),
     ClauseCondition(.termination, where: .trigger(anyOf: [.atWill]), "The licensor may end the licence at will"),
     ClauseCondition(

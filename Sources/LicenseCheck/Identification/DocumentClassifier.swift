@@ -121,12 +121,14 @@ public enum DocumentClassifier {
 
   static let functionWords: Set<UInt64> = Set(
     [
-      "the", "of", "and", "to", "or", "in", "any", "this", "you", "is", "be", "for", "that", "by", "with", "may",
-      "not", "a", "an", "on", "are", "as", "it", "such",
+      "the", "of", "and", "to", "or", "in", "any", "this", "you", "your", "is", "be", "for", "that", "by", "with",
+      "may", "not", "a", "an", "on", "are", "as", "it", "such", "if", "than", "from", "we", "us", "our", "will",
+      "must", "shall", "can", "have", "has", "other", "all", "which", "who", "their", "its", "under", "use",
+      "more", "no", "without", "each", "these", "those", "only", "must", "agree", "rights", "software",
     ].map(wordHash))
 
-  /// Whether English function words make up a share of the words that English prose always reaches
-  /// (around a third; French, German or Chinese licences stay under a tenth).
+  /// Whether common English words make up a share of the words that English prose always reaches
+  /// (a third or more; French, German or Chinese licences stay near none).
   static func isEnglish(_ text: TokenizedText) -> Bool {
     var words = 0
     var common = 0
@@ -134,7 +136,7 @@ public enum DocumentClassifier {
       words += 1
       if functionWords.contains(t.hash) { common += 1 }
     }
-    return words < 40 || common * 8 >= words
+    return words < 40 || common * 10 >= words
   }
 
   static func classifyEnglish(

@@ -115,7 +115,10 @@ public struct FingerprintIndex: Sendable {
       licenses.append(
         IndexedLicense(
           id: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[s..<idEnd]), as: UTF8.self),
-          name: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idEnd..<nameEnd]), as: UTF8.self),
+          // Names from SPDX XML attributes may hold character references (`&#34;New&#34;`): decoded once,
+          // here, so every output (text, JSON, HTML, which escapes again) shows the plain name.
+          name: HTMLEntities.decodeAll(
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idEnd..<nameEnd]), as: UTF8.self)),
           flags: IndexedLicense.Flags(rawValue: flags), exactHash: exact, fullHash: full, wordCount: Int(words),
           modulus: max(1, Int(modulus)), sampledTotal: Int(total)))
       byExact[exact, default: []].append(k)

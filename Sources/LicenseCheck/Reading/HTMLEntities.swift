@@ -1,7 +1,7 @@
 /// Character references (`&amp;`, `&#169;`, `&#xA9;`) for the Markdown reader.
 ///
 /// HTML and XML pages are decoded by libxml2; Markdown allows the same references inline.
-enum HTMLEntities {
+package enum HTMLEntities {
   static let named: [String: UInt32] = [
     "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "nbsp": 0xA0, "copy": 0xA9,
     "reg": 0xAE, "trade": 0x2122, "mdash": 0x2014, "ndash": 0x2013, "lsquo": 0x2018, "rsquo": 0x2019,
@@ -9,6 +9,26 @@ enum HTMLEntities {
     "bull": 0x2022, "eacute": 0xE9, "egrave": 0xE8, "uuml": 0xFC, "ouml": 0xF6, "auml": 0xE4,
     "szlig": 0xDF, "ccedil": 0xE7, "euro": 0x20AC, "laquo": 0xAB, "raquo": 0xBB,
   ]
+
+  /// The string with every reference it holds decoded (`BSD 3-Clause &#34;New&#34;` → `BSD 3-Clause "New"`);
+  /// the string itself when it has no `&`. Licence names in the SPDX XML attributes carry such references.
+  package static func decodeAll(_ s: String) -> String {
+    guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+    let src = Array(s.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(src.count)
+    var i = 0
+    while i < src.count {
+      if src[i] == UInt8(ascii: "&"), let (v, n) = decode(src, at: i, end: src.count), let scalar = Unicode.Scalar(v) {
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        i += n
+      } else {
+        out.append(src[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
 
   /// Decodes a reference starting at `at` (which holds `&`); returns the scalar and the bytes consumed.
   static func decode(_ src: [UInt8], at: Int, end: Int) -> (UInt32, Int)? {

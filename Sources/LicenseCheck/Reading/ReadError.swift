@@ -50,12 +50,13 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidEncoding(let detail):
       return "\(path): invalid text encoding (\(detail)); re-save it as UTF-8"
     case .malformedMarkup(let line, let message):
-      return "\(path):\(line): cannot parse markup: \(message); check the file or use --format text"
+      return
+        "\(path):\(line): cannot parse markup: \(message); check the file or read it as plain text with --input-format text"
     case .entityLimit:
       return
         "\(path): refused: XML entity expansion exceeds safety limits (possible entity bomb); remove the DTD entities"
     case .notSPDX(let detail):
-      return "\(path): not an SPDX license-list XML file (\(detail)); use --format text to read it as text"
+      return "\(path): not an SPDX license-list XML file (\(detail)); read it as plain text with --input-format text"
     }
   }
 }

@@ -169,7 +169,8 @@ public enum ClauseSummary {
     var parts: [String] = []
     if let document = clause.document { parts.append(document) }
     if let section = clause.section { parts.append("§" + section) }
-    parts.append("line \(clause.span.line)")
+    // Line 0: a clause of a catalogue entry's reviewed summary, which has no text to point into.
+    if clause.span.line > 0 { parts.append("line \(clause.span.line)") }
     return parts.joined(separator: ", ")
   }
 }

@@ -111,7 +111,19 @@ public struct ComparisonTable: Sendable, Codable, Equatable {
       chosen = available
     }
     self.columns = chosen
-    self.rows = analyses.map { a in Row(path: a.source.path, cells: chosen.map { Self.cell($0.id, a) }) }
+    var rows = analyses.map { a in Row(path: a.source.path, cells: chosen.map { Self.cell($0.id, a) }) }
+    // Unidentified licences are named by their file name; when that leaves two rows with the same name
+    // (three `LICENSE` files), those rows show their paths instead.
+    if let k = chosen.firstIndex(where: { $0.id == "licence" }) {
+      var counts: [String: Int] = [:]
+      for r in rows { counts[r.cells[k].text, default: 0] += 1 }
+      for i in rows.indices where counts[rows[i].cells[k].text, default: 0] > 1 && analyses[i].identification == nil {
+        var cells = rows[i].cells
+        cells[k] = Cell(text: analyses[i].source.path, location: analyses[i].source.path)
+        rows[i] = Row(path: rows[i].path, cells: cells)
+      }
+    }
+    self.rows = rows
   }
 
   /// The default columns for these analyses: licence, osd, the ten criteria, then each clause kind
@@ -162,14 +174,15 @@ public struct ComparisonTable: Sendable, Codable, Equatable {
       let first = v.because.first.flatMap { a.clauses.indices.contains($0) ? a.clauses[$0] : nil }
       return Cell(
         text: v.verdict.rawValue, verdict: v.verdict,
-        evidence: first.map { ClauseSummary.oneLine($0.evidence, limit: 300) },
+        evidence: first.flatMap { $0.evidence.isEmpty ? nil : ClauseSummary.oneLine($0.evidence, limit: 300) },
         location: first.map(ClauseSummary.location(of:)), note: v.explanation)
     }
     if let kind = ClauseKind(rawValue: id) {
       let clauses = a.clauses.filter { $0.kind == kind }
       guard let value = ClauseSummary.keyParameter(of: clauses) else { return Cell(text: "") }
       return Cell(
-        text: value, evidence: ClauseSummary.oneLine(clauses[0].evidence, limit: 300),
+        text: value,
+        evidence: clauses[0].evidence.isEmpty ? nil : ClauseSummary.oneLine(clauses[0].evidence, limit: 300),
         location: ClauseSummary.location(of: clauses[0]))
     }
     return Cell(text: "")

@@ -44,11 +44,18 @@ public struct Explanation: Sendable, Codable, Equatable {
   public let sections: [Section]
 
   /// Explains an analysis.
-  /// - Parameter analysis: the analysis to explain.
-  public init(_ analysis: LicenseAnalysis) {
+  /// - Parameters:
+  ///   - analysis: the analysis to explain.
+  ///   - document: the document analysed; when the licence is not identified, its own title (the HTML or
+  ///     front-matter `title`, else its first line when that is short) names it instead of the file name.
+  public init(_ analysis: LicenseAnalysis, document: Document? = nil) {
     schemaVersion = licenseCheckSchemaVersion
     path = analysis.source.path
-    licence = ComparisonTable.licenceName(analysis)
+    if analysis.identification == nil, let title = document.flatMap(Self.title(of:)) {
+      licence = title
+    } else {
+      licence = ComparisonTable.licenceName(analysis)
+    }
     osdConformant = analysis.osdConformant
     var byId: [String: [Point]] = [:]
     var seen = Set<String>()
@@ -66,8 +73,9 @@ public struct Explanation: Sendable, Codable, Equatable {
         document: richest.document, parameters: merged)
       clauses = clauses.compactMap { $0.kind != .copyrightGrant ? $0 : ($0 == richest ? combined : nil) }
     }
-    for clause in clauses {
-      let (section, sentence) = Self.template(clause)
+    for (index, clause) in clauses.enumerated() {
+      let continuedUse = OSDEvaluator.continuedUseAccepts(index, in: clauses)
+      let (section, sentence) = Self.template(clause, continuedUse: continuedUse)
       // One point per distinct sentence: repeated headings ("Disclaimer", "AS IS") say the same thing.
       guard seen.insert(section + "\u{0}" + sentence).inserted else { continue }
       byId[section, default: []].append(
@@ -89,7 +97,7 @@ public struct Explanation: Sendable, Codable, Equatable {
   ]
 
   /// The section id and sentence for one clause.
-  static func template(_ clause: Clause) -> (String, String) {
+  static func template(_ clause: Clause, continuedUse: Bool = false) -> (String, String) {
     let p = clause.parameters
     switch clause.kind {
     case .copyrightGrant:
@@ -194,7 +202,11 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("licensor", "The licensor may restrict your use remotely or otherwise.")
     case .unilateralChange:
       let what = p.what == "policy" ? "the use policy" : "the terms"
-      return ("licensor", "The licensor may change \(what); continuing to use the work means you accept the change.")
+      // Only when the text says so: many licences reserve changes without saying how they bind.
+      if continuedUse {
+        return ("licensor", "The licensor may change \(what); continuing to use the work means you accept the change.")
+      }
+      return ("licensor", "The licensor may change \(what).")
     case .termination:
       let triggers = p.triggers ?? []
       if triggers.contains(.atWill) { return ("licensor", "The licensor may end the licence at any time.") }
@@ -252,6 +264,19 @@ public struct Explanation: Sendable, Codable, Equatable {
     }
   }
 
+  /// A document's own title: metadata `title` (HTML `<title>`, front matter), else its first non-blank line
+  /// when it is short enough to be one (at most 120 characters, with a letter). Nil otherwise.
+  public static func title(of document: Document) -> String? {
+    if let t = document.metadata["title"]?.stringValue?.trimmingASCIIWhitespace(), !t.isEmpty { return t }
+    for line in document.text.split(separator: "\n", maxSplits: 20, omittingEmptySubsequences: true) {
+      let t = String(line).trimmingASCIIWhitespace()
+      if t.isEmpty { continue }
+      guard t.count <= 120, t.contains(where: \.isLetter) else { return nil }
+      return t
+    }
+    return nil
+  }
+
   /// The explanation for people: a title, then each heading with its bullets and quotes.
   /// - Parameter style: plain or coloured.
   /// - Returns: the text, ending with a newline.
@@ -266,7 +291,7 @@ public struct Explanation: Sendable, Codable, Equatable {
         continue
       }
       for point in section.points {
-        out += "  • " + point.text + "\n"
+        out += "  • " + style.fit(point.text, start: 4, indent: 4) + "\n"
         out += "    " + style.dim("“\(point.evidence)” (\(point.location))") + "\n"
       }
     }

@@ -45,7 +45,9 @@ public enum OSDReport {
           line += row[column] + padding
         }
       }
-      out += line + (r == 0 ? style.bold(row[3]) : row[3]) + "\n"
+      // The reason column wraps under itself on a terminal (style.width), never in pipes.
+      let start = widths.reduce(0, +) + 6
+      out += line + (r == 0 ? style.bold(row[3]) : style.fit(row[3], start: start, indent: start)) + "\n"
     }
     let conformant = analysis.osdConformant ? style.green("yes") : style.red("no")
     out += "\n" + style.bold("OSD conformant:") + " " + conformant
@@ -53,15 +55,43 @@ public enum OSDReport {
     out += "\n"
     if !analysis.warnings.isEmpty {
       out += style.bold("Warnings:") + "\n"
+      // The same warning from many clauses (a text repeated many times) is said once, citing them all.
+      var grouped: [(kind: String, explanation: String, because: [Int])] = []
+      var at: [String: Int] = [:]
       for w in analysis.warnings {
-        out += "  " + style.yellow(w.kind) + ": " + w.explanation + references(w.because) + "\n"
+        let key = w.kind + "\u{0}" + w.explanation
+        if let i = at[key] {
+          grouped[i].because += w.because
+        } else {
+          at[key] = grouped.count
+          grouped.append((w.kind, w.explanation, w.because))
+        }
+      }
+      for w in grouped {
+        let text = w.explanation + references(w.because)
+        out += "  " + style.yellow(w.kind) + ": " + style.fit(text, start: w.kind.count + 4, indent: 4) + "\n"
       }
     }
     return out
   }
 
-  /// ` [#2, #5]`, or nothing when no clause is cited.
-  private static func references(_ because: [Int]) -> String {
-    because.isEmpty ? "" : " [" + because.map { "#\($0)" }.joined(separator: ", ") + "]"
+  /// ` [#2, #5]`, or nothing when no clause is cited. Long lists are cut after five references
+  /// (` [#3, #8, #9, #12, #20 and 42,998 more]`); the JSON keeps every index in `because`.
+  static func references(_ because: [Int], limit: Int = 5) -> String {
+    guard !because.isEmpty else { return "" }
+    let shown = because.prefix(limit).map { "#\($0)" }.joined(separator: ", ")
+    let rest = because.count - min(limit, because.count)
+    return " [" + shown + (rest > 0 ? " and \(grouped(rest)) more" : "") + "]"
+  }
+
+  /// `42998` → `42,998`.
+  static func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+      out.append(d)
+    }
+    return out
   }
 }

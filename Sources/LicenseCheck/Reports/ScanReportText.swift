@@ -14,18 +14,24 @@ extension ScanReport {
 }
 
 extension ScanSummary {
-  /// The end of a scan's text: the errors, then the summary line (folders, licence files,
-  /// findings, skipped files). ``FolderReport/text(style:)`` of each folder comes before it.
+  /// The end of a scan's text: the summary line (folders, licence files, findings, skipped files), then
+  /// each skipped file with its reason. ``FolderReport/text(style:)`` of each folder comes before it.
+  /// Roots that could not be scanned are not in it: the CLI reports them on stderr (`errors` holds them).
   /// - Parameter style: plain or coloured.
   /// - Returns: the text, ending with a newline.
   public func text(style: TextStyle = .plain) -> String {
-    var out = ""
-    for issue in errors { out += "error: \(issue.path): \(issue.message)\n" }
-    out += "\(folderCount) folder\(folderCount == 1 ? "" : "s"), \(licenceCount) licence file"
-    out += licenceCount == 1 ? "" : "s"
-    out += ", " + (findingCount == 0 ? "no findings" : "\(findingCount) finding\(findingCount == 1 ? "" : "s")")
+    var out = "\(Plural.count(folderCount, "folder")), \(Plural.count(licenceCount, "licence file"))"
+    out += ", " + (findingCount == 0 ? "no findings" : Plural.count(findingCount, "finding"))
     if !skipped.isEmpty { out += ", \(skipped.count) skipped" }
-    return out + "\n"
+    out += "\n"
+    guard !skipped.isEmpty else { return out }
+    out += "skipped:\n"
+    let width = min(60, skipped.map(\.path.count).max() ?? 0)
+    for file in skipped {
+      let pad = String(repeating: " ", count: max(0, width - file.path.count))
+      out += "  \(file.path)\(pad)  \(file.reason)\n"
+    }
+    return out
   }
 }
 
@@ -61,7 +67,7 @@ extension FolderReport {
     }
     if !spdxIdentifiers.isEmpty {
       rows.rows.append([
-        "  spdx", "\(spdxIdentifiers.reduce(0) { $0 + $1.files }) files",
+        "  spdx", Plural.count(spdxIdentifiers.reduce(0) { $0 + $1.files }, "file"),
         spdxIdentifiers.map { "\($0.identifier) ×\($0.files)" }.joined(separator: ", "),
       ])
     }

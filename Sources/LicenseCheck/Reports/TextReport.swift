@@ -41,7 +41,9 @@ public enum TextReport {
         let location = ClauseSummary.location(of: clause).padding(locationWidth)
         let parameters = ClauseSummary.fields(of: clause.parameters).map { "\($0.key): \($0.value)" }
           .joined(separator: "; ")
-        var line = "  \(index)  \(colour(kind, effect, style))  \(style.dim(location))  \(parameters)"
+        let column = indexWidth + kindWidth + locationWidth + 8
+        let fitted = style.fit(parameters, start: column, indent: column)
+        var line = "  \(index)  \(colour(kind, effect, style))  \(style.dim(location))  \(fitted)"
         while line.hasSuffix(" ") { line.removeLast() }
         out += line + "\n"
         out += String(repeating: " ", count: indexWidth + 4) + "“" + ClauseSummary.oneLine(clause.evidence) + "”\n"

@@ -5,10 +5,37 @@
 public struct TextStyle: Sendable, Equatable, Hashable {
   /// Whether to emit ANSI colour and bold escapes.
   public var colour: Bool
+  /// The terminal width long lines are wrapped to, or nil for no wrapping (pipes, files: one record per line).
+  public var width: Int?
 
   /// Creates a style.
-  public init(colour: Bool = false) {
+  public init(colour: Bool = false, width: Int? = nil) {
     self.colour = colour
+    self.width = width
+  }
+
+  /// Wraps `text` at spaces to ``width``: the first line starts at column `start` (what is already printed on
+  /// it), the others at column `indent`, padded with spaces. Unchanged without a width or when fewer than 24
+  /// columns would be left; a word longer than a line stays whole.
+  public func fit(_ text: String, start: Int, indent: Int) -> String {
+    guard let width, width - indent >= 24, start + text.count > width else { return text }
+    var out = ""
+    var column = start
+    var first = true
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      let n = word.count
+      if !first, column + 1 + n > width {
+        out += "\n" + String(repeating: " ", count: indent)
+        column = indent
+      } else if !first {
+        out += " "
+        column += 1
+      }
+      out += word
+      column += n
+      first = false
+    }
+    return out
   }
 
   /// No escapes at all.
@@ -65,4 +92,10 @@ struct AlignedColumns {
     }
     return out
   }
+}
+
+/// Counted nouns for human output: "1 file", "2 files".
+enum Plural {
+  /// `count` and the noun, with an `s` unless the count is one.
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

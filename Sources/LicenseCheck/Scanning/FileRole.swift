@@ -99,38 +99,9 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
 
 /// SPDX tags in the first bytes of source files.
 enum SPDXTagSniffer {
-  /// The expressions of `SPDX-License-Identifier:` lines in `head`, trimmed of comment closers.
-  static func identifiers(in head: ArraySlice<UInt8>) -> [String] {
-    let needle = Array("SPDX-License-Identifier:".utf8)
-    var out: [String] = []
-    var i = head.startIndex
-    let end = head.endIndex
-    while i + needle.count <= end {
-      var matched = true
-      for k in 0..<needle.count where head[i + k] != needle[k] {
-        matched = false
-        break
-      }
-      if !matched {
-        i += 1
-        continue
-      }
-      var j = i + needle.count
-      var value: [UInt8] = []
-      while j < end, head[j] != 0x0A, head[j] != 0x0D {
-        value.append(head[j])
-        j += 1
-      }
-      var text = String(decoding: value, as: UTF8.self)
-      for closer in ["*/", "-->", "#}", "%>", "\"\"\"", "'''"] {
-        if let r = text.range(of: closer) { text = String(text[..<r.lowerBound]) }
-      }
-      let trimmed = text.trimmingASCIIWhitespace()
-      if !trimmed.isEmpty, !out.contains(trimmed) { out.append(trimmed) }
-      i = j
-    }
-    return out
-  }
+  /// The expressions of `SPDX-License-Identifier:` lines in `head` (only where a comment or the line starts
+  /// with the tag), trimmed of comment closers.
+  static func identifiers(in head: ArraySlice<UInt8>) -> [String] { SPDXTag.values(in: head) }
 }
 
 extension String {

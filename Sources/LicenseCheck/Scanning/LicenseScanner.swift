@@ -227,6 +227,13 @@ public struct LicenseScanner: Sendable {
     if found.isEmpty, declared == nil, tagCounts.isEmpty { return nil }
     var check: DeclarationCheck?
     var findings: [ScanFinding] = []
+    for tag in tagCounts {
+      guard let problem = SPDXTag.problem(tag.identifier) else { continue }
+      let files = tag.files == 1 ? "1 file" : "\(tag.files) files"
+      findings.append(
+        ScanFinding(
+          code: problem.code, folder: folder, message: "SPDX-License-Identifier in \(files): \(problem.message)"))
+    }
     if let declared {
       // Licence files decide; notices and policies only when there is no licence file.
       let texts = members.filter { $0.0.role == .licence }

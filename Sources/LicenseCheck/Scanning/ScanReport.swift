@@ -203,6 +203,10 @@ public struct ScanFinding: Sendable, Codable, Equatable, Hashable {
   public enum Code: String, Sendable, Codable, Equatable, Hashable {
     /// The model card declares a licence the licence text contradicts.
     case declaredLicenseMismatch
+    /// An `SPDX-License-Identifier:` tag names an id the SPDX list does not have.
+    case unknownSPDXID = "unknown-spdx-id"
+    /// An `SPDX-License-Identifier:` tag's value is not an SPDX license expression.
+    case invalidSPDXExpression = "invalid-spdx-expression"
   }
   /// What kind of finding.
   public let code: Code

@@ -5,6 +5,8 @@
 enum Lexicon {
   static let tHash = wordHash("t")
   static let apostropheHash = wordHash("'")
+  /// "can’t" in typeset texts: the right single quotation mark as an apostrophe.
+  static let curlyApostropheHash = wordHash("\u{2019}")
   static let notHash = wordHash("not")
 
   /// Words that negate what follows.

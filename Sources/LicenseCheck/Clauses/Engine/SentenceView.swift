@@ -34,7 +34,9 @@ final class SentenceView {
       guard t.isWordLike else { continue }
       var h = t.hash
       // "don't", "can't": the tokeniser splits at the apostrophe; fold the "t" to "not".
-      if h == Lexicon.tHash, i > 0, toks[i - 1].kind == .punctuation, toks[i - 1].hash == Lexicon.apostropheHash {
+      if h == Lexicon.tHash, i > 0, toks[i - 1].kind == .punctuation,
+        toks[i - 1].hash == Lexicon.apostropheHash || toks[i - 1].hash == Lexicon.curlyApostropheHash
+      {
         h = Lexicon.notHash
       }
       idx.append(i)
