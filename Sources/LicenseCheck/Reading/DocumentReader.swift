@@ -36,6 +36,15 @@ public enum DocumentReader {
     return try read(bytes: bytes, path: path, options: options)
   }
 
+  /// The bytes of a regular file or standard input (`-`), refusing anything larger than `limit`
+  /// without reading past it, and refusing FIFOs, sockets and devices.
+  ///
+  /// For inputs that are not licence texts (lists of pairs, policies given as data).
+  /// - Throws: ``ReadError``.
+  public static func bytes(path: String, limit: Int) throws(ReadError) -> [UInt8] {
+    try FileBytes.read(path: path, limit: limit)
+  }
+
   /// Reads a document from bytes already in memory.
   ///
   /// - Parameters:
@@ -53,6 +62,26 @@ public enum DocumentReader {
       throw ReadError(.empty, path: path)
     }
     let format = options.format ?? FormatDetection.detect(utf8: decoded.utf8, path: path)
+    return checked(try read(decoded, bytes: bytes, format: format, path: path))
+  }
+
+  /// Adds the warnings later stages cannot give: numbers too large to be quantities.
+  static func checked(_ d: Document) -> Document {
+    let big = NumberBounds.oversizedNumbers(in: d.text.utf8)
+    guard big > 0 else { return d }
+    let warning = ReadWarning(
+      code: "number-out-of-range",
+      message:
+        "\(big) number(s) too large to be a quantity (over \(NumberBounds.maxDigits) digits); kept as text, not as thresholds"
+    )
+    return Document(
+      path: d.path, format: d.format, encoding: d.encoding, originalBytes: d.originalBytes, text: d.text,
+      sourceMap: d.sourceMap, metadata: d.metadata, spdx: d.spdx, warnings: d.warnings + [warning])
+  }
+
+  static func read(_ decoded: Decoding.Result, bytes: [UInt8], format: SourceFormat, path: String)
+    throws(ReadError) -> Document
+  {
     switch format {
     case .text:
       return Document(
@@ -81,6 +110,37 @@ public enum DocumentReader {
         sourceMap: xml.map.composed(with: decoded.map), spdx: xml.info,
         warnings: decoded.warnings + xml.warnings)
     }
+  }
+}
+
+/// Numbers longer than any amount a licence states.
+enum NumberBounds {
+  /// Integer digits beyond which a number cannot be a quantity (10^15 and up).
+  static let maxDigits = 15
+
+  /// How many digit runs (thousands separators allowed) have more than ``maxDigits`` integer digits.
+  static func oversizedNumbers(in utf8: String.UTF8View) -> Int {
+    var count = 0
+    var digits = 0
+    var previous: UInt8 = 0
+    var inFraction = false
+    for b in utf8 {
+      if b >= 0x30 && b <= 0x39 {
+        if !inFraction {
+          digits += 1
+          if digits == maxDigits + 1 { count += 1 }
+        }
+      } else if (b == UInt8(ascii: ",") || b == UInt8(ascii: "_")) && previous >= 0x30 && previous <= 0x39 {
+        // a thousands separator: the number goes on
+      } else if b == UInt8(ascii: "."), previous >= 0x30, previous <= 0x39, !inFraction {
+        inFraction = true
+      } else {
+        digits = 0
+        inFraction = false
+      }
+      previous = b
+    }
+    return count
   }
 }
 
@@ -163,7 +223,9 @@ enum FileBytes {
     if path == "-" {
       fd = 0
     } else {
-      fd = open(path, O_RDONLY)
+      // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before the
+      // check below could refuse it. O_NOCTTY: a terminal device never becomes ours.
+      fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
       if fd < 0 {
         let e = errno
         throw ReadError(e == ENOENT || e == ENOTDIR ? .notFound : .unreadable(code: e), path: path)
@@ -173,9 +235,17 @@ enum FileBytes {
     var st = stat()
     if fstat(fd, &st) == 0 {
       if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory, path: path) }
+      // Named files must be regular: FIFOs, sockets and devices can block or never end.
+      // Standard input (`-`) may be a pipe; the size limit below still bounds it.
+      if path != "-", (st.st_mode & S_IFMT) != S_IFREG { throw ReadError(.notRegularFile, path: path) }
       if (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
         throw ReadError(.tooLarge(size: Int(st.st_size), limit: limit), path: path)
       }
+    }
+    if fd != 0 {
+      // Back to blocking reads for the regular file.
+      let flags = fcntl(fd, F_GETFL)
+      if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     }
     var out: [UInt8] = []
     let chunk = 65_536

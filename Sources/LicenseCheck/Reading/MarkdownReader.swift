@@ -1,5 +1,3 @@
-import Yams
-
 /// Markdown to plain text: markup is dropped, words keep their exact source offsets,
 /// and YAML front matter becomes metadata.
 ///
@@ -13,15 +11,10 @@ enum MarkdownReader {
     var warnings: [ReadWarning] = []
     var i = 0
     if let fm = frontMatter(src) {
-      let yaml = String(decoding: src[fm.bodyStart..<fm.bodyEnd], as: UTF8.self)
-      do {
-        if let node = try Yams.compose(yaml: yaml), let value = metadataValue(node), case .map(let m) = value {
-          metadata = m
-        }
-      } catch {
-        warnings.append(
-          ReadWarning(code: "front-matter-invalid", message: "YAML front matter could not be parsed: \(error)"))
-      }
+      // Bounded: only the keys licensecheck uses, never a YAML parser (see FrontMatterReader).
+      let front = FrontMatterReader.read(src[fm.bodyStart..<fm.bodyEnd])
+      metadata = front.metadata
+      warnings += front.warnings
       i = fm.end
     }
     var inFence = false
@@ -222,20 +215,6 @@ enum MarkdownReader {
       lineStart = e + 1
     }
     return nil
-  }
-
-  static func metadataValue(_ node: Node) -> MetadataValue? {
-    switch node {
-    case .scalar(let s): return .string(s.string)
-    case .sequence(let seq): return .list(seq.compactMap { metadataValue($0) })
-    case .mapping(let m):
-      var out: [String: MetadataValue] = [:]
-      for (k, v) in m {
-        if let key = k.string, let value = metadataValue(v) { out[key] = value }
-      }
-      return .map(out)
-    @unknown default: return nil
-    }
   }
 
   static func isRule(_ line: ArraySlice<UInt8>) -> Bool {
