@@ -6,6 +6,9 @@ public struct ScanOptions: Sendable, Equatable {
   public var skipFolders: Set<String>
   /// Whether to follow symbolic links (each folder is still entered at most once).
   public var followSymlinks: Bool
+  /// Whether to enter links to folders outside the roots (off: they are reported as skipped).
+  /// Links to files are read wherever they point; /proc, /sys and /dev are never entered.
+  public var followExternalLinks: Bool
   /// How many leading bytes of a source file are searched for `SPDX-License-Identifier:`.
   public var spdxHeadBytes: Int
   /// About how many licence-like files are read and analysed at a time (whole folders are kept
@@ -16,11 +19,13 @@ public struct ScanOptions: Sendable, Equatable {
   /// Creates options.
   public init(
     maxBytes: Int = 1 << 20, skipFolders: Set<String> = [".git", "node_modules", ".build"],
-    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil
+    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil,
+    followExternalLinks: Bool = false
   ) {
     self.maxBytes = maxBytes
     self.skipFolders = skipFolders
     self.followSymlinks = followSymlinks
+    self.followExternalLinks = followExternalLinks
     self.spdxHeadBytes = spdxHeadBytes
     self.batchSize = batchSize
   }
