@@ -26,11 +26,14 @@ struct LicenseCheckCommand: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
-      if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Self.exit(withError: ExitCode(2))
+      // Help and version go to stdout as ArgumentParser prints them.
+      if code == .success { exit(withError: error) }
+      // Errors echo arguments: escape control characters before they reach a terminal.
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        FileHandle.standardError.write(Data((Output.escaped(message, multiline: true) + "\n").utf8))
       }
-      exit(withError: error)
+      Self.exit(withError: ExitCode(code == .validationFailure ? 2 : code.rawValue))
     }
   }
 }

@@ -186,6 +186,11 @@ struct HostileCLITests {
     let missing = try CLI.run(["text", "no-such-\u{1B}[2J-file"])
     #expect(missing.status == 2)
     #expect(!missing.stderr.contains("\u{1B}"))
+    // Usage errors quote the bad value too.
+    let usage = try CLI.run(["analyze", "--format", "\u{1B}[2Jjson", "LICENSE"])
+    #expect(usage.status == 2)
+    #expect(!usage.stderr.contains("\u{1B}"))
+    #expect(usage.stderr.contains("\\u{1B}"))
   }
 
   @Test func controlCharactersInTextOutputAreEscaped() throws {
