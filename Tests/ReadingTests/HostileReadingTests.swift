@@ -150,6 +150,26 @@ struct HostileReadingTests {
     #expect(doc.text.contains("some words after"))
   }
 
+  // MARK: Found by fuzzing
+
+  /// The `reader` fuzz target: Markdown without a final newline mapped its last line break one
+  /// byte past the input.
+  @Test func sourceMapStaysInsideTheInput() throws {
+    let path = Corpus.fixture("fuzz/reader-markdown-no-final-newline.md")
+    for format in [SourceFormat.markdown, .text, .html] {
+      let doc = try DocumentReader.read(path: path, options: ReadOptions(format: format))
+      let plain = doc.text.utf8.count
+      for offset in 0...plain {
+        let s = doc.sourceMap.sourceSpan(of: Span(start: offset, end: offset))
+        #expect(s.end <= doc.originalBytes.count, "\(format) plain offset \(offset)")
+        if offset < plain {
+          let one = doc.sourceMap.sourceSpan(of: Span(start: offset, end: offset + 1))
+          #expect(one.end <= doc.originalBytes.count, "\(format) plain byte \(offset)")
+        }
+      }
+    }
+  }
+
   // MARK: 13: line endings
 
   static let threeLines = "Licence of the Quillwort Garden\nYou may copy it.\nYou must keep this notice.\n"

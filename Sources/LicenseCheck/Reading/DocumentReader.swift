@@ -118,27 +118,43 @@ enum NumberBounds {
   /// Integer digits beyond which a number cannot be a quantity (10^15 and up).
   static let maxDigits = 15
 
-  /// How many digit runs (thousands separators allowed) have more than ``maxDigits`` integer digits.
+  /// How many numbers (digits with well-formed thousands separators, standing alone: not inside a
+  /// word such as a hash) have more than ``maxDigits`` integer digits.
   static func oversizedNumbers(in utf8: String.UTF8View) -> Int {
+    let b = Array(utf8)
+    @inline(__always) func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+    @inline(__always) func isWordByte(_ i: Int) -> Bool {
+      i >= 0 && i < b.count && ((b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || b[i] >= 0x80 || isDigit(i))
+    }
     var count = 0
-    var digits = 0
-    var previous: UInt8 = 0
-    var inFraction = false
-    for b in utf8 {
-      if b >= 0x30 && b <= 0x39 {
-        if !inFraction {
-          digits += 1
-          if digits == maxDigits + 1 { count += 1 }
-        }
-      } else if (b == UInt8(ascii: ",") || b == UInt8(ascii: "_")) && previous >= 0x30 && previous <= 0x39 {
-        // a thousands separator: the number goes on
-      } else if b == UInt8(ascii: "."), previous >= 0x30, previous <= 0x39, !inFraction {
-        inFraction = true
-      } else {
-        digits = 0
-        inFraction = false
+    var i = 0
+    while i < b.count {
+      guard isDigit(i), !isWordByte(i - 1) else {
+        i += 1
+        continue
       }
-      previous = b
+      var digits = 0
+      var group = 0
+      var grouped = false
+      while i < b.count {
+        if isDigit(i) {
+          digits += 1
+          group += 1
+          i += 1
+        } else if b[i] == UInt8(ascii: ","), grouped ? group == 3 : group <= 3, isDigit(i + 1), isDigit(i + 2),
+          isDigit(i + 3), !isDigit(i + 4)
+        {
+          // `1,000,000`: a thousands separator; `1990,1991` is a list.
+          grouped = true
+          group = 0
+          i += 1
+        } else {
+          break
+        }
+      }
+      // A run glued to letters (`3862…dc` in a hash) is an identifier, not a number.
+      if digits > maxDigits, !isWordByte(i) || b[i] >= 0x80 { count += 1 }
+      while isWordByte(i) { i += 1 }
     }
     return count
   }

@@ -33,24 +33,24 @@ enum MarkdownReader {
           inComment = false
           inline(src, from: close + 3, to: contentEnd, into: &out)
         }
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if startsWith(line, "```") || startsWith(line, "~~~") {
         inFence.toggle()
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if inFence {
         out.copy(src, s, contentEnd)
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if isRule(line) || isTableSeparator(line) {
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
@@ -82,7 +82,7 @@ enum MarkdownReader {
       } else {
         inline(src, from: p, to: end, into: &out)
       }
-      out.newline(source: lineEnd)
+      out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
       i = next
     }
     return MarkupResult(plain: out.bytes, map: out.map, metadata: metadata, warnings: warnings)
@@ -305,8 +305,10 @@ struct PlainBuilder {
   }
 
   /// Ends a line (mapped to the source newline at `source`).
-  mutating func newline(source: Int) {
-    replace(with: "\n", sourceStart: source, sourceLength: 1)
+  /// A line break for the source line ending at `source`; `length` 0 for the last line when the
+  /// input has no final newline, so the map never points past the input.
+  mutating func newline(source: Int, length: Int = 1) {
+    replace(with: "\n", sourceStart: source, sourceLength: length)
   }
 
   /// Ends a paragraph unless the text already ends with a blank line.
