@@ -136,7 +136,7 @@ struct Compat: ParsableCommand {
   func emit(_ result: CompatibilityResult) throws {
     switch format ?? .text {
     case .jsonl: print(try Output.jsonLine(result))
-    case .text: print(render(result))
+    case .text: Output.write(render(result))
     default: break
     }
   }
@@ -158,7 +158,7 @@ struct Compat: ParsableCommand {
 
   func printTable(_ table: CompatibilityTable) throws {
     switch format ?? .markdown {
-    case .markdown, .text: print(table.markdown, terminator: "")
+    case .markdown, .text: Output.write(table.markdown)
     case .html: print(table.html(title: title ?? "Licence compatibility"), terminator: "")
     case .csv: print(table.csv, terminator: "")
     case .json: print(try Output.json(table.results.flatMap { $0 }))
@@ -166,18 +166,16 @@ struct Compat: ParsableCommand {
     }
   }
 
+  /// The pairs file's lines, read with the same size limit as every other input (`--max-bytes`).
   func readLines(_ path: String) throws -> [String] {
-    let data: Data
-    if path == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      guard let d = FileManager.default.contents(atPath: path) else {
-        Output.error(PairsError(message: "\(path): cannot read the pairs file"))
-        throw ExitCode(2)
-      }
-      data = d
+    let bytes: [UInt8]
+    do {
+      bytes = try DocumentReader.bytes(path: path, limit: reading.maxBytes)
+    } catch {
+      Output.error(PairsError(message: "cannot read the pairs file: \(error)"))
+      throw ExitCode(2)
     }
-    return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
+    return String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
   }

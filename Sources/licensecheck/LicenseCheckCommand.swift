@@ -26,14 +26,18 @@ struct LicenseCheckCommand: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
-      if code == .validationFailure {
-        // One prefix for every error line: `licensecheck: error: …`, then ArgumentParser's usage lines.
-        var text = fullMessage(for: error)
-        if text.hasPrefix("Error: ") { text = "licensecheck: error: " + text.dropFirst("Error: ".count) }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-        Self.exit(withError: ExitCode(2))
+      // Help and version go to stdout as ArgumentParser prints them.
+      if code == .success { exit(withError: error) }
+      // One prefix for every error line (`licensecheck: error: …`, then ArgumentParser's usage lines);
+      // errors echo arguments, so control characters are escaped before they reach a terminal.
+      var message = fullMessage(for: error)
+      if code == .validationFailure, message.hasPrefix("Error: ") {
+        message = "licensecheck: error: " + message.dropFirst("Error: ".count)
       }
-      exit(withError: error)
+      if !message.isEmpty {
+        FileHandle.standardError.write(Data((Output.escaped(message, multiline: true) + "\n").utf8))
+      }
+      Self.exit(withError: ExitCode(code == .validationFailure ? 2 : code.rawValue))
     }
   }
 }

@@ -20,16 +20,77 @@ enum Output {
   static func error(_ error: Error) { self.error("\(error)") }
 
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data("licensecheck: error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("licensecheck: error: \(oneLine(message))\n".utf8))
   }
 
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data("licensecheck: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("licensecheck: warning: \(oneLine(message))\n".utf8))
   }
 
-  /// Writes text to stdout without adding a second newline.
-  static func write(_ text: String) {
-    print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+  /// A message on one line, escaped, and cut in the middle when an input it quotes is huge.
+  static func oneLine(_ message: String, limit: Int = 1_000) -> String {
+    let safe = escaped(message, multiline: false)
+    guard safe.unicodeScalars.count > limit else { return safe }
+    let scalars = Array(safe.unicodeScalars)
+    let head = String(String.UnicodeScalarView(scalars[..<(limit / 2)]))
+    let tail = String(String.UnicodeScalarView(scalars[(scalars.count - limit / 2)...]))
+    return head + " … (\(scalars.count - limit) characters cut) … " + tail
+  }
+
+  /// Writes text to stdout without adding a second newline, with control characters escaped
+  /// (`escape: false` only for JSON, which escapes its own).
+  static func write(_ text: String, escape: Bool = true) {
+    let out = escape ? escaped(text, multiline: true, keepStyle: humanStyle.colour) : text
+    print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+  }
+
+  /// Text from inputs made safe for a terminal: control characters (C0, DEL, C1) and bidirectional
+  /// overrides become visible escapes (`\u{1B}`), so an input cannot move the cursor, retitle the
+  /// terminal or split one message into two lines.
+  ///
+  /// - Parameters:
+  ///   - multiline: keep `\n` and `\t` (text reports); messages escape them too.
+  ///   - keepStyle: keep colour sequences (`ESC [ digits ; m`), which our own styled output uses.
+  static func escaped(_ text: String, multiline: Bool, keepStyle: Bool = false) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: { needsEscape($0, multiline: multiline) }) else { return text }
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if keepStyle, c == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+        var j = i + 2
+        while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+        if j < scalars.count, scalars[j] == "m" {
+          out.append(contentsOf: scalars[i...j])
+          i = j + 1
+          continue
+        }
+      }
+      if multiline, c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" {
+        out.append(c)
+      } else if needsEscape(c, multiline: multiline) {
+        switch c {
+        case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+        case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+        case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+        default: out.append(contentsOf: "\\u{\(String(c.value, radix: 16, uppercase: true))}".unicodeScalars)
+        }
+      } else {
+        out.append(c)
+      }
+      i += 1
+    }
+    return String(out)
+  }
+
+  static func needsEscape(_ c: Unicode.Scalar, multiline: Bool) -> Bool {
+    switch c.value {
+    case 0x0A, 0x09: return !multiline
+    case 0x00...0x1F, 0x7F...0x9F: return true
+    case 0x202A...0x202E, 0x2066...0x2069: return true
+    default: return false
+    }
   }
 
   /// Colour only for a person at a terminal: stdout is a TTY and `NO_COLOR` is unset or empty. Long lines

@@ -11,7 +11,8 @@ struct Scan: ParsableCommand {
       front matter (license, license_name, license_link) and SPDX-License-Identifier lines in source
       files; pairs each licence with the policy beside it; reports per folder whether the card's
       declared licence matches the text (a mismatch is a finding). Skips .git, node_modules, .build,
-      binaries and files over --max-bytes; never follows a symbolic link loop.
+      binaries and files over --max-bytes; never follows a symbolic link loop, nor (without
+      --follow-external-links) a link to a folder outside the folders given; never enters /proc, /sys, /dev.
 
       Examples:
         licensecheck scan ~/models/Llama-3.1-8B
@@ -38,12 +39,16 @@ struct Scan: ParsableCommand {
   @Option(help: "Read licence files as this format instead of detecting it (text, markdown, html, spdx-xml).")
   var inputFormat: SourceFormat?
 
+  @Flag(help: "Also enter links to folders outside the scanned folders (never /proc, /sys or /dev).")
+  var followExternalLinks = false
+
   @Argument(help: "Folders (or files) to scan.")
   var paths: [String]
 
   func run() throws {
     var options = ScanOptions(maxBytes: maxBytes)
     options.followSymlinks = !noFollowSymlinks
+    options.followExternalLinks = followExternalLinks
     let scanner = LicenseScanner(
       options: options, analyzer: Analyzer(readOptions: ReadOptions(maxBytes: maxBytes, format: inputFormat)))
     // A bar only for a person watching: never in machine formats or when stderr is piped.

@@ -55,7 +55,7 @@ struct Table: ParsableCommand {
     case .markdown: Output.write(table.markdown())
     case .html: Output.write(table.html(title: title))
     case .csv: print(table.csv(), terminator: "")
-    case .json: Output.write(table.json())
+    case .json: Output.write(table.json(), escape: false)
     }
     if failed { throw ExitCode(2) }
   }

@@ -147,8 +147,10 @@ public struct ClauseParameters: Sendable, Codable, Equatable, Hashable {
     try c.encodeIfPresent(mechanism, forKey: .mechanism)
     try c.encodeIfPresent(metric, forKey: .metric)
     if let threshold {
-      // Whole numbers print as integers (700000000, not 700000000.0).
-      if threshold.rounded() == threshold, abs(threshold) < 9e15 {
+      // Whole numbers print as integers (700000000, not 700000000.0); JSON has no infinity, so a
+      // non-finite value (never produced by the extractor) is left out rather than failing.
+      if !threshold.isFinite {
+      } else if threshold.rounded() == threshold, abs(threshold) < 9e15 {
         try c.encode(Int64(threshold), forKey: .threshold)
       } else {
         try c.encode(threshold, forKey: .threshold)

@@ -54,6 +54,9 @@ public indirect enum LicenseExpression: Sendable, Equatable, Hashable, CustomStr
   /// Any one part may be chosen (`A OR B`).
   case or([LicenseExpression])
 
+  /// The deepest parenthesis nesting accepted (real expressions use two or three levels).
+  public static let maxDepth = 64
+
   /// Parses an expression.
   /// - Throws: ``LicenseExpressionError`` with the byte offset of the problem.
   /// - Complexity: O(n) in the length of the text.
@@ -119,6 +122,8 @@ private struct ExpressionParser {
   let bytes: [UInt8]
   var tokens: [(token: Token, offset: Int)] = []
   var position = 0
+  /// Open parentheses around the current position; bounded so hostile input cannot exhaust the stack.
+  var depth = 0
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -214,6 +219,13 @@ private struct ExpressionParser {
     }
     switch tokens[position].token {
     case .open:
+      if depth >= LicenseExpression.maxDepth {
+        throw LicenseExpressionError(
+          offset: offset,
+          message: "parentheses nested more than \(LicenseExpression.maxDepth) deep; simplify the expression")
+      }
+      depth += 1
+      defer { depth -= 1 }
       position += 1
       let inner = try parseOr()
       guard position < tokens.count, tokens[position].token == .close else {

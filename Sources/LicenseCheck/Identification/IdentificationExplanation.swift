@@ -42,6 +42,9 @@ public struct IdentificationExplanation: Sendable, Codable, Equatable, Hashable 
     public let sharedWords: Int
     /// Differences in input order.
     public let runs: [Run]
+    /// Set when the texts differ too much for a word-by-word diff within its bound: the differing
+    /// middle (after the common start and end) is then given as one removed and one added run.
+    public var note: String? = nil
   }
 
   /// The identification, nil when nothing matched well enough.
@@ -93,14 +96,26 @@ extension Identifier {
   ) -> IdentificationExplanation.WordDiff {
     let a = reference.tokens.filter(\.isWordLike)
     let b = text.tokens.filter(\.isWordLike)
-    let diff = b.map(\.hash).difference(from: a.map(\.hash))
+    let ah = a.map(\.hash)
+    let bh = b.map(\.hash)
     var removed: [Int] = []
     var inserted: [Int] = []
-    for change in diff {
-      switch change {
-      case .remove(let offset, _, _): removed.append(offset)
-      case .insert(let offset, _, _): inserted.append(offset)
+    var note: String? = nil
+    // Myers' diff costs O((n + m) · d): bounded here by measuring d first, with a budget.
+    let bound = BoundedDiff.editBudget(n: ah.count, m: bh.count)
+    if BoundedDiff.editDistance(ah, bh, limit: bound) != nil {
+      for change in bh.difference(from: ah) {
+        switch change {
+        case .remove(let offset, _, _): removed.append(offset)
+        case .insert(let offset, _, _): inserted.append(offset)
+        }
       }
+    } else {
+      let (lo, hiA, hiB) = BoundedDiff.commonEnds(ah, bh)
+      removed = Array(lo..<hiA)
+      inserted = Array(lo..<hiB)
+      note =
+        "diff cut: the texts differ in more than \(bound) words; the differing middle is shown as one removed and one added run"
     }
     removed.sort()
     inserted.sort()
@@ -160,7 +175,64 @@ extension Identifier {
         ))
     }
     result.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.change == .removed && $1.1.change == .added }
-    return .init(reference: id, sharedWords: b.count - inserted.count, runs: result.map(\.1))
+    return .init(reference: id, sharedWords: b.count - inserted.count, runs: result.map(\.1), note: note)
+  }
+}
+
+/// Bounds for the word diff, so that `identify --explain` stays fast on huge or unrelated inputs.
+enum BoundedDiff {
+  /// The edit budget: at most about 2·10^8 steps of Myers' algorithm, and never more than 4,000 edits
+  /// (the standard library's Myers keeps O(d²) memory for its path).
+  static func editBudget(n: Int, m: Int) -> Int {
+    Swift.max(64, Swift.min(4_000, 200_000_000 / Swift.max(1, n + m)))
+  }
+
+  /// The length of the common prefix, and the ends of the differing middles of `a` and `b`.
+  static func commonEnds(_ a: [UInt64], _ b: [UInt64]) -> (start: Int, endA: Int, endB: Int) {
+    var lo = 0
+    while lo < a.count, lo < b.count, a[lo] == b[lo] { lo += 1 }
+    var ea = a.count
+    var eb = b.count
+    while ea > lo, eb > lo, a[ea - 1] == b[eb - 1] {
+      ea -= 1
+      eb -= 1
+    }
+    return (lo, ea, eb)
+  }
+
+  /// The number of insertions and deletions turning `a` into `b`, or nil when it exceeds `limit`.
+  ///
+  /// Myers' greedy forward pass with one diagonal array: O((n + m) · limit) time at worst,
+  /// O(limit) memory.
+  static func editDistance(_ a: [UInt64], _ b: [UInt64], limit: Int) -> Int? {
+    let (lo, ea, eb) = commonEnds(a, b)
+    let n = ea - lo
+    let m = eb - lo
+    if n == 0 || m == 0 { return n + m <= limit ? n + m : nil }
+    if abs(n - m) > limit { return nil }
+    let maxD = Swift.min(limit, n + m)
+    let offset = maxD + 1
+    var v = [Int](repeating: 0, count: 2 * maxD + 3)
+    for d in 0...maxD {
+      var k = -d
+      while k <= d {
+        var x: Int
+        if k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) {
+          x = v[offset + k + 1]
+        } else {
+          x = v[offset + k - 1] + 1
+        }
+        var y = x - k
+        while x < n, y < m, a[lo + x] == b[lo + y] {
+          x += 1
+          y += 1
+        }
+        v[offset + k] = x
+        if x >= n, y >= m { return d }
+        k += 2
+      }
+    }
+    return nil
   }
 }
 
@@ -189,6 +261,7 @@ extension IdentificationExplanation {
       let added = diff.runs.filter { $0.change == .added }.reduce(0) { $0 + $1.words.split(separator: " ").count }
       out +=
         "word diff against \(diff.reference): \(diff.sharedWords) words shared, \(removed) removed, \(added) added\n"
+      if let note = diff.note { out += "  (\(note))\n" }
       for r in diff.runs.prefix(Self.textRunLimit) {
         let sign = r.change == .removed ? "-" : "+"
         let words = r.words.count > 160 ? String(r.words.prefix(157)) + "..." : r.words

@@ -11,6 +11,24 @@ enum Decoding {
   }
 
   static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> Result {
+    var result = try decodeEncoding(bytes, path: path)
+    normalizeLoneCarriageReturns(&result.utf8)
+    return result
+  }
+
+  /// Old Mac files end lines with `\r` alone. Every later stage splits lines at `\n`, so a lone `\r`
+  /// becomes `\n` (one byte for one byte: spans and the source map stay as they are); `\r\n` is kept.
+  static func normalizeLoneCarriageReturns(_ utf8: inout [UInt8]) {
+    guard let first = utf8.firstIndex(of: 0x0D) else { return }
+    var i = first
+    let n = utf8.count
+    while i < n {
+      if utf8[i] == 0x0D, i + 1 == n || utf8[i + 1] != 0x0A { utf8[i] = 0x0A }
+      i += 1
+    }
+  }
+
+  static func decodeEncoding(_ bytes: [UInt8], path: String) throws(ReadError) -> Result {
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
       return try utf16(bytes, littleEndian: true, path: path)
     }

@@ -36,6 +36,15 @@ public enum DocumentReader {
     return try read(bytes: bytes, path: path, options: options)
   }
 
+  /// The bytes of a regular file or standard input (`-`), refusing anything larger than `limit`
+  /// without reading past it, and refusing FIFOs, sockets and devices.
+  ///
+  /// For inputs that are not licence texts (lists of pairs, policies given as data).
+  /// - Throws: ``ReadError``.
+  public static func bytes(path: String, limit: Int) throws(ReadError) -> [UInt8] {
+    try FileBytes.read(path: path, limit: limit)
+  }
+
   /// Reads a document from bytes already in memory.
   ///
   /// - Parameters:
@@ -53,6 +62,26 @@ public enum DocumentReader {
       throw ReadError(.empty, path: path)
     }
     let format = options.format ?? FormatDetection.detect(utf8: decoded.utf8, path: path)
+    return checked(try read(decoded, bytes: bytes, format: format, path: path))
+  }
+
+  /// Adds the warnings later stages cannot give: numbers too large to be quantities.
+  static func checked(_ d: Document) -> Document {
+    let big = NumberBounds.oversizedNumbers(in: d.text.utf8)
+    guard big > 0 else { return d }
+    let warning = ReadWarning(
+      code: "number-out-of-range",
+      message:
+        "\(big) number(s) too large to be a quantity (over \(NumberBounds.maxDigits) digits); kept as text, not as thresholds"
+    )
+    return Document(
+      path: d.path, format: d.format, encoding: d.encoding, originalBytes: d.originalBytes, text: d.text,
+      sourceMap: d.sourceMap, metadata: d.metadata, spdx: d.spdx, warnings: d.warnings + [warning])
+  }
+
+  static func read(_ decoded: Decoding.Result, bytes: [UInt8], format: SourceFormat, path: String)
+    throws(ReadError) -> Document
+  {
     switch format {
     case .text:
       return Document(
@@ -81,6 +110,53 @@ public enum DocumentReader {
         sourceMap: xml.map.composed(with: decoded.map), spdx: xml.info,
         warnings: decoded.warnings + xml.warnings)
     }
+  }
+}
+
+/// Numbers longer than any amount a licence states.
+enum NumberBounds {
+  /// Integer digits beyond which a number cannot be a quantity (10^15 and up).
+  static let maxDigits = 15
+
+  /// How many numbers (digits with well-formed thousands separators, standing alone: not inside a
+  /// word such as a hash) have more than ``maxDigits`` integer digits.
+  static func oversizedNumbers(in utf8: String.UTF8View) -> Int {
+    let b = Array(utf8)
+    @inline(__always) func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+    @inline(__always) func isWordByte(_ i: Int) -> Bool {
+      i >= 0 && i < b.count && ((b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || b[i] >= 0x80 || isDigit(i))
+    }
+    var count = 0
+    var i = 0
+    while i < b.count {
+      guard isDigit(i), !isWordByte(i - 1) else {
+        i += 1
+        continue
+      }
+      var digits = 0
+      var group = 0
+      var grouped = false
+      while i < b.count {
+        if isDigit(i) {
+          digits += 1
+          group += 1
+          i += 1
+        } else if b[i] == UInt8(ascii: ","), grouped ? group == 3 : group <= 3, isDigit(i + 1), isDigit(i + 2),
+          isDigit(i + 3), !isDigit(i + 4)
+        {
+          // `1,000,000`: a thousands separator; `1990,1991` is a list.
+          grouped = true
+          group = 0
+          i += 1
+        } else {
+          break
+        }
+      }
+      // A run glued to letters (`3862…dc` in a hash) is an identifier, not a number.
+      if digits > maxDigits, !isWordByte(i) || b[i] >= 0x80 { count += 1 }
+      while isWordByte(i) { i += 1 }
+    }
+    return count
   }
 }
 
@@ -163,7 +239,9 @@ enum FileBytes {
     if path == "-" {
       fd = 0
     } else {
-      fd = open(path, O_RDONLY)
+      // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before the
+      // check below could refuse it. O_NOCTTY: a terminal device never becomes ours.
+      fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
       if fd < 0 {
         let e = errno
         throw ReadError(e == ENOENT || e == ENOTDIR ? .notFound : .unreadable(code: e), path: path)
@@ -173,9 +251,17 @@ enum FileBytes {
     var st = stat()
     if fstat(fd, &st) == 0 {
       if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory, path: path) }
+      // Named files must be regular: FIFOs, sockets and devices can block or never end.
+      // Standard input (`-`) may be a pipe; the size limit below still bounds it.
+      if path != "-", (st.st_mode & S_IFMT) != S_IFREG { throw ReadError(.notRegularFile, path: path) }
       if (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > limit {
         throw ReadError(.tooLarge(size: Int(st.st_size), limit: limit), path: path)
       }
+    }
+    if fd != 0 {
+      // Back to blocking reads for the regular file.
+      let flags = fcntl(fd, F_GETFL)
+      if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     }
     var out: [UInt8] = []
     let chunk = 65_536

@@ -1,5 +1,3 @@
-import Yams
-
 /// Markdown to plain text: markup is dropped, words keep their exact source offsets,
 /// and YAML front matter becomes metadata.
 ///
@@ -13,15 +11,10 @@ enum MarkdownReader {
     var warnings: [ReadWarning] = []
     var i = 0
     if let fm = frontMatter(src) {
-      let yaml = String(decoding: src[fm.bodyStart..<fm.bodyEnd], as: UTF8.self)
-      do {
-        if let node = try Yams.compose(yaml: yaml), let value = metadataValue(node), case .map(let m) = value {
-          metadata = m
-        }
-      } catch {
-        warnings.append(
-          ReadWarning(code: "front-matter-invalid", message: "YAML front matter could not be parsed: \(error)"))
-      }
+      // Bounded: only the keys licensecheck uses, never a YAML parser (see FrontMatterReader).
+      let front = FrontMatterReader.read(src[fm.bodyStart..<fm.bodyEnd])
+      metadata = front.metadata
+      warnings += front.warnings
       i = fm.end
     }
     var inFence = false
@@ -40,24 +33,24 @@ enum MarkdownReader {
           inComment = false
           inline(src, from: close + 3, to: contentEnd, into: &out)
         }
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if startsWith(line, "```") || startsWith(line, "~~~") {
         inFence.toggle()
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if inFence {
         out.copy(src, s, contentEnd)
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
       if isRule(line) || isTableSeparator(line) {
-        out.newline(source: lineEnd)
+        out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
         i = next
         continue
       }
@@ -89,7 +82,7 @@ enum MarkdownReader {
       } else {
         inline(src, from: p, to: end, into: &out)
       }
-      out.newline(source: lineEnd)
+      out.newline(source: lineEnd, length: lineEnd < src.count ? 1 : 0)
       i = next
     }
     return MarkupResult(plain: out.bytes, map: out.map, metadata: metadata, warnings: warnings)
@@ -224,20 +217,6 @@ enum MarkdownReader {
     return nil
   }
 
-  static func metadataValue(_ node: Node) -> MetadataValue? {
-    switch node {
-    case .scalar(let s): return .string(s.string)
-    case .sequence(let seq): return .list(seq.compactMap { metadataValue($0) })
-    case .mapping(let m):
-      var out: [String: MetadataValue] = [:]
-      for (k, v) in m {
-        if let key = k.string, let value = metadataValue(v) { out[key] = value }
-      }
-      return .map(out)
-    @unknown default: return nil
-    }
-  }
-
   static func isRule(_ line: ArraySlice<UInt8>) -> Bool {
     guard let f = line.first, f == 0x2D || f == 0x2A || f == 0x5F else { return false }
     var n = 0
@@ -326,8 +305,10 @@ struct PlainBuilder {
   }
 
   /// Ends a line (mapped to the source newline at `source`).
-  mutating func newline(source: Int) {
-    replace(with: "\n", sourceStart: source, sourceLength: 1)
+  /// A line break for the source line ending at `source`; `length` 0 for the last line when the
+  /// input has no final newline, so the map never points past the input.
+  mutating func newline(source: Int, length: Int = 1) {
+    replace(with: "\n", sourceStart: source, sourceLength: length)
   }
 
   /// Ends a paragraph unless the text already ends with a blank line.

@@ -8,6 +8,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(code: Int32)
     /// The path names a directory.
     case isDirectory
+    /// The path names a FIFO, socket or device, which could block or never end.
+    case notRegularFile
     /// The input is larger than the limit (`size` may be a lower bound for streams).
     case tooLarge(size: Int, limit: Int)
     /// The input has NUL bytes or mostly control characters.
@@ -41,6 +43,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unreadable(let code):
       return "\(path): cannot be read (errno \(code)); check its permissions"
     case .isDirectory: return "\(path): is a directory; use `licensecheck scan` for folders"
+    case .notRegularFile:
+      return "\(path): not a regular file (a FIFO, socket or device); give a file, or `-` to read standard input"
     case .tooLarge(let size, let limit):
       return
         "\(path): \(size) bytes is over the \(limit)-byte limit; raise it with --max-bytes if this really is a licence"

@@ -341,7 +341,10 @@ struct TemplateList {
     case .text(let s), .bullet(let s): return s.utf8.first
     case .alt(_, _, let original): return original.utf8.first
     case .optional(let inner), .title(let inner), .copyright(let inner), .standardHeader(let inner):
-      return inner.lazy.compactMap(firstByte).first
+      // A plain loop: `lazy.compactMap(_:).first` evaluates the closure twice for the element it
+      // returns, which doubled the work per nesting level (exponential in `<optional>` depth).
+      for n in inner { if let b = firstByte(n) { return b } }
+      return nil
     case .paragraphBreak: return nil
     }
   }
@@ -353,7 +356,8 @@ struct TemplateList {
     case .bullet: return 0x20
     case .alt(_, _, let original): return original.utf8.last
     case .optional(let inner), .title(let inner), .copyright(let inner), .standardHeader(let inner):
-      return inner.reversed().lazy.compactMap(lastByte).first
+      for n in inner.reversed() { if let b = lastByte(n) { return b } }
+      return nil
     case .paragraphBreak: return nil
     }
   }

@@ -118,14 +118,18 @@ public enum ClauseSummary {
 
   /// 700000000 → `700M`, 1500000 → `1.5M`, 1000 → `1K`, 42 → `42`.
   static func compactNumber(_ value: Double) -> String {
+    // Checked conversions: a value from the text may be huge, negative or not finite.
+    func whole(_ v: Double) -> String {
+      if v == v.rounded(), let i = Int64(exactly: v) { return String(i) }
+      return v.isFinite ? String(v) : "?"
+    }
     let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
     for (scale, suffix) in units where abs(value) >= scale {
       let scaled = value / scale
       let rounded = (scaled * 10).rounded() / 10
-      let text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
-      return text + suffix
+      return whole(rounded) + suffix
     }
-    return value == value.rounded() ? String(Int64(value)) : String(value)
+    return whole(value)
   }
 
   /// The parameters as `key: value` pairs in key order; lists are joined with `, `.

@@ -58,7 +58,12 @@ extension FolderReport {
       if let policy = licence.policy { file += " + " + name(policy) }
       let id = licence.identification?.id ?? "unidentified"
       var osd = "OSD " + (licence.osdConformant ? "yes" : "no")
-      if !licence.failing.isEmpty { osd += " (fails " + licence.failing.joined(separator: ", ") + ")" }
+      if !licence.failing.isEmpty {
+        osd += " (fails " + licence.failing.joined(separator: ", ") + ")"
+      } else if licence.conformance == .undetermined {
+        osd += " (undetermined)"
+      }
+      if let c = licence.documentClass, c != .licence { osd += "  [" + c.rawValue + "]" }
       rows.rows.append(["  " + licence.role.rawValue, file, id + "  " + osd])
       if !licence.keyClauses.isEmpty {
         extra[rows.rows.count - 1] = licence.keyClauses.map { $0.kind.rawValue + " " + $0.value }

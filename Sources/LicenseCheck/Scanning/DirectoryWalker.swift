@@ -20,14 +20,22 @@ struct WalkedFile: Sendable, Equatable {
 
 /// Walks folders with `opendir`/`readdir`, following symbolic links to folders at most once each
 /// (visited folders are remembered by device and inode, so link loops end).
+///
+/// A link to a folder outside the roots is not entered unless ``ScanOptions/followExternalLinks``
+/// is set (it is reported as skipped): a downloaded folder must not lead the scan across the file
+/// system. `/proc`, `/sys` and `/dev` are never entered, nor files in them read. Links to files are
+/// read wherever they point (the Hugging Face cache links every file of a snapshot into `../../blobs/`).
 struct DirectoryWalker {
   let options: ScanOptions
 
-  /// The files of interest under `roots`, and the problems met (unreadable folders, missing roots).
-  func walk(_ roots: [String]) -> (files: [WalkedFile], issues: [ScanIssue]) {
+  /// The files of interest under `roots`, the problems met (unreadable folders, missing roots),
+  /// and the links passed over.
+  func walk(_ roots: [String]) -> (files: [WalkedFile], issues: [ScanIssue], skipped: [SkippedFile]) {
     var files: [WalkedFile] = []
     var issues: [ScanIssue] = []
+    var skipped: [SkippedFile] = []
     var visited = Set<FileIdentity>()
+    let realRoots = roots.compactMap(Self.realPath)
     for root in roots {
       var st = stat()
       guard stat(root, &st) == 0 else {
@@ -47,14 +55,20 @@ struct DirectoryWalker {
         issues.append(ScanIssue(path: root, message: "not a regular file or folder"))
         continue
       }
+      guard let rootReal = Self.realPath(root), !Self.isVirtual(rootReal) else {
+        issues.append(ScanIssue(path: root, message: "not scanned: /proc, /sys and /dev are never scanned"))
+        continue
+      }
       visited.insert(FileIdentity(st))
-      var stack = [root]
-      while let folder = stack.popLast() {
+      // Each folder with its real path, so that where a link leads can be checked without a
+      // `realpath` call per plain folder.
+      var stack = [(path: root, real: rootReal)]
+      while let (folder, folderReal) = stack.popLast() {
         guard let dir = opendir(folder) else {
           issues.append(ScanIssue(path: folder, message: "cannot open folder (errno \(errno))"))
           continue
         }
-        var subfolders: [String] = []
+        var subfolders: [(path: String, real: String)] = []
         while let entry = readdir(dir) {
           let name = withUnsafePointer(to: &entry.pointee.d_name) {
             String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
@@ -71,8 +85,36 @@ struct DirectoryWalker {
           switch info.st_mode & S_IFMT {
           case S_IFDIR:
             if options.skipFolders.contains(name) { continue }
-            if visited.insert(FileIdentity(info)).inserted { subfolders.append(path) }
+            let real: String
+            if isLink {
+              guard let target = Self.realPath(path) else { continue }
+              // `/proc/self/root` resolves to `/`: the link as written counts too.
+              if Self.isVirtual(target) || Self.linkText(path, in: folderReal).map(Self.isVirtual) == true {
+                skipped.append(
+                  SkippedFile(path: path, reason: "link to \(target): /proc, /sys and /dev are never scanned"))
+                continue
+              }
+              if !options.followExternalLinks, !realRoots.contains(where: { Self.isInside(target, $0) }) {
+                skipped.append(
+                  SkippedFile(
+                    path: path,
+                    reason:
+                      "link to a folder outside the scanned folders (\(target)); --follow-external-links follows it"))
+                continue
+              }
+              real = target
+            } else {
+              real = folderReal == "/" ? "/" + name : folderReal + "/" + name
+              if Self.isVirtual(real) { continue }
+            }
+            if visited.insert(FileIdentity(info)).inserted { subfolders.append((path, real)) }
           case S_IFREG:
+            if isLink, let target = Self.realPath(path),
+              Self.isVirtual(target) || Self.linkText(path, in: folderReal).map(Self.isVirtual) == true
+            {
+              skipped.append(SkippedFile(path: path, reason: "link to \(target): /proc, /sys and /dev are never read"))
+              continue
+            }
             let role = FileRole.forName(name)
             if role != nil || FileRole.isSource(name) {
               files.append(WalkedFile(path: path, folder: folder, name: name, size: Int(info.st_size), role: role))
@@ -83,10 +125,47 @@ struct DirectoryWalker {
         }
         closedir(dir)
         // Depth first in name order, so the walk order does not depend on the file system.
-        stack.append(contentsOf: subfolders.sorted(by: >))
+        stack.append(contentsOf: subfolders.sorted { $0.path > $1.path })
       }
     }
-    return (files, issues)
+    return (files, issues, skipped)
+  }
+
+  /// The canonical absolute path (links resolved), or nil when it cannot be resolved.
+  static func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+  }
+
+  /// The target of a link as written, made absolute against the link's folder and normalised
+  /// lexically (`..` removed without following links).
+  static func linkText(_ path: String, in folder: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: 4097)
+    let n = readlink(path, &buffer, 4096)
+    guard n > 0 else { return nil }
+    let text = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var parts: [Substring] = []
+    for part in ((text.hasPrefix("/") ? "" : folder + "/") + text).split(separator: "/") {
+      if part == "." || part.isEmpty { continue }
+      if part == ".." {
+        _ = parts.popLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// Whether `path` is `folder` or inside it (both canonical).
+  static func isInside(_ path: String, _ folder: String) -> Bool {
+    if folder == "/" { return true }
+    return path == folder || path.hasPrefix(folder + "/")
+  }
+
+  /// Kernel file systems: reading them can hang, never end, or reveal the machine's secrets.
+  static func isVirtual(_ real: String) -> Bool {
+    ["/proc", "/sys", "/dev"].contains { isInside(real, $0) }
   }
 
   private func parent(of path: String) -> String {
@@ -110,9 +189,13 @@ struct FileIdentity: Hashable {
 enum FileHead {
   /// Up to `count` bytes from the start of `path`, or nil when it cannot be opened.
   static func read(_ path: String, count: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
+    // Non-blocking open and a regular-file check: the file may have been swapped for a FIFO
+    // since the walk saw it.
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     var buffer = [UInt8](repeating: 0, count: count)
     var filled = 0
     while filled < count {

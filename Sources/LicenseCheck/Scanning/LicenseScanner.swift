@@ -48,8 +48,8 @@ public struct LicenseScanner: Sendable {
   /// - Parameter roots: folders or files to scan.
   /// - Returns: the plan, for ``scan(_:progress:render:emit:)``.
   public func walk(_ roots: [String]) -> ScanPlan {
-    let (files, issues) = DirectoryWalker(options: options).walk(roots)
-    return ScanPlan(roots: roots, errors: issues, files: files)
+    let (files, issues, skipped) = DirectoryWalker(options: options).walk(roots)
+    return ScanPlan(roots: roots, errors: issues, files: files, skippedLinks: skipped)
   }
 
   /// Scans a walked plan, streaming: each folder is reported as soon as it and every folder before
@@ -91,7 +91,7 @@ public struct LicenseScanner: Sendable {
     let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
     counter.report(done: 0)
     let batchSize = max(1, options.batchSize ?? Self.automaticBatchSize)
-    var skipped: [SkippedFile] = []
+    var skipped: [SkippedFile] = plan.skippedLinks
     var folderCount = 0
     var licenceCount = 0
     var findingCount = 0
@@ -333,6 +333,8 @@ public struct ScanPlan: Sendable {
   public let errors: [ScanIssue]
   /// Licence-like and source files, in walk order.
   let files: [WalkedFile]
+  /// Links the walk did not follow (outside the roots, or into /proc, /sys, /dev).
+  let skippedLinks: [SkippedFile]
 }
 
 /// What a streaming scan returns besides its folders: everything a report holds but the folders,

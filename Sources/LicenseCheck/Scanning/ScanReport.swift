@@ -6,6 +6,9 @@ public struct ScanOptions: Sendable, Equatable {
   public var skipFolders: Set<String>
   /// Whether to follow symbolic links (each folder is still entered at most once).
   public var followSymlinks: Bool
+  /// Whether to enter links to folders outside the roots (off: they are reported as skipped).
+  /// Links to files are read wherever they point; /proc, /sys and /dev are never entered.
+  public var followExternalLinks: Bool
   /// How many leading bytes of a source file are searched for `SPDX-License-Identifier:`.
   public var spdxHeadBytes: Int
   /// About how many licence-like files are read and analysed at a time (whole folders are kept
@@ -16,11 +19,13 @@ public struct ScanOptions: Sendable, Equatable {
   /// Creates options.
   public init(
     maxBytes: Int = 1 << 20, skipFolders: Set<String> = [".git", "node_modules", ".build"],
-    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil
+    followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil,
+    followExternalLinks: Bool = false
   ) {
     self.maxBytes = maxBytes
     self.skipFolders = skipFolders
     self.followSymlinks = followSymlinks
+    self.followExternalLinks = followExternalLinks
     self.spdxHeadBytes = spdxHeadBytes
     self.batchSize = batchSize
   }
@@ -118,8 +123,12 @@ public struct FoundLicence: Sendable, Codable, Equatable {
   public let policy: String?
   /// Which known licence it is, or nil.
   public let identification: Identification?
-  /// Whether no OSD criterion fails.
+  /// Whether the file is OSD conformant on positive evidence (see ``OSDConformance``).
   public let osdConformant: Bool
+  /// `conformant`, `not-conformant`, `undetermined` or `not-judged`, when the analysis decided it.
+  public var conformance: OSDConformance.Status? = nil
+  /// What kind of document the file is (licence, use policy, notice, terms of service).
+  public var documentClass: DocumentClass? = nil
   /// The criteria that fail (`osd-5`, …).
   public let failing: [String]
   /// The clauses a reviewer looks at first: restrictions, licensor rights, notable obligations, law.
@@ -138,6 +147,8 @@ public struct FoundLicence: Sendable, Codable, Equatable {
     self.policy = policy
     identification = analysis.identification
     osdConformant = analysis.osdConformant
+    conformance = analysis.conformance?.status
+    documentClass = analysis.documentClass?.class
     failing = analysis.osd.filter { $0.verdict == .fail }.map(\.criterion)
     let grouped = Dictionary(grouping: analysis.clauses, by: \.kind)
     keyClauses = ClauseKind.allCases.filter(FoundLicence.keyKinds.contains).compactMap { kind in

@@ -41,6 +41,9 @@ public struct Quantity: Sendable, Codable, Equatable, Hashable {
 ///   parentheses (`five (5)`, whose value comes from the digits), or precede a unit noun
 ///   (`two years`); a bare `one` is too common ("one or more") to count.
 public enum Quantities {
+  /// Amounts at or above this (10^15) are not quantities: they stay text.
+  public static let maximum: Double = 1e15
+
   /// The quantities of a text, in text order.
   ///
   /// - Complexity: O(n) in the number of tokens (each candidate looks a bounded distance ahead).
@@ -280,6 +283,9 @@ struct QuantityScanner {
         if !hasUnit && isYearOrDate(coreStart) { return nil }
       }
     }
+    // Out of range (over a quadrillion, infinite, negative): no licence states such an amount,
+    // and later stages convert values to integers; the words stay text (the reader warns).
+    guard value.isFinite, value >= 0, value < Quantities.maximum else { return nil }
     return Quantity(
       value: value, currency: currency, span: text.span(start, i - 1), tokenRange: start..<i)
   }

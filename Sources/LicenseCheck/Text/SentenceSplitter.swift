@@ -17,6 +17,8 @@ struct SentenceSplitter {
   static let all = wordHash("all")
   static let rights = wordHash("rights")
   static let numberAbbreviations = TextLexicon.set(["no", "nos", "nr"])
+  /// The longest sentence, in tokens; far above any real one (the longest in ../shared/corpus is 2,293 tokens, a list).
+  static let maxTokens = 4_000
 
   /// Sentences, and whether each began at a hard break (paragraph, list item, marker, heading)
   /// rather than after a period.
@@ -36,6 +38,12 @@ struct SentenceSplitter {
     }
     var i = 0
     while i < n {
+      // A run with no terminator (hostile or broken input) is cut: rules look across a whole
+      // sentence, so unbounded sentences made extraction super-linear.
+      if i - start >= Self.maxTokens {
+        emit(i)
+        startHard = false
+      }
       if i > start, flags[i] & TokenFlag.breakBefore != 0 || tokens[i].line - tokens[i - 1].line > 1 {
         emit(i)
         startHard = true

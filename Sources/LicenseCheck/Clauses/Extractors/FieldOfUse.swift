@@ -212,6 +212,12 @@ struct FieldOfUseRule: ClauseRule {
   /// defines "Restricted Uses" as a list): the fields come from the definition.
   static func throughDefinitions(_ ctx: ExtractionContext, already: [Clause]) -> [Clause] {
     var out: [Clause] = []
+    // The sentences that ban something and name a term, computed once per term: scanning every
+    // sentence for every definition was quadratic on texts that repeat one definition.
+    var bansNaming: [[String]: [(view: SentenceView, evidence: Range<Int>)]] = [:]
+    let bodyViews = ctx.sentences()
+    // The fields a sentence names, once per sentence (many definitions can share one).
+    var fieldsOfView: [Int: Set<String>] = [:]
     for d in ctx.structure.definitions {
       // The definition paragraph, list items included.
       // Found by binary search from the definition's start: a filter over every view for every
@@ -221,15 +227,23 @@ struct FieldOfUseRule: ClauseRule {
       }
       var fields = Set<String>()
       for v in defViews {
-        for (field, set) in compiled where v.has(set) { fields.insert(field) }
+        if fieldsOfView[v.index] == nil {
+          fieldsOfView[v.index] = Set(compiled.filter { v.has($0.1) }.map(\.0))
+        }
+        fields.formUnion(fieldsOfView[v.index] ?? [])
       }
       guard fields.count >= 2 else { continue }
       // The singular and plural of the term both refer to it ("Restricted Use(s)").
       var forms = [d.normalizedTerm]
       if d.normalizedTerm.hasSuffix("s") { forms.append(String(d.normalizedTerm.dropLast())) }
-      let term = PhraseSet(forms)
-      for v in ctx.sentences() where !defViews.contains(where: { $0.index == v.index }) {
-        guard let t = v.first(term), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+      if bansNaming[forms] == nil {
+        let term = PhraseSet(forms)
+        bansNaming[forms] = bodyViews.compactMap { v in
+          guard let t = v.first(term), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { return nil }
+          return (v, t)
+        }
+      }
+      for (v, t) in bansNaming[forms] ?? [] where !defViews.contains(where: { $0.index == v.index }) {
         if already.contains(where: { $0.span.range.contains(v.span) }) { continue }
         var p = ClauseParameters()
         p.fields = fieldOrder.filter { fields.contains($0) }
