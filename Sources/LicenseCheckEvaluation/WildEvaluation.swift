@@ -120,7 +120,10 @@ public struct WildEvaluation: Sendable {
       let doc = try DocumentReader.read(path: wildDirectory + "/" + path)
       let text = TokenizedText(doc.text)
       let start = DispatchTime.now().uptimeNanoseconds
-      let id = Identifier.standard.identification(of: text, clauses: [], library: library)
+      let id =
+        ProcessInfo.processInfo.environment["WILD_PLAIN"] != nil
+        ? Identifier.standard.identify(text)
+        : Identifier.standard.identification(of: text, clauses: [], library: library)
       elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
       ev.results.append(score(path: path, group: group, label: gold, accept: accept, identification: id))
     }

@@ -21,6 +21,14 @@ if let path = value("--sentences") {
 }
 let corpusDirectory =
   value("--corpus") ?? ProcessInfo.processInfo.environment["LICENSECHECK_CORPUS"] ?? "../shared/corpus"
+if let path = value("--variants") {
+  // Diagnostics: the distinctive parts of the close candidates of one file.
+  let doc = try DocumentReader.read(path: path)
+  for (a, b, total, found) in Identifier.standard.variantContest(TokenizedText(doc.text)) {
+    print("\(a) has \(total) trigrams \(b) lacks; the text has \(found)")
+  }
+  exit(0)
+}
 if args.contains("--wild") {
   do {
     let library = args.contains("--templates") ? TemplateLibrary(corpusDirectory: corpusDirectory) : nil

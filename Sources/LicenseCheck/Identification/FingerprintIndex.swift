@@ -44,7 +44,8 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
 ///
 /// Built by the `licensecheck-index` tool from the reference corpus; holds no text.
 /// Binary layout (little-endian): magic `LCFP`, format version, counts, licence records,
-/// a string table, sorted distinct hashes, posting offsets, posting licence numbers and counts.
+/// a string table, sorted distinct hashes, posting offsets, posting licence numbers and counts, then
+/// the same postings licence by licence (offsets, hashes, counts) for comparing close variants.
 ///
 /// The hash and posting tables are read in place from the bytes (the embedded index is
 /// memory-mapped, so start-up neither copies them nor touches the pages a lookup never needs).
@@ -59,6 +60,13 @@ public struct FingerprintIndex: Sendable {
   let postingLicense: LittleEndianTable<UInt16>
   /// Trigram count of each posting (capped at 255).
   let postingCount: LittleEndianTable<UInt8>
+  /// `forwardStart[l] ..< forwardStart[l + 1]` are licence `l`'s sampled hashes in ``forwardHash``
+  /// (sorted) with their counts in ``forwardCount``: what tells close variants apart.
+  let forwardStart: LittleEndianTable<UInt32>
+  /// Sampled trigram hashes of each licence, licence after licence.
+  let forwardHash: LittleEndianTable<UInt32>
+  /// Their counts (capped at 255).
+  let forwardCount: LittleEndianTable<UInt8>
   /// For the top 16 bits of a hash, the first key index with those bits (65 537 entries).
   let bucket: [UInt32]
   /// Licence numbers by exact hash.
@@ -67,7 +75,7 @@ public struct FingerprintIndex: Sendable {
   let storage: IndexStorage
 
   static let magic: [UInt8] = Array("LCFP".utf8)
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
 
   /// Reads an index from its binary form.
   ///
@@ -90,7 +98,10 @@ public struct FingerprintIndex: Sendable {
     let nPostings = Int(r.u32())
     let nStringBytes = Int(r.u32())
     let recordBytes = 40
-    let need = 24 + nLicenses * recordBytes + nStringBytes + nKeys * 8 + 4 + nPostings * 3
+    // Every posting appears once in the forward lists too.
+    let need =
+      24 + nLicenses * recordBytes + nStringBytes + nKeys * 8 + 4 + nPostings * 3 + (nLicenses + 1) * 4
+      + nPostings * 5
     guard bytes.count >= need, nLicenses < Int(UInt16.max) else { throw FingerprintIndexError("truncated index") }
     let stringBase = 24 + nLicenses * recordBytes
     var licenses: [IndexedLicense] = []
@@ -130,6 +141,12 @@ public struct FingerprintIndex: Sendable {
     postingLicense = LittleEndianTable(bytes, offset: offset, count: nPostings)
     offset += nPostings * 2
     postingCount = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    offset += nPostings
+    forwardStart = LittleEndianTable(bytes, offset: offset, count: nLicenses + 1)
+    offset += (nLicenses + 1) * 4
+    forwardHash = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    offset += nPostings * 4
+    forwardCount = LittleEndianTable(bytes, offset: offset, count: nPostings)
     // The tables are read without bounds checks, so every offset and licence number is checked here.
     var previous: UInt32 = 0
     for k in 0...nKeys {
@@ -141,6 +158,13 @@ public struct FingerprintIndex: Sendable {
     for p in 0..<nPostings where Int(postingLicense[p]) >= nLicenses {
       throw FingerprintIndexError("bad posting licence number")
     }
+    previous = 0
+    for l in 0...nLicenses {
+      let start = forwardStart[l]
+      guard start >= previous, Int(start) <= nPostings else { throw FingerprintIndexError("bad forward table") }
+      previous = start
+    }
+    guard Int(previous) == nPostings else { throw FingerprintIndexError("bad forward table") }
     var bucket = [UInt32](repeating: 0, count: 65_537)
     var k = 0
     for b in 0..<65_536 {
@@ -164,6 +188,9 @@ public struct FingerprintIndex: Sendable {
     }
     return nil
   }
+
+  /// The range of licence `l`'s sampled hashes in the forward tables.
+  @inline(__always) func forward(_ l: Int) -> Range<Int> { Int(forwardStart[l])..<Int(forwardStart[l + 1]) }
 
   /// The number of distinct trigram hashes and of postings (for reports).
   public var sizes: (keys: Int, postings: Int) { (keys.count, postingLicense.count) }
@@ -299,15 +326,19 @@ package struct FingerprintIndexBuilder {
     var strings: [UInt8] = []
     var postings: [UInt32: [(UInt16, UInt8)]] = [:]
     var records: [(UInt64, UInt32, UInt32, UInt8, UInt8, UInt32, UInt16, UInt16, UInt64)] = []
+    var forward: [[(UInt32, UInt8)]] = []
     for (n, e) in entries.enumerated() {
       let fp = e.fingerprint
       let m = Self.modulus(wordCount: fp.wordCount)
       var total: UInt32 = 0
+      var own: [(UInt32, UInt8)] = []
       for (h, c) in zip(fp.ngrams, fp.counts) where h % UInt32(m) == 0 {
         let c8 = UInt8(min(c, 255))
         postings[h, default: []].append((UInt16(n), c8))
+        own.append((h, c8))
         total += UInt32(c8)
       }
+      forward.append(own)
       let off = UInt32(strings.count)
       strings.append(contentsOf: e.id.utf8)
       strings.append(contentsOf: e.name.utf8)
@@ -347,6 +378,14 @@ package struct FingerprintIndexBuilder {
     u32(start)
     for k in keys { for p in postings[k]! { u16(p.0) } }
     for k in keys { for p in postings[k]! { u8(p.1) } }
+    var fstart: UInt32 = 0
+    for f in forward {
+      u32(fstart)
+      fstart += UInt32(f.count)
+    }
+    u32(fstart)
+    for f in forward { for p in f { u32(p.0) } }
+    for f in forward { for p in f { u8(p.1) } }
     return out
   }
 }

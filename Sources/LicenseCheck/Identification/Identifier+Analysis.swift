@@ -14,7 +14,8 @@ extension Identifier {
     guard var id = identify(text, library: library) else { return nil }
     // Segments are only reported (and only restrict the differences) when the whole file is not an
     // exact or template match; skipping them then saves a second pass over every piece.
-    let whole = id.method == "exact" || id.method == "template"
+    // A notice names one licence: its pieces are not licence texts either.
+    let whole = id.method == "exact" || id.method == "template" || id.method == "notice"
     let segments = whole ? [] : identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
     // A whole-file exact or template match is one known licence, even a composite one
     // (OpenSSL is the OpenSSL and SSLeay licences): its parts are not reported as segments.
