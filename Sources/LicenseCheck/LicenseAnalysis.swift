@@ -104,7 +104,7 @@ public struct Identification: Sendable, Codable, Equatable, Hashable {
   public var lowConfidence: Bool? = nil
 
   /// Below this confidence an id is reported as a guess (`low confidence`).
-  public static let lowConfidenceThreshold = 0.8
+  public static let lowConfidenceThreshold = 0.85
 
   /// Creates an identification.
   public init(

@@ -120,10 +120,7 @@ public struct WildEvaluation: Sendable {
       let doc = try DocumentReader.read(path: wildDirectory + "/" + path)
       let text = TokenizedText(doc.text)
       let start = DispatchTime.now().uptimeNanoseconds
-      let id =
-        ProcessInfo.processInfo.environment["WILD_PLAIN"] != nil
-        ? Identifier.standard.identify(text)
-        : Identifier.standard.identification(of: text, clauses: [], library: library)
+      let id = Identifier.standard.identification(of: text, clauses: [], library: library)
       elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
       ev.results.append(score(path: path, group: group, label: gold, accept: accept, identification: id))
     }
@@ -243,7 +240,7 @@ public struct WildEvaluation: Sendable {
   }
 
   /// A fixed-width report: one row per group, then the misses when asked.
-  public func report(showMisses: Bool) -> String {
+  public func report(showMisses: Bool, showAll: Bool = false) -> String {
     func f(_ d: Double) -> String { String(format: "%.3f", d) }
     func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
     var lines = [pad("group", 18) + pad("texts", 7) + pad("right", 7) + pad("score", 8) + "notes"]
@@ -266,10 +263,10 @@ public struct WildEvaluation: Sendable {
       "doubtful labels left out: \(doubtful); identification mean \(String(format: "%.3f", meanMilliseconds)) ms/text")
     if showMisses {
       lines.append("")
-      for r in results where !r.right {
+      for r in results where !r.right || showAll {
         let conf = r.confidence.map { String(format: "%.3f", $0) } ?? "-"
         lines.append(
-          "\(r.group)  \(r.path)  want \(r.label ?? "(no SPDX id)")  got \(r.answer ?? "unknown") \(conf) \(r.method ?? "")"
+          "\(r.right ? "ok" : "MISS")  \(r.group)  \(r.path)  want \(r.label ?? "(no SPDX id)")  got \(r.answer ?? "unknown") \(conf) \(r.method ?? "")"
         )
       }
     }

@@ -33,7 +33,7 @@ if args.contains("--wild") {
   do {
     let library = args.contains("--templates") ? TemplateLibrary(corpusDirectory: corpusDirectory) : nil
     let ev = try WildEvaluation.run(wildDirectory: corpusDirectory + "/wild", library: library)
-    print(ev.report(showMisses: showMisses))
+    print(ev.report(showMisses: showMisses || args.contains("--all"), showAll: args.contains("--all")))
   } catch {
     FileHandle.standardError.write(Data("licensecheck-eval: \(error)\n".utf8))
     exit(2)

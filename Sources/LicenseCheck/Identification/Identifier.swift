@@ -164,28 +164,42 @@ public struct Identifier: Sendable {
       return titleOnly(words.hashes)
     }
     // A text that does not contain most of a licence but names one is a notice.
-    let licence = ranked.first { !index.licenses[$0.license].flags.contains(.exception) }
+    // Deprecated ids are left aside here: several are a licence and an exception in one text.
+    let licence = ranked.first {
+      let f = index.licenses[$0.license].flags
+      return !f.contains(.exception) && !(f.contains(.deprecated) && exception != nil)
+    }
+    // (Deprecated ids include notice-like texts, eCos-2.0 among them: they need a closer match.)
     let fullText =
       licence.map {
-        $0.coverage >= Self.minimumCoverage && !index.licenses[$0.license].flags.contains(.deprecated)
+        $0.coverage >= Self.minimumCoverage
+          || $0.confidence >= (index.licenses[$0.license].flags.contains(.deprecated) ? 0.7 : Self.minimumConfidence)
       } ?? false
+    let isException = index.licenses[top.license].flags.contains(.exception)
     let notices = fullText ? [] : NoticeRecognizer.recognize(text)
+    // The text is mostly an exception: the exception's id, joined to the licence a notice names
+    // (often the exception's own words), else to an unknown licence.
+    if isException, !fullText {
+      // A notice and an exception: the licence the notice names, with the exception.
+      if top.confidence < Self.exceptionAlone, let n = notices.first, var id = noticeIdentification(n, notices) {
+        id = Identification(
+          id: id.id, name: id.name, family: id.family, version: id.version,
+          confidence: Self.round(id.confidence * min(1, top.coverage)), method: "notice", candidates: id.candidates)
+        id.expression = "\(id.id) WITH \(index.licenses[top.license].id)"
+        return marked(id)
+      }
+      var id = identification(
+        license: top.license, confidence: top.confidence, coverage: top.coverage, method: "similarity",
+        candidates: candidates(ranked, except: top.license))
+      let base = notices.first.flatMap { noticeIdentification($0, notices) }?.id ?? "LicenseRef-unknown"
+      id.expression = "\(base) WITH \(id.id)"
+      return marked(id)
+    }
     if let n = notices.first, var id = noticeIdentification(n, notices) {
       if let e = exception { id.expression = "\(id.id) WITH \(index.licenses[e.license].id)" }
       return id
     }
-    // The text is an exception with no licence before it.
-    if index.licenses[top.license].flags.contains(.exception) {
-      if let l = licence, l.coverage >= Self.minimumCoverage {
-        top = l
-      } else {
-        var id = identification(
-          license: top.license, confidence: top.confidence, coverage: top.coverage, method: "similarity",
-          candidates: candidates(ranked, except: top.license))
-        id.expression = "LicenseRef-unknown WITH \(id.id)"
-        return marked(id)
-      }
-    }
+    if isException, let l = licence { top = l }
     let contenders = ranked.filter { !index.licenses[$0.license].flags.contains(.exception) }
     // Close candidates: the words that tell them apart decide, then title and version evidence.
     var chosen = decideByDistinctiveWords(fp, top: top, contenders) ?? top
@@ -245,6 +259,10 @@ public struct Identifier: Sendable {
     if id.confidence < Identification.lowConfidenceThreshold { id.lowConfidence = true }
     return id
   }
+
+  /// A text this similar to an exception as a whole is that exception (its id is reported, not the
+  /// licence its own words name).
+  static let exceptionAlone = 0.8
 
   /// Share of an exception's sampled trigrams a text must contain for the exception to be found in it.
   static let exceptionCoverage = 0.75
@@ -364,8 +382,10 @@ public struct Identifier: Sendable {
     for s in ranked.dropFirst() where top.confidence - s.confidence <= Self.distinctiveMargin {
       let a = distinct(top.license, from: s.license, in: fp)
       let b = distinct(s.license, from: top.license, in: fp)
-      out.append((index.licenses[top.license].id, index.licenses[s.license].id, a.total, a.found))
-      out.append((index.licenses[s.license].id, index.licenses[top.license].id, b.total, b.found))
+      let ta = "\(index.licenses[top.license].id) (\(Self.round(top.confidence)))"
+      let sa = "\(index.licenses[s.license].id) (\(Self.round(s.confidence)))"
+      out.append((ta, sa, a.total, a.found))
+      out.append((sa, ta, b.total, b.found))
     }
     return out
   }
@@ -404,7 +424,14 @@ public struct Identifier: Sendable {
     let ids = close.map { index.licenses[$0.license].id }
     for i in 0..<n {
       if (0..<n).contains(where: { $0 != i && beats($0, i) }) { continue }
-      if (0..<n).contains(where: { $0 != i && ids[i].hasPrefix(ids[$0] + "-") && !beats(i, $0) }) { continue }
+      // A variant of another candidate needs evidence: it beats its base, or the text has its own
+      // words and none of the base's.
+      if (0..<n).contains(where: {
+        $0 != i && ids[i].hasPrefix(ids[$0] + "-") && !beats(i, $0)
+          && !(d[$0][i].found == 0 && d[i][$0].found >= 1 && d[i][$0].share >= 0.5)
+      }) {
+        continue
+      }
       return close[i].license == top.license ? nil : close[i]
     }
     return nil
