@@ -18,6 +18,8 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
     public static let exception = Flags(rawValue: 4)
     /// From the project's catalogue (an AI model licence or use policy), not the SPDX list.
     public static let catalogue = Flags(rawValue: 8)
+    /// From the ScanCode LicenseDB (a `LicenseRef-scancode-…` id, or a ScanCode text of an SPDX licence).
+    public static let scancode = Flags(rawValue: 16)
   }
 
   /// SPDX id or catalogue id.
@@ -300,14 +302,20 @@ package struct FingerprintIndexBuilder {
     var name: String
     var flags: IndexedLicense.Flags
     var fingerprint: Fingerprint
+    var minimumModulus: Int
   }
   var entries: [Entry] = []
 
   package init() {}
 
   /// Adds a licence.
-  package mutating func add(id: String, name: String, flags: IndexedLicense.Flags, fingerprint: Fingerprint) {
-    entries.append(Entry(id: id, name: name, flags: flags, fingerprint: fingerprint))
+  ///
+  /// - Parameter minimumModulus: 4 keeps a quarter of the trigrams even of a short text (the
+  ///   ScanCode texts, which are many: they would otherwise slow every lookup).
+  package mutating func add(
+    id: String, name: String, flags: IndexedLicense.Flags, fingerprint: Fingerprint, minimumModulus: Int = 2
+  ) {
+    entries.append(Entry(id: id, name: name, flags: flags, fingerprint: fingerprint, minimumModulus: minimumModulus))
   }
 
   /// The subsampling modulus for a text of this many words.
@@ -329,7 +337,7 @@ package struct FingerprintIndexBuilder {
     var forward: [[(UInt32, UInt8)]] = []
     for (n, e) in entries.enumerated() {
       let fp = e.fingerprint
-      let m = Self.modulus(wordCount: fp.wordCount)
+      let m = max(Self.modulus(wordCount: fp.wordCount), e.minimumModulus)
       var total: UInt32 = 0
       var own: [(UInt32, UInt8)] = []
       for (h, c) in zip(fp.ngrams, fp.counts) where h % UInt32(m) == 0 {

@@ -170,13 +170,19 @@ public struct Identifier: Sendable {
       return !f.contains(.exception) && !(f.contains(.deprecated) && exception != nil)
     }
     // (Deprecated ids include notice-like texts, eCos-2.0 among them: they need a closer match.)
-    let fullText =
+    let looksFull =
       licence.map {
         $0.coverage >= Self.minimumCoverage
           || $0.confidence >= (index.licenses[$0.license].flags.contains(.deprecated) ? 0.7 : Self.minimumConfidence)
       } ?? false
     let isException = index.licenses[top.license].flags.contains(.exception)
-    let notices = fullText ? [] : NoticeRecognizer.recognize(text)
+    // ScanCode's LicenseDB holds notices in many wordings: a notice that states a versioned
+    // licence outranks a loose match of one of them.
+    let looseScanCode =
+      licence.map { isScanCodeOnly($0.license) && $0.confidence < Self.scanCodeNoticeConfidence } ?? false
+    var notices = looksFull && !looseScanCode ? [] : NoticeRecognizer.recognize(text)
+    if looksFull, looseScanCode { notices = notices.filter { $0.versionStated && $0.id.contains(".") } }
+    let fullText = looksFull && notices.isEmpty
     // The text is mostly an exception: the exception's id, joined to the licence a notice names
     // (often the exception's own words), else to an unknown licence.
     if isException, !fullText {
@@ -200,7 +206,18 @@ public struct Identifier: Sendable {
       return id
     }
     if isException, let l = licence { top = l }
-    let contenders = ranked.filter { !index.licenses[$0.license].flags.contains(.exception) }
+    var contenders = ranked.filter { !index.licenses[$0.license].flags.contains(.exception) }
+    // ScanCode's LicenseDB has many near copies of SPDX licences: an SPDX licence that matches well
+    // is preferred to a ScanCode-only id (exact copies of ScanCode texts were taken above).
+    if isScanCodeOnly(top.license),
+      let spdx = contenders.first(where: {
+        !isScanCodeOnly($0.license)
+          && ($0.confidence >= Self.spdxPreferred || $0.coverage >= Self.segmentCoverage && $0.confidence >= 0.5)
+      })
+    {
+      top = spdx
+      contenders.removeAll { isScanCodeOnly($0.license) }
+    }
     // Close candidates: the words that tell them apart decide, then title and version evidence.
     var chosen = decideByDistinctiveWords(fp, top: top, contenders) ?? top
     if chosen.license == top.license {
@@ -215,8 +232,13 @@ public struct Identifier: Sendable {
       }
     }
     // Identical reference texts: the canonical id.
-    let twins = ranked.filter { index.licenses[$0.license].exactHash == index.licenses[chosen.license].exactHash }
-      .map(\.license)
+    // A ScanCode text filed under an SPDX id stands for that id's SPDX text (and its twins).
+    var texts: Set<UInt64> = [index.licenses[chosen.license].exactHash]
+    if index.licenses[chosen.license].flags.contains(.scancode), !isScanCodeOnly(chosen.license) {
+      let id = index.licenses[chosen.license].id
+      for l in index.licenses where l.id == id { texts.insert(l.exactHash) }
+    }
+    let twins = ranked.filter { texts.contains(index.licenses[$0.license].exactHash) }.map(\.license)
     if twins.count > 1, let canon = twins.min(by: { canonicalLess($0, $1) }), canon != chosen.license,
       let s = ranked.first(where: { $0.license == canon })
     {
@@ -253,6 +275,17 @@ public struct Identifier: Sendable {
     }
   }
 
+  /// Whether a licence is known only from the ScanCode LicenseDB (a `LicenseRef-scancode-…` id).
+  func isScanCodeOnly(_ license: Int) -> Bool {
+    index.licenses[license].flags.contains(.scancode) && index.licenses[license].id.hasPrefix("LicenseRef-")
+  }
+
+  /// An SPDX candidate this similar is reported rather than a closer ScanCode-only one.
+  static let spdxPreferred = 0.8
+
+  /// Below this similarity a ScanCode-only match gives way to a notice naming a versioned licence.
+  static let scanCodeNoticeConfidence = 0.9
+
   /// Flags an identification whose confidence is below ``Identification/lowConfidenceThreshold``.
   private func marked(_ id: Identification) -> Identification {
     var id = id
@@ -270,7 +303,10 @@ public struct Identifier: Sendable {
   /// The SPDX exception most fully contained in the text, if one is.
   private func containedException(_ all: [Score]) -> Score? {
     var best: Score? = nil
-    for s in all where index.licenses[s.license].flags.contains(.exception) && s.coverage >= Self.exceptionCoverage {
+    for s in all
+    where index.licenses[s.license].flags.contains(.exception) && s.coverage >= Self.exceptionCoverage
+      && !isScanCodeOnly(s.license)
+    {
       // Tiny exceptions are too easily covered by chance.
       guard index.licenses[s.license].sampledTotal >= 8 else { continue }
       if let b = best,
@@ -324,6 +360,10 @@ public struct Identifier: Sendable {
     let da = la.flags.contains(.deprecated)
     let db = lb.flags.contains(.deprecated)
     if da != db { return !da }
+    // An SPDX id before a ScanCode one.
+    let ca = la.flags.contains(.scancode) && la.id.hasPrefix("LicenseRef-")
+    let cb = lb.flags.contains(.scancode) && lb.id.hasPrefix("LicenseRef-")
+    if ca != cb { return !ca }
     let (sa, ra) = Self.stripRule(la.id)
     let (sb, rb) = Self.stripRule(lb.id)
     if sa.count != sb.count { return sa.count < sb.count }
@@ -426,8 +466,12 @@ public struct Identifier: Sendable {
       if (0..<n).contains(where: { $0 != i && beats($0, i) }) { continue }
       // A variant of another candidate needs evidence: it beats its base, or the text has its own
       // words and none of the base's.
+      // A ScanCode-only id is treated as a variant of every SPDX id close to it.
       if (0..<n).contains(where: {
-        $0 != i && ids[i].hasPrefix(ids[$0] + "-") && !beats(i, $0)
+        $0 != i
+          && (ids[i].hasPrefix(ids[$0] + "-")
+            || (isScanCodeOnly(close[i].license) && !isScanCodeOnly(close[$0].license)))
+          && !beats(i, $0)
           && !(d[$0][i].found == 0 && d[i][$0].found >= 1 && d[i][$0].share >= 0.5)
       }) {
         continue
