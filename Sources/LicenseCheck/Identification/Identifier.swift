@@ -185,6 +185,15 @@ public struct Identifier: Sendable {
     let fullText = looksFull && notices.isEmpty
     // The text is mostly an exception: the exception's id, joined to the licence a notice names
     // (often the exception's own words), else to an unknown licence.
+    if isException, !fullText, isScanCodeOnly(top.license),
+      let spdx = all.first(where: {
+        index.licenses[$0.license].flags.contains(.exception) && !isScanCodeOnly($0.license)
+          && $0.confidence >= Self.spdxPreferred
+      })
+    {
+      // An SPDX exception before a close ScanCode-only one.
+      top = spdx
+    }
     if isException, !fullText {
       // A notice and an exception: the licence the notice names, with the exception.
       if top.confidence < Self.exceptionAlone, let n = notices.first, var id = noticeIdentification(n, notices) {
