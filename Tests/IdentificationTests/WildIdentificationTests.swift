@@ -31,6 +31,13 @@ struct WildIdentificationTests {
     #expect(id.method == "notice")
   }
 
+  @Test func scanCodeIDsResolve() {
+    #expect(
+      Catalogue.standard.lookup(alias: "licenseref-scancode-kde-accepted-lgpl")?.id
+        == "LicenseRef-scancode-kde-accepted-lgpl")
+    #expect(Catalogue.standard.lookup(alias: "LicenseRef-scancode-no-such-key") == nil)
+  }
+
   @Test func proseThatNamesNoLicenceIsNoNotice() {
     #expect(
       NoticeRecognizer.recognize(TokenizedText("The general public was invited to the library on Sunday.")).isEmpty)

@@ -87,6 +87,8 @@ public struct Identifier: Sendable {
       guard let range = index.postings(of: h) else { continue }
       for p in range {
         let lic = Int(index.postingLicense[p])
+        // A damaged index names no licence beyond the table.
+        guard lic < count else { continue }
         if shared[lic] == 0 { touched.append(lic) }
         shared[lic] += Int32(min(c, Int(index.postingCount[p])))
       }
