@@ -31,6 +31,19 @@ struct WildIdentificationTests {
     #expect(id.method == "notice")
   }
 
+  @Test func aChoiceOfTwoLicencesIsAnOrExpression() throws {
+    let dual = try #require(
+      Identifier.standard.identify(
+        "This crate may be used under the Apache License, Version 2.0 or the MIT license, at your option."))
+    #expect(dual.expression == "Apache-2.0 OR MIT")
+    let two = try #require(
+      Identifier.standard.identify(
+        "The program is distributed under the GNU General Public License version 2 or later. The GNU Lesser General Public License applies to the bundled library."
+      ))
+    #expect(two.id == "GPL-2.0-or-later")
+    #expect(two.expression == nil)
+  }
+
   @Test func scanCodeIDsResolve() {
     #expect(
       Catalogue.standard.lookup(alias: "licenseref-scancode-kde-accepted-lgpl")?.id

@@ -348,10 +348,11 @@ public struct Identifier: Sendable {
     let name = license.map { index.licenses[$0].name } ?? n.id
     let confidence = n.versionStated ? 0.95 : 0.85
     let version = TitleEvidence.NamePatterns.version(ofID: n.id)
-    let id = Identification(
+    var id = Identification(
       id: n.id, name: name, family: version == nil ? nil : Self.family(ofID: n.id), version: version,
       confidence: confidence, method: "notice",
       candidates: all.dropFirst().map { IdentificationCandidate(id: $0.id, confidence: 0.5) })
+    if let other = n.orLicense { id.expression = "\(n.id) OR \(other)" }
     return marked(id)
   }
 

@@ -24,6 +24,11 @@ struct NoticeRecognizer: Sendable {
     var ruleStated: Bool
     /// Token index of the name.
     var token: Int
+    /// Index of the name in the notice's word stream.
+    var item: Int = 0
+    /// A second licence offered as a choice ("… under the Apache License, Version 2.0 or the MIT
+    /// License, at your option"): its id.
+    var orLicense: String? = nil
   }
 
   /// A licence family that notices name.
@@ -213,6 +218,9 @@ struct NoticeRecognizer: Sendable {
 
   static let versionWords: Set<String> = ["version", "v", "versions"]
 
+  /// Words that say the licensee chooses between the licences named.
+  static let choiceWords: Set<String> = ["either", "option", "choice", "choose", "dual", "dually", "alternatively"]
+
   /// The version item near a mention: after it ("version 2", "v. 2.0", "2.1", "-2"), or just
   /// before it ("version 2 of the GNU General Public License").
   static func versionIndex(_ items: [Item], _ m: Mention, family: Family, limitEnd: Int) -> (Int, String)? {
@@ -309,7 +317,8 @@ struct NoticeRecognizer: Sendable {
       }
       if ver == nil { ver = family.defaultVersion }
       if family.versions.isEmpty {
-        out.append(Notice(id: family.stem, versionStated: true, ruleStated: false, token: items[m.start].token))
+        out.append(
+          Notice(id: family.stem, versionStated: true, ruleStated: false, token: items[m.start].token, item: m.start))
         seenFamilies.insert(key)
         continue
       }
@@ -320,12 +329,22 @@ struct NoticeRecognizer: Sendable {
         id += later == true ? "-or-later" : "-only"
       }
       if family.stem == "CC0" { id = "CC0-1.0" }
-      out.append(Notice(id: id, versionStated: versionStated, ruleStated: ruleStated, token: items[m.start].token))
+      out.append(
+        Notice(
+          id: id, versionStated: versionStated, ruleStated: ruleStated, token: items[m.start].token, item: m.start))
       seenFamilies.insert(key)
     }
     // A notice whose version was stated comes before one that only names a licence in passing.
     if let first = out.first, !first.versionStated, let stated = out.firstIndex(where: { $0.versionStated }) {
       out.insert(out.remove(at: stated), at: 0)
+    }
+    // Two licences joined by "or" close together, in a text that speaks of a choice: a dual licence.
+    if out.count > 1, let second = out.dropFirst().filter({ $0.item > out[0].item }).min(by: { $0.item < $1.item }),
+      second.item - out[0].item <= 30,
+      items[out[0].item..<second.item].contains(where: { $0.word == "or" }),
+      items.contains(where: { choiceWords.contains($0.word) })
+    {
+      out[0].orLicense = second.id
     }
     return out
   }
