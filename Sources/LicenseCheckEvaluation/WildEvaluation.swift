@@ -283,7 +283,12 @@ public struct ScanCodeEvaluation: Sendable {
     public let confidence: Double?
   }
   public var total = 0
+  /// Identified as the own key (or its SPDX id), or as an id with the same text.
   public var right = 0
+  /// Identified as the own key or its SPDX id (directly or among the alternatives).
+  public var ownKey = 0
+  /// Identified as the own key or its SPDX id as the reported id itself.
+  public var primaryKey = 0
   public var misses: [Miss] = []
   public var score: Double { total == 0 ? 1 : Double(right) / Double(total) }
 
@@ -306,8 +311,13 @@ public struct ScanCodeEvaluation: Sendable {
       let answer = WildEvaluation.answer(id)
       let parsed = WildEvaluation.Expression(answer ?? "")
       var ids = [parsed.primary, parsed.primaryException].compactMap { $0 }
+      if ids.contains(where: { want.contains(WildEvaluation.normalise($0, dropRule: false)) }) { ev.primaryKey += 1 }
       ids += id?.alternatives ?? []
       if ids.contains(where: { want.contains(WildEvaluation.normalise($0, dropRule: false)) }) {
+        ev.right += 1
+        ev.ownKey += 1
+      } else if id?.method == "exact" {
+        // An exact match is an id whose reference text is this text under the SPDX guidelines.
         ev.right += 1
       } else {
         ev.misses.append(Miss(key: key, want: want, answer: answer, confidence: id?.confidence))
@@ -338,7 +348,9 @@ public struct ScanCodeEvaluation: Sendable {
   }
 
   public func report(showMisses: Bool) -> String {
-    var lines = ["scancode texts \(total), right \(right), score \(String(format: "%.3f", score))"]
+    var lines = [
+      "scancode texts \(total), right \(right), score \(String(format: "%.3f", score)) (own key or its SPDX id: \(ownKey), as the reported id: \(primaryKey))"
+    ]
     if showMisses {
       for m in misses {
         lines.append(

@@ -287,18 +287,26 @@ for path in files(spdxTestDir, ext: "txt") {
 // `LicenseRef-scancode-<key>`; only texts that differ from every text already indexed are added.
 var scancodeCount = 0
 let spdxIDs = Set(tags.keys)
-var seenExact = Set<UInt64>()
+// Which ids each normalised text is already indexed under: a ScanCode text identical to one of them
+// is added only under a new id (then it is an alternative of the same text, and its key resolves).
+var idsOfText: [UInt64: Set<String>] = [:]
 let scancodeDir = options.corpus + "/scancode/licenses"
 if options.scancode {
-  for path in files(spdxTestDir, ext: "txt") { seenExact.insert(fingerprint(path: path).exactHash) }
+  for path in files(spdxTestDir, ext: "txt") {
+    var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if name.hasPrefix("depreciate_") { name.removeFirst("depreciate_".count) }
+    let id = (tags[name] ?? tagsByLowerID[name.lowercased()])?.id ?? name
+    idsOfText[fingerprint(path: path).exactHash, default: []].insert(id)
+  }
   for path in files(scancodeDir, ext: "LICENSE") {
     guard let data = fm.contents(atPath: path) else { continue }
     let (header, body) = scanCodeHeader(String(decoding: data, as: UTF8.self))
     guard let key = header["key"], body.utf8.contains(where: { $0 > 0x20 }) else { continue }
     let fp = Fingerprint(TokenizedText(body))
-    guard fp.wordCount >= 3, seenExact.insert(fp.exactHash).inserted else { continue }
+    guard fp.wordCount >= 3 else { continue }
     var id = "LicenseRef-scancode-" + key
     if let s = header["spdx_license_key"], spdxIDs.contains(s) { id = s }
+    guard idsOfText[fp.exactHash, default: []].insert(id).inserted else { continue }
     var flags: IndexedLicense.Flags = [.scancode]
     if header["is_exception"] == "yes" { flags.insert(.exception) }
     if header["is_deprecated"] == "yes" { flags.insert(.deprecated) }

@@ -358,8 +358,11 @@ public struct Identifier: Sendable {
 
   /// The other ids sharing a licence's text, canonical order.
   private func alternatives(of license: Int, among group: [Int]) -> [String]? {
-    let others = group.filter { $0 != license && !index.licenses[$0].flags.contains(.deprecated) }
-      .sorted { canonicalLess($0, $1) }.map { index.licenses[$0].id }
+    // Deprecated SPDX ids have successors and are left out; ScanCode keys are listed so they resolve.
+    let others = group.filter {
+      $0 != license && (!index.licenses[$0].flags.contains(.deprecated) || isScanCodeOnly($0))
+    }
+    .sorted { canonicalLess($0, $1) }.map { index.licenses[$0].id }
     return others.isEmpty ? nil : others
   }
 
@@ -369,13 +372,13 @@ public struct Identifier: Sendable {
   func canonicalLess(_ a: Int, _ b: Int) -> Bool {
     let la = index.licenses[a]
     let lb = index.licenses[b]
-    let da = la.flags.contains(.deprecated)
-    let db = lb.flags.contains(.deprecated)
-    if da != db { return !da }
-    // An SPDX id before a ScanCode one.
+    // An SPDX id (even a deprecated one, which has a successor) before a ScanCode one.
     let ca = la.flags.contains(.scancode) && la.id.hasPrefix("LicenseRef-")
     let cb = lb.flags.contains(.scancode) && lb.id.hasPrefix("LicenseRef-")
     if ca != cb { return !ca }
+    let da = la.flags.contains(.deprecated)
+    let db = lb.flags.contains(.deprecated)
+    if da != db { return !da }
     let (sa, ra) = Self.stripRule(la.id)
     let (sb, rb) = Self.stripRule(lb.id)
     if sa.count != sb.count { return sa.count < sb.count }
@@ -530,6 +533,8 @@ public struct Identifier: Sendable {
 
   /// Orders exact-match group members: same title too, stronger title evidence, not deprecated, index order.
   private func better(_ a: Int, _ b: Int, _ fullHash: UInt64, _ words: FingerprintWords) -> Bool {
+    // An SPDX id before a ScanCode-only one, whatever the title says.
+    if isScanCodeOnly(a) != isScanCodeOnly(b) { return !isScanCodeOnly(a) }
     let fa = index.licenses[a].fullHash == fullHash
     let fb = index.licenses[b].fullHash == fullHash
     if fa != fb { return fa }
