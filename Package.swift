@@ -49,7 +49,8 @@ let package = Package(
     .testTarget(name: "TextTests", dependencies: ["TestSupport", "LicenseCheck"]),
     .testTarget(name: "ClausesTests", dependencies: ["TestSupport", "LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "LicenseCheck"]),
-    .testTarget(name: "IdentificationTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    .testTarget(
+      name: "IdentificationTests", dependencies: ["TestSupport", "LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "CompatibilityTests", dependencies: ["TestSupport", "LicenseCheck"]),
     // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
     // as swift-argument-parser's example tests do).

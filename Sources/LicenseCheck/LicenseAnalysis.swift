@@ -124,6 +124,18 @@ public struct Identification: Sendable, Codable, Equatable, Hashable {
   /// Clause-level differences from the catalogue's summary when the text is a close but not
   /// exact match of a catalogue licence (a modified variant); nil when not compared.
   public var differences: [ClauseDifference]? = nil
+  /// The SPDX expression the text amounts to when it is more than one plain id: a licence with an
+  /// exception (`GPL-2.0-or-later WITH Autoconf-exception-generic`) or several licences
+  /// (`MIT AND PSF-2.0`, the primary licence first); nil when ``id`` says it all.
+  public var expression: String? = nil
+  /// Ids whose reference text is the same as ``id``'s (`MPL-2.0-no-copyleft-exception` beside
+  /// `MPL-2.0`): the text cannot tell them apart; nil when there are none.
+  public var alternatives: [String]? = nil
+  /// True when ``confidence`` is below ``Identification/lowConfidenceThreshold``: the id is a guess.
+  public var lowConfidence: Bool? = nil
+
+  /// Below this confidence an id is reported as a guess (`low confidence`).
+  public static let lowConfidenceThreshold = 0.85
 
   /// Creates an identification.
   public init(

@@ -17,6 +17,7 @@ struct Options {
   var corpusCommit: String? = "e4c1f276"
   var corpusDate: String? = "2026-07"
   var measure = false
+  var scancode = true
 
   init(_ args: [String]) {
     var i = 0
@@ -33,9 +34,10 @@ struct Options {
       case "--corpus-commit": corpusCommit = value()
       case "--corpus-date": corpusDate = value()
       case "--measure": measure = true
+      case "--no-scancode": scancode = false
       case "-h", "--help":
         print(
-          "usage: licensecheck-index [--corpus DIR] [--licenses DIR] [--output DIR] [--corpus-commit C] [--corpus-date D]"
+          "usage: licensecheck-index [--corpus DIR] [--licenses DIR] [--output DIR] [--corpus-commit C] [--corpus-date D] [--no-scancode]"
         )
         exit(0)
       default: fail("unknown argument \(args[i])")
@@ -108,6 +110,23 @@ struct XMLLicenseTag {
       .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
       .replacingOccurrences(of: "&amp;", with: "&")
   }
+}
+
+/// The scalar fields of a ScanCode LicenseDB file's YAML header, and the text after it.
+func scanCodeHeader(_ file: String) -> ([String: String], String) {
+  let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+  guard lines.first == "---" else { return ([:], file) }
+  var fields: [String: String] = [:]
+  var k = 1
+  while k < lines.count, lines[k] != "---" {
+    let line = lines[k]
+    if !line.hasPrefix(" "), let colon = line.firstIndex(of: ":") {
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      if !value.isEmpty { fields[String(line[..<colon])] = value }
+    }
+    k += 1
+  }
+  return (fields, lines.dropFirst(k + 1).joined(separator: "\n"))
 }
 
 func versionLess(_ a: String, _ b: String) -> Bool {
@@ -252,7 +271,8 @@ entries.sort { $0.id < $1.id }
 
 var builder = FingerprintIndexBuilder()
 var spdxCount = 0
-for path in files(options.corpus + "/spdx/test/simpleTestForGenerator", ext: "txt") {
+let spdxTestDir = options.corpus + "/spdx/test/simpleTestForGenerator"
+for path in files(spdxTestDir, ext: "txt") {
   // Deprecated ids' texts are named `depreciate_<id>.txt` (sic), sometimes with the id's case changed.
   var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
   if name.hasPrefix("depreciate_") { name.removeFirst("depreciate_".count) }
@@ -266,6 +286,43 @@ for path in files(options.corpus + "/spdx/test/simpleTestForGenerator", ext: "tx
   builder.add(id: id, name: tag?.name ?? id, flags: flags, fingerprint: fingerprint(path: path))
   spdxCount += 1
 }
+// ScanCode LicenseDB texts: each under its SPDX id when ScanCode gives one the index has, else as
+// `LicenseRef-scancode-<key>`; only texts that differ from every text already indexed are added.
+var scancodeCount = 0
+let spdxIDs = Set(tags.keys)
+// Which ids each normalised text is already indexed under: a ScanCode text identical to one of them
+// is added only under a new id (then it is an alternative of the same text, and its key resolves).
+var idsOfText: [UInt64: Set<String>] = [:]
+let scancodeDir = options.corpus + "/scancode/licenses"
+if options.scancode {
+  for path in files(spdxTestDir, ext: "txt") {
+    var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if name.hasPrefix("depreciate_") { name.removeFirst("depreciate_".count) }
+    let id = (tags[name] ?? tagsByLowerID[name.lowercased()])?.id ?? name
+    idsOfText[fingerprint(path: path).exactHash, default: []].insert(id)
+  }
+  for path in files(scancodeDir, ext: "LICENSE") {
+    guard let data = fm.contents(atPath: path) else { continue }
+    let (header, body) = scanCodeHeader(String(decoding: data, as: UTF8.self))
+    guard let key = header["key"], body.utf8.contains(where: { $0 > 0x20 }) else { continue }
+    let fp = Fingerprint(TokenizedText(body))
+    guard fp.wordCount >= 3 else { continue }
+    var id = "LicenseRef-scancode-" + key
+    if let s = header["spdx_license_key"], spdxIDs.contains(s) { id = s }
+    guard idsOfText[fp.exactHash, default: []].insert(id).inserted else { continue }
+    var flags: IndexedLicense.Flags = [.scancode]
+    if header["is_exception"] == "yes" { flags.insert(.exception) }
+    if header["is_deprecated"] == "yes" { flags.insert(.deprecated) }
+    if let tag = tags[id] {
+      if tag.osi { flags.insert(.osiApproved) }
+      if tag.deprecated { flags.insert(.deprecated) }
+    }
+    builder.add(
+      id: id, name: header["name"] ?? header["short_name"] ?? id, flags: flags, fingerprint: fp, minimumModulus: 4)
+    scancodeCount += 1
+  }
+}
+
 var catalogueCount = 0
 for entry in entries {
   for rel in entry.corpusTexts ?? [] {
@@ -281,12 +338,14 @@ let manifest = FingerprintManifest(
   spdxCorpusCommit: options.corpusCommit, spdxCorpusDate: options.corpusDate,
   spdxListVersionAtLeast: newestAdded, spdxCount: spdxCount, catalogueCount: catalogueCount,
   ngramLength: Fingerprint.ngramLength, generator: "licensecheck-index \(licenseCheckVersion)")
+var manifestOut = manifest
+manifestOut.scancodeCount = scancodeCount
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 do {
   try fm.createDirectory(atPath: options.output, withIntermediateDirectories: true)
   try Data(bin).write(to: URL(fileURLWithPath: options.output + "/fingerprints.bin"))
-  try (encoder.encode(manifest) + Data("\n".utf8)).write(
+  try (encoder.encode(manifestOut) + Data("\n".utf8)).write(
     to: URL(fileURLWithPath: options.output + "/fingerprints.json"))
   try (encoder.encode(entries) + Data("\n".utf8)).write(to: URL(fileURLWithPath: options.output + "/catalogue.json"))
   try Data(CatalogueBinary.encode(entries)).write(to: URL(fileURLWithPath: options.output + "/catalogue.bin"))
@@ -294,5 +353,5 @@ do {
   fail("writing \(options.output): \(error)")
 }
 print(
-  "licensecheck-index: \(spdxCount) SPDX texts, \(catalogueCount) catalogue texts, \(entries.count) catalogue entries;"
+  "licensecheck-index: \(spdxCount) SPDX texts, \(scancodeCount) ScanCode texts, \(catalogueCount) catalogue texts, \(entries.count) catalogue entries;"
     + " fingerprints.bin \(bin.count) bytes")

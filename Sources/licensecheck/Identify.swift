@@ -59,8 +59,10 @@ struct Identify: ParsableCommand {
       var rows: [[String]] = [["path", "id", "name", "version", "confidence", "coverage", "method"]]
       for a in analyses {
         if let id = a.identification {
+          // An expression (`GPL-2.0-or-later WITH Autoconf-exception-generic`, `MIT AND PSF-2.0`) says more than the id.
           rows.append([
-            a.source.path, id.id, id.name, id.version ?? "-", String(format: "%.3f", id.confidence),
+            a.source.path, id.expression ?? id.id, id.name, id.version ?? "-",
+            String(format: "%.3f", id.confidence) + (id.lowConfidence == true ? " (low confidence)" : ""),
             id.coverage.map { String(format: "%.3f", $0) } ?? "-", id.method,
           ])
           for s in id.segments ?? [] {

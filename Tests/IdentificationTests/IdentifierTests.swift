@@ -45,7 +45,8 @@ struct IdentifierTests {
     let m = try #require(FingerprintIndex.standardManifest)
     #expect(m.spdxCount >= 800)
     #expect(m.ngramLength == Fingerprint.ngramLength)
-    #expect(FingerprintIndex.standard.licenses.count == m.spdxCount + m.catalogueCount)
+    #expect(FingerprintIndex.standard.licenses.count == m.spdxCount + m.catalogueCount + (m.scancodeCount ?? 0))
+    #expect(FingerprintIndex.standard.licenses.contains { $0.id == "LicenseRef-scancode-kde-accepted-lgpl" })
     #expect(FingerprintIndex.standard.licenses.contains { $0.id == "MIT" && $0.flags.contains(.osiApproved) })
   }
 

@@ -74,7 +74,12 @@ public struct CompatibilityChecker: Sendable {
   /// `identify` and `scan` print.
   public func isKnown(_ id: String) -> Bool {
     matrix.contains(id) || catalog.traits(for: id) != nil || catalogueEntry(id) != nil
+      || Self.indexedIDs.contains(id)
   }
+
+  /// Every id of the embedded identification index (SPDX ids and `LicenseRef-scancode-…` keys): what
+  /// `identify` can print. Ids without a clause model still resolve, and their verdict says why it is unknown.
+  static let indexedIDs: Set<String> = Set(FingerprintIndex.standard.licenses.map(\.id))
 
   /// Resolves a command-line argument: a path (anything with a `/`, or an existing file whose name is not a
   /// known id) or an SPDX expression.

@@ -148,6 +148,10 @@ package enum DerivedEngine {
 
   static func noModel(_ atom: LicenseAtom) -> String {
     if atom.id == nil { return "No clauses were found in \(atom.label), so nothing can be derived from it" }
+    if atom.id?.hasPrefix("LicenseRef-scancode-") == true {
+      return
+        "No clause model for \(atom.label): licensecheck identifies this ScanCode licence but does not ship its text; give the path of its text instead"
+    }
     return
       "No clause model for \(atom.label): it is not in the matrix or the traits data; give the path of its text instead"
   }

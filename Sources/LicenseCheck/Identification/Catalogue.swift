@@ -54,7 +54,9 @@ public struct Catalogue: Sendable {
     self.byID = byID
     self.byAlias = byAlias
     var spdxByLowerID: [String: Int] = [:]
-    for (k, s) in spdx.enumerated() { spdxByLowerID[Self.aliasKey(s.id)] = k }
+    // ScanCode-only ids (two thirds of the list) are looked up by a scan when asked for, so
+    // start-up does not hash them all.
+    for (k, s) in spdx.enumerated() where !Self.isScanCodeOnly(s) { spdxByLowerID[Self.aliasKey(s.id)] = k }
     self.spdxByLowerID = spdxByLowerID
   }
 
@@ -90,7 +92,17 @@ public struct Catalogue: Sendable {
     if let k = spdxByLowerID[key] {
       return [Reference(id: spdx[k].id, name: spdx[k].name, entry: nil)]
     }
+    if key.hasPrefix("licenseref-scancode-"),
+      let s = spdx.first(where: { Self.isScanCodeOnly($0) && Self.aliasKey($0.id) == key })
+    {
+      return [Reference(id: s.id, name: s.name, entry: nil)]
+    }
     return []
+  }
+
+  /// A ScanCode LicenseDB licence with no SPDX id (`LicenseRef-scancode-…`).
+  static func isScanCodeOnly(_ s: SPDXListing) -> Bool {
+    s.flags.contains(.scancode) && s.id.hasPrefix("LicenseRef-")
   }
 
   /// Aliases compare case-insensitively, with surrounding whitespace ignored.

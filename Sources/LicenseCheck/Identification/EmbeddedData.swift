@@ -12,6 +12,8 @@ public struct FingerprintManifest: Sendable, Codable, Equatable {
   public let spdxCount: Int
   /// Catalogue texts indexed.
   public let catalogueCount: Int
+  /// ScanCode LicenseDB texts indexed (those that differ from every SPDX text), when any.
+  public var scancodeCount: Int? = nil
   /// Trigram length.
   public let ngramLength: Int
   /// The tool that wrote it.

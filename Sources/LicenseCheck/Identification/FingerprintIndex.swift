@@ -18,6 +18,8 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
     public static let exception = Flags(rawValue: 4)
     /// From the project's catalogue (an AI model licence or use policy), not the SPDX list.
     public static let catalogue = Flags(rawValue: 8)
+    /// From the ScanCode LicenseDB (a `LicenseRef-scancode-…` id, or a ScanCode text of an SPDX licence).
+    public static let scancode = Flags(rawValue: 16)
   }
 
   /// SPDX id or catalogue id.
@@ -44,7 +46,8 @@ public struct IndexedLicense: Sendable, Equatable, Hashable {
 ///
 /// Built by the `licensecheck-index` tool from the reference corpus; holds no text.
 /// Binary layout (little-endian): magic `LCFP`, format version, counts, licence records,
-/// a string table, sorted distinct hashes, posting offsets, posting licence numbers and counts.
+/// a string table, sorted distinct hashes, posting offsets, posting licence numbers and counts, then
+/// the same postings licence by licence (offsets, hashes, counts) for comparing close variants.
 ///
 /// The hash and posting tables are read in place from the bytes (the embedded index is
 /// memory-mapped, so start-up neither copies them nor touches the pages a lookup never needs).
@@ -59,6 +62,13 @@ public struct FingerprintIndex: Sendable {
   let postingLicense: LittleEndianTable<UInt16>
   /// Trigram count of each posting (capped at 255).
   let postingCount: LittleEndianTable<UInt8>
+  /// `forwardStart[l] ..< forwardStart[l + 1]` are licence `l`'s sampled hashes in ``forwardHash``
+  /// (sorted) with their counts in ``forwardCount``: what tells close variants apart.
+  let forwardStart: LittleEndianTable<UInt32>
+  /// Sampled trigram hashes of each licence, licence after licence.
+  let forwardHash: LittleEndianTable<UInt32>
+  /// Their counts (capped at 255).
+  let forwardCount: LittleEndianTable<UInt8>
   /// For the top 16 bits of a hash, the first key index with those bits (65 537 entries).
   let bucket: [UInt32]
   /// Licence numbers by exact hash.
@@ -67,7 +77,7 @@ public struct FingerprintIndex: Sendable {
   let storage: IndexStorage
 
   static let magic: [UInt8] = Array("LCFP".utf8)
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
 
   /// Reads an index from its binary form.
   ///
@@ -90,7 +100,10 @@ public struct FingerprintIndex: Sendable {
     let nPostings = Int(r.u32())
     let nStringBytes = Int(r.u32())
     let recordBytes = 40
-    let need = 24 + nLicenses * recordBytes + nStringBytes + nKeys * 8 + 4 + nPostings * 3
+    // Every posting appears once in the forward lists too.
+    let need =
+      24 + nLicenses * recordBytes + nStringBytes + nKeys * 8 + 4 + nPostings * 3 + (nLicenses + 1) * 4
+      + nPostings * 5
     guard bytes.count >= need, nLicenses < Int(UInt16.max) else { throw FingerprintIndexError("truncated index") }
     let stringBase = 24 + nLicenses * recordBytes
     var licenses: [IndexedLicense] = []
@@ -133,7 +146,13 @@ public struct FingerprintIndex: Sendable {
     postingLicense = LittleEndianTable(bytes, offset: offset, count: nPostings)
     offset += nPostings * 2
     postingCount = LittleEndianTable(bytes, offset: offset, count: nPostings)
-    // The tables are read without bounds checks, so every offset and licence number is checked here.
+    offset += nPostings
+    forwardStart = LittleEndianTable(bytes, offset: offset, count: nLicenses + 1)
+    offset += (nLicenses + 1) * 4
+    forwardHash = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    offset += nPostings * 4
+    forwardCount = LittleEndianTable(bytes, offset: offset, count: nPostings)
+    // The tables are read without bounds checks, so every offset is checked here.
     var previous: UInt32 = 0
     for k in 0...nKeys {
       let start = postingStart[k]
@@ -141,9 +160,15 @@ public struct FingerprintIndex: Sendable {
       previous = start
     }
     guard Int(previous) == nPostings else { throw FingerprintIndexError("bad posting table") }
-    for p in 0..<nPostings where Int(postingLicense[p]) >= nLicenses {
-      throw FingerprintIndexError("bad posting licence number")
+    // Posting licence numbers are checked where they are read (a compare per posting there costs
+    // less than a pass over all 700 000 of them at every start-up).
+    previous = 0
+    for l in 0...nLicenses {
+      let start = forwardStart[l]
+      guard start >= previous, Int(start) <= nPostings else { throw FingerprintIndexError("bad forward table") }
+      previous = start
     }
+    guard Int(previous) == nPostings else { throw FingerprintIndexError("bad forward table") }
     var bucket = [UInt32](repeating: 0, count: 65_537)
     var k = 0
     for b in 0..<65_536 {
@@ -167,6 +192,9 @@ public struct FingerprintIndex: Sendable {
     }
     return nil
   }
+
+  /// The range of licence `l`'s sampled hashes in the forward tables.
+  @inline(__always) func forward(_ l: Int) -> Range<Int> { Int(forwardStart[l])..<Int(forwardStart[l + 1]) }
 
   /// The number of distinct trigram hashes and of postings (for reports).
   public var sizes: (keys: Int, postings: Int) { (keys.count, postingLicense.count) }
@@ -276,14 +304,20 @@ package struct FingerprintIndexBuilder {
     var name: String
     var flags: IndexedLicense.Flags
     var fingerprint: Fingerprint
+    var minimumModulus: Int
   }
   var entries: [Entry] = []
 
   package init() {}
 
   /// Adds a licence.
-  package mutating func add(id: String, name: String, flags: IndexedLicense.Flags, fingerprint: Fingerprint) {
-    entries.append(Entry(id: id, name: name, flags: flags, fingerprint: fingerprint))
+  ///
+  /// - Parameter minimumModulus: 4 keeps a quarter of the trigrams even of a short text (the
+  ///   ScanCode texts, which are many: they would otherwise slow every lookup).
+  package mutating func add(
+    id: String, name: String, flags: IndexedLicense.Flags, fingerprint: Fingerprint, minimumModulus: Int = 2
+  ) {
+    entries.append(Entry(id: id, name: name, flags: flags, fingerprint: fingerprint, minimumModulus: minimumModulus))
   }
 
   /// The subsampling modulus for a text of this many words.
@@ -302,15 +336,19 @@ package struct FingerprintIndexBuilder {
     var strings: [UInt8] = []
     var postings: [UInt32: [(UInt16, UInt8)]] = [:]
     var records: [(UInt64, UInt32, UInt32, UInt8, UInt8, UInt32, UInt16, UInt16, UInt64)] = []
+    var forward: [[(UInt32, UInt8)]] = []
     for (n, e) in entries.enumerated() {
       let fp = e.fingerprint
-      let m = Self.modulus(wordCount: fp.wordCount)
+      let m = max(Self.modulus(wordCount: fp.wordCount), e.minimumModulus)
       var total: UInt32 = 0
+      var own: [(UInt32, UInt8)] = []
       for (h, c) in zip(fp.ngrams, fp.counts) where h % UInt32(m) == 0 {
         let c8 = UInt8(min(c, 255))
         postings[h, default: []].append((UInt16(n), c8))
+        own.append((h, c8))
         total += UInt32(c8)
       }
+      forward.append(own)
       let off = UInt32(strings.count)
       strings.append(contentsOf: e.id.utf8)
       strings.append(contentsOf: e.name.utf8)
@@ -350,6 +388,14 @@ package struct FingerprintIndexBuilder {
     u32(start)
     for k in keys { for p in postings[k]! { u16(p.0) } }
     for k in keys { for p in postings[k]! { u8(p.1) } }
+    var fstart: UInt32 = 0
+    for f in forward {
+      u32(fstart)
+      fstart += UInt32(f.count)
+    }
+    u32(fstart)
+    for f in forward { for p in f { u32(p.0) } }
+    for f in forward { for p in f { u8(p.1) } }
     return out
   }
 }

@@ -63,7 +63,9 @@ extension Identifier {
       let (a, b) = (cuts[k], cuts[k + 1])
       let piece = TokenizedText(text.slice(lineSpan(text, a, b)))
       var strong: String? = nil
+      // A notice inside a licence (its How-to-apply section) does not open a segment.
       if piece.tokens.count >= Self.segmentMinimumWords, let id = identify(piece), id.method != "title",
+        id.method != "notice",
         id.confidence >= Self.segmentConfidence || id.coverage ?? 0 >= Self.segmentCoverage
       {
         strong = id.id

@@ -209,14 +209,34 @@ struct AttributionDisplayRule: ClauseRule {
   static let wherePlaces: PhraseSet = [
     "website", "web site", "user interface", "blogpost", "blog post", "about page", "about screen",
     "product documentation", "documentation", "app", "application", "interface", "splash screen", "credits",
-    "readme", "footer", "settings screen",
+    "readme", "footer", "settings screen", "advertising materials", "advertising material", "media label",
+  ]
+  /// A duty whose phrase comes in the next line: "must display the following acknowledgement:".
+  static let following: PhraseSet = [
+    "the following acknowledgement", "the following acknowledgment", "the following attribution",
+    "the following statement", "the following credit", "following acknowledgement", "following acknowledgment",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    let all = ctx.sentences()
+    for (n, v) in all.enumerated() {
       guard let d = v.first(display) else { continue }
+      if let f = v.first(following), ctx.obliges(v), n + 1 < all.count,
+        BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
+      {
+        // BSD's advertising clause: the acknowledgement to display is the next line.
+        var p = ClauseParameters()
+        let next = all[n + 1]
+        let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", " ", "`"]
+        let line = Substring(ClauseSummary.oneLine(next.raw(0..<next.count), limit: 200))
+        p.text = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
+        if !places.isEmpty { p.where = places }
+        out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, f), parameters: p))
+        continue
+      }
       // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
       let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
       let defines = v.has(.theAttributionIs)
@@ -507,10 +527,26 @@ struct FlowDownRule: ClauseRule {
     "provide a copy", "must provide", "shall provide", "agree to",
   ]
 
+  /// Downstream terms measured against the licence: "terms that protect it at least as much as this
+  /// agreement", "at least as restrictive as", "substantially the same": the licence's protections flow down.
+  static let asProtective: PhraseSet = [
+    "at least as much as", "at least as protective", "at least as restrictive", "as restrictive as",
+    "no less protective", "no less restrictive", "substantially the same", "substantially similar",
+    "consistent with the terms of this", "as protective as", "protect it as much as", "protect the software as much",
+  ]
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
+      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind),
+        v.has(Lexicon.must) || v.has(.mustShall) || ctx.inDutyList[v.index]
+      {
+        var p = ClauseParameters()
+        p.what = "licence-terms"
+        out.append(ctx.clause(.flowDown, in: v, evidence: ExtractionContext.cover(d, a), parameters: p))
+        continue
+      }
       guard let r = v.first(restrictions), let d = v.first(downstream), let b = v.first(bind) else { continue }
       guard v.has(Lexicon.must) || v.has(.mustShall) else { continue }
       var p = ClauseParameters()
@@ -548,7 +584,7 @@ struct AcceptanceRule: ClauseRule {
     (
       [
         "us*", "access*", "install*", "run", "running", "copy*", "exercis*", "modify*", "modifying", "operat*",
-        "deploy*", "continu*", "reproduc*", "perform*", "display*", "obtain*", "receiv*",
+        "deploy*", "continu*", "reproduc*", "perform*", "display*", "obtain*", "receiv*", "evaluat*",
       ], .use
     ),
   ]
@@ -572,7 +608,13 @@ struct AcceptanceRule: ClauseRule {
     "this agreement", "this license", "this licence", "these terms", "the terms", "this policy", "this eula",
     "bound by", "the agreement", "the license", "this public license", "terms and conditions", "policy",
     "this acceptable use policy", "it", "them", "license agreement", "licence agreement", "the _ license",
-    "the _ _ license", "this _ license",
+    "the _ _ license", "this _ license", "its terms", "its rules", "their terms", "these rules", "the rules",
+  ]
+  /// Acceptance required as a condition, with no act named: "In order to get any license under these
+  /// terms, you must agree to them".
+  static let mustAgree: PhraseSet = [
+    "must agree to", "have to agree to", "must accept", "have to accept", "need to agree to", "required to agree",
+    "must first agree", "must first accept",
   ]
 
   /// The mechanisms whose acts are named in a word range.
@@ -622,6 +664,10 @@ struct AcceptanceRule: ClauseRule {
       }
       // "… click 'I Accept' below …" without "by".
       if v.has(.iAcceptAcceptButton) { m.insert(.click) }
+      if m.isEmpty, let must = v.first(mustAgree), !v.negated(before: must.lowerBound, window: 3) {
+        out.append(ctx.clause(.acceptance, in: v, evidence: must))
+        continue
+      }
       if m.isEmpty { continue }
       if v.negated(before: a.lowerBound, window: 3)
         && !v.has(.indicateYourAcceptanceIndicates)
