@@ -28,6 +28,7 @@ struct LibraryTests {
     ("LICENSE", FileRole.licence), ("LICENSE.md", .licence), ("licence.txt", .licence), ("COPYING.LESSER", .licence),
     ("llama3.LICENSE.txt", .licence), ("LICENSE-MIT", .licence), ("NOTICE", .notice), ("USE_POLICY.md", .policy),
     ("llama3_1.USE_POLICY.md", .policy), ("gemma-ACCEPTABLE_USE.txt", .policy), ("README.md", .modelCard),
+    ("LICENSE.json", .licence),
   ])
   func fileRoles(name: String, role: FileRole) {
     #expect(FileRole.forName(name) == role)
@@ -35,7 +36,8 @@ struct LibraryTests {
 
   @Test(arguments: [
     "license_check.py", "main.swift", "LICENSES.swift", "data.bin", "READ.md", ".licenseignore",
-    "copying.cpython-312.pyc", "LICENSE.gz",
+    "copying.cpython-312.pyc", "LICENSE.gz", "Llama-3-License.json", "Mistral-AI-Non-Production-License-0.1.json",
+    "licenses.yaml", "third-party-licenses.csv",
   ])
   func namesThatAreNotLicences(name: String) {
     #expect(FileRole.forName(name) == nil)

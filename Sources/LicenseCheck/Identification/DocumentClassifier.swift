@@ -159,15 +159,16 @@ public enum DocumentClassifier {
         return DocumentClassification(
           class: .usePolicy, reason: "The text is \(id.name), a known use policy.", because: own)
       }
-      // An exact or template match is a known text whatever its length (a two-line exception or blessing).
-      if ["exact", "template"].contains(id.method) || words >= 60 || !licenceLike.isEmpty {
-        return DocumentClassification(
-          class: .licence, reason: "The text is \(id.name) (\(id.method) match).", because: grants)
-      }
+    }
+    let identifiedName = identification.flatMap { id -> String? in
+      guard id.confidence >= 0.9, ["exact", "template"].contains(id.method) || words >= 60 || !licenceLike.isEmpty
+      else { return nil }
+      return "\(id.name) (\(id.method) match)"
     }
 
-    // A short text that points at a licence by name.
-    if words <= 150, let n = views.first(where: { $0.has(pointer) && $0.has(licenceNames) }) {
+    // A short text that points at a licence by name (a known short text, such as an exception, is not one).
+    let exactlyKnown = identification.map { ["exact", "template"].contains($0.method) } ?? false
+    if words <= 150, !exactlyKnown, let n = views.first(where: { $0.has(pointer) && $0.has(licenceNames) }) {
       let named = identification.map { " naming \($0.name)" } ?? ""
       return DocumentClassification(
         class: .notice,
@@ -188,6 +189,12 @@ public enum DocumentClassifier {
       return DocumentClassification(
         class: .termsOfService, reason: "Terms for a service: its title says so and it speaks of the service.",
         because: licenceLike)
+    }
+
+    // A known text is a licence whatever its length (a two-line exception or blessing), once it is not a
+    // notice, a policy or terms of service.
+    if let identifiedName {
+      return DocumentClassification(class: .licence, reason: "The text is \(identifiedName).", because: grants)
     }
 
     if !grants.isEmpty {

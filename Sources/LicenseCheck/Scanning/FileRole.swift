@@ -28,6 +28,9 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
     // Dotfiles (`.licenseignore`) configure tools; `license_check.py` is code about licences.
     if name.hasPrefix(".") { return nil }
     if isSource(name) || isBinaryByName(name) { return nil }
+    // Data files (`licenses/Llama-3.json`, `license-stats.csv`) are data about licences, not licence texts,
+    // unless the name starts with the licence word (`LICENSE.json` shipped as a licence).
+    if isData(upper), !["LICENSE", "LICENCE", "COPYING"].contains(where: { upper.hasPrefix($0) }) { return nil }
     if upper.contains("ACCEPTABLE_USE") || upper.contains("ACCEPTABLE-USE") { return .policy }
     for part in components(upper) {
       if part.hasPrefix("USE_POLICY") || part.hasPrefix("USE-POLICY") { return .policy }
@@ -35,6 +38,13 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
       if part.hasPrefix("NOTICE") { return .notice }
     }
     return nil
+  }
+
+  /// JSON, YAML, TOML, CSV and similar data formats.
+  static func isData(_ upper: String) -> Bool {
+    [".JSON", ".JSONL", ".YAML", ".YML", ".TOML", ".CSV", ".TSV", ".INI", ".CFG", ".LOCK", ".PLIST"].contains {
+      upper.hasSuffix($0)
+    }
   }
 
   /// The stem before the licence word (`llama3` for `llama3.LICENSE.txt`), empty when the name starts with it.

@@ -532,14 +532,20 @@ struct FlowDownRule: ClauseRule {
   static let asProtective: PhraseSet = [
     "at least as much as", "at least as protective", "at least as restrictive", "as restrictive as",
     "no less protective", "no less restrictive", "substantially the same", "substantially similar",
-    "consistent with the terms of this", "as protective as", "protect it as much as", "protect the software as much",
+    "as protective as", "protect it as much as", "protect the software as much",
+  ]
+  /// What the downstream terms are measured against: the licence itself.
+  static let licenceTerms: PhraseSet = [
+    "this agreement", "these terms", "this license", "this licence", "the terms of this", "these license terms",
+    "this eula", "the license terms", "the licence terms",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind),
+      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind), v.has(licenceTerms),
+        !v.has(.confidential),
         v.has(Lexicon.must) || v.has(.mustShall) || ctx.inDutyList[v.index]
       {
         var p = ClauseParameters()
@@ -729,6 +735,7 @@ enum QuoteFinder {
 }
 
 extension PhraseSet {
+  fileprivate static let confidential: PhraseSet = ["confidential*", "privacy"]
   /// Whether a string's first words match one of the phrases.
   func containsStart(of s: String) -> Bool {
     let t = TokenizedText(s)

@@ -472,7 +472,8 @@ struct TrademarkRule: ClauseRule {
     "trademark*", "trade mark*", "trade name*", "service mark*", "logo*", "brand*", "trade dress",
     "product names", "name of the copyright holder", "names of its contributors", "name of the author",
     "names of the contributors", "name of the licensor", "names of any contributors", "name of any contributor",
-    "the name of", "the names of",
+    "the name of", "the names of", "name may not be used", "names may not be used", "name shall not be used",
+    "names shall not be used", "name must not be used", "names must not be used",
   ]
   static let deny: PhraseSet = [
     "no trademark", "not grant", "no right", "no rights", "no license", "not licensed", "may not be used",
@@ -493,7 +494,7 @@ struct TrademarkRule: ClauseRule {
       guard let d = v.first(deny) ?? carvedOut else { continue }
       // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
       let w = v.word(m.lowerBound)
-      if w == "the", !v.has(.endorsePromote) { continue }
+      if w == "the" || w == "name" || w == "names", !v.has(.endorsePromote) { continue }
       out.append(ctx.clause(.trademark, in: v, evidence: ExtractionContext.cover(d, m)))
     }
     return out
