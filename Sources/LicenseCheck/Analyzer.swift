@@ -38,7 +38,8 @@ public struct Analyzer: Sendable {
   public func analyze(_ document: Document, policy: Document?) -> LicenseAnalysis {
     let text = TokenizedText(document.text)
     let structure = Segmenter.segment(text)
-    var clauses = ClauseExtractor.extract(from: text, structure: structure)
+    let views = ExtractionContext.makeViews(text, structure)
+    var clauses = ClauseExtractor.extract(from: text, structure: structure, views: views)
     if let policy {
       let p = ClauseExtractor.extract(from: TokenizedText(policy.text), role: .policy, documentName: "policy")
       clauses = ClauseExtractor.ordered(clauses) + p
@@ -48,11 +49,11 @@ public struct Analyzer: Sendable {
       identify ? Identifier.standard.identification(of: text, clauses: clauses, library: templates) : nil
     var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
     analysis.declaredLicense = LicenseDeclaration(document)
-    let found = UnexplainedFinder.find(in: text, structure: structure, clauses: clauses)
+    let found = UnexplainedFinder.find(in: text, structure: structure, views: views, clauses: clauses)
     analysis.unexplained = found.unexplained
     analysis.coverage = found.coverage
     analysis.documentClass = DocumentClassifier.classify(
-      text, structure: structure, clauses: clauses, identification: identification)
+      text, structure: structure, views: views, clauses: clauses, identification: identification)
     return analysis.judgedAgainstOSD()
   }
 }

@@ -35,7 +35,17 @@ public enum ClauseExtractor {
     documentName: String? = nil
   ) -> [Clause] {
     let structure = structure ?? Segmenter.segment(text)
-    let views = ExtractionContext.makeViews(text, structure)
+    return extract(
+      from: text, structure: structure, views: ExtractionContext.makeViews(text, structure), role: role,
+      documentName: documentName)
+  }
+
+  /// The same, on sentence views the caller already built (the analyzer shares them with the
+  /// unexplained-sentence finder and the classifier: building views is a large share of the work).
+  static func extract(
+    from text: TokenizedText, structure: TextStructure, views: [SentenceView], role: DocumentRole = .licence,
+    documentName: String? = nil
+  ) -> [Clause] {
     let quantities = Quantities.find(in: text)
     var all: [Clause] = []
     for segment in Segments.split(views: views, text: text, role: role, structure: structure) {

@@ -80,7 +80,15 @@ public enum UnexplainedFinder {
   public static func find(
     in text: TokenizedText, structure: TextStructure, clauses: [Clause], documentName: String? = nil
   ) -> (unexplained: [UnexplainedSentence], coverage: NormativeCoverage) {
-    let views = ExtractionContext.makeViews(text, structure)
+    find(
+      in: text, structure: structure, views: ExtractionContext.makeViews(text, structure), clauses: clauses,
+      documentName: documentName)
+  }
+
+  static func find(
+    in text: TokenizedText, structure: TextStructure, views: [SentenceView], clauses: [Clause],
+    documentName: String? = nil
+  ) -> (unexplained: [UnexplainedSentence], coverage: NormativeCoverage) {
     var covered = [Bool](repeating: false, count: views.count)
     for c in clauses where c.document == documentName {
       // A clause covers every sentence its span touches.

@@ -98,7 +98,16 @@ public enum DocumentClassifier {
   public static func classify(
     _ text: TokenizedText, structure: TextStructure, clauses: [Clause], identification: Identification?
   ) -> DocumentClassification {
-    var c = classifyEnglish(text, structure: structure, clauses: clauses, identification: identification)
+    classify(
+      text, structure: structure, views: ExtractionContext.makeViews(text, structure), clauses: clauses,
+      identification: identification)
+  }
+
+  static func classify(
+    _ text: TokenizedText, structure: TextStructure, views: [SentenceView], clauses: [Clause],
+    identification: Identification?
+  ) -> DocumentClassification {
+    var c = classifyEnglish(text, views: views, clauses: clauses, identification: identification)
     c.english = isEnglish(text)
     if !c.english, c.class == .notALicence,
       text.tokens.contains(where: { t in
@@ -140,12 +149,11 @@ public enum DocumentClassifier {
   }
 
   static func classifyEnglish(
-    _ text: TokenizedText, structure: TextStructure, clauses: [Clause], identification: Identification?
+    _ text: TokenizedText, views: [SentenceView], clauses: [Clause], identification: Identification?
   ) -> DocumentClassification {
     let own = clauses.indices.filter { clauses[$0].document == nil }
     let grants = own.filter { clauses[$0].kind == .copyrightGrant || clauses[$0].kind == .patentGrant }
     let licenceLike = own.filter { licenceKinds.contains(clauses[$0].kind) }
-    let views = ExtractionContext.makeViews(text, structure)
     let words = views.reduce(0) { $0 + $1.count }
     let head = views.prefix(4)
 
