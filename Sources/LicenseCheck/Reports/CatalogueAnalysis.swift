@@ -17,5 +17,21 @@ extension LicenseAnalysis {
         method: "catalogue", candidates: []),
       clauses: clauses)
     self = judgedAgainstOSD()
+    // A summary lists the clauses a reviewer noted, not always the grant: a missing grant there is not
+    // evidence that nothing is granted, so the "no grant" failures become unknown.
+    if !clauses.contains(where: { $0.kind == .copyrightGrant }) {
+      osd = osd.map { v in
+        guard v.verdict == .fail, v.because.isEmpty else { return v }
+        return OSDVerdict(
+          criterion: v.criterion, title: v.title, verdict: .unknown, because: [],
+          explanation: "The catalogue summary of \(entry.id) lists no grant; analyse the licence text to settle this.")
+      }
+      if !osd.contains(where: { $0.verdict == .fail }) {
+        conformance = OSDConformance(
+          status: .undetermined, reason: "The catalogue summary lists no grant, so conformance cannot be shown.",
+          because: [])
+      }
+      osdConformant = false
+    }
   }
 }

@@ -147,7 +147,9 @@ public struct ComparisonTable: Sendable, Codable, Equatable {
     if id == "osd" {
       return Column(
         id: id, title: "OSD conformant",
-        description: "yes when no criterion of the Open Source Definition fails.")
+        description:
+          "yes only with positive evidence: all ten criteria pass, and the text is an OSI-approved licence or every restrictive sentence was understood."
+      )
     }
     if let criterion = OSDCriterion(rawValue: id) {
       return Column(
