@@ -46,7 +46,10 @@ public struct Analyzer: Sendable {
     }
     // Identification never adds clauses: it only names the text.
     let identification =
-      identify ? Identifier.standard.identification(of: text, clauses: clauses, library: templates) : nil
+      identify
+      ? Identifier.standard.identification(
+        of: text, clauses: clauses, library: templates,
+        roles: { ClauseExtractor.segments(of: text, structure: structure, views: views) }) : nil
     var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
     analysis.declaredLicense = LicenseDeclaration(document)
     let found = UnexplainedFinder.find(in: text, structure: structure, views: views, clauses: clauses)

@@ -60,8 +60,12 @@ public enum ClauseExtractor {
   /// The roles of the parts of a text: a whole licence, a whole policy, or a licence with its policy appended.
   public static func segments(of text: TokenizedText, structure: TextStructure? = nil) -> [TextSegment] {
     let structure = structure ?? Segmenter.segment(text)
-    let views = ExtractionContext.makeViews(text, structure)
-    return Segments.split(views: views, text: text, role: .licence, structure: structure).map { s in
+    return segments(of: text, structure: structure, views: ExtractionContext.makeViews(text, structure))
+  }
+
+  /// The same, on sentence views already built.
+  static func segments(of text: TokenizedText, structure: TextStructure, views: [SentenceView]) -> [TextSegment] {
+    Segments.split(views: views, text: text, role: .licence, structure: structure).map { s in
       let first = structure.sentences[s.sentences.lowerBound].span.start
       let last = structure.sentences[s.sentences.upperBound - 1].span.end
       return TextSegment(

@@ -11,12 +11,21 @@ extension Identifier {
   public func identification(
     of text: TokenizedText, clauses: [Clause], library: TemplateLibrary? = nil
   ) -> Identification? {
+    identification(of: text, clauses: clauses, library: library, roles: nil)
+  }
+
+  /// The same, with the licence and policy parts already found (the analyzer has them from its own
+  /// segmentation, which saves a second pass over the text).
+  func identification(
+    of text: TokenizedText, clauses: [Clause], library: TemplateLibrary?, roles: (() -> [TextSegment])?
+  ) -> Identification? {
     guard var id = identify(text, library: library) else { return nil }
     // Segments are only reported (and only restrict the differences) when the whole file is not an
     // exact or template match; skipping them then saves a second pass over every piece.
     // A notice names one licence: its pieces are not licence texts either.
     let whole = id.method == "exact" || id.method == "template" || id.method == "notice"
-    let segments = whole ? [] : identifySegments(text, roles: ClauseExtractor.segments(of: text), library: library)
+    let segments =
+      whole ? [] : identifySegments(text, roles: roles?() ?? ClauseExtractor.segments(of: text), library: library)
     // A whole-file exact or template match is one known licence, even a composite one
     // (OpenSSL is the OpenSSL and SSLeay licences): its parts are not reported as segments.
     if segments.count > 1, id.method != "exact", id.method != "template" {
