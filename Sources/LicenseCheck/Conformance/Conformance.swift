@@ -38,6 +38,10 @@ extension UnexplainedFinder {
 }
 
 extension OSDConformance {
+  /// The ids the embedded index marks OSI-approved (`isOsiApproved` in the SPDX XML), looked up once.
+  static let osiApprovedIDs: Set<String> = Set(
+    Identifier.standard.index.licenses.filter { $0.flags.contains(.osiApproved) }.map(\.id))
+
   /// Decides the overall answer from the verdicts, the identification and what was not understood.
   static func decide(
     verdicts: [OSDVerdict], clauses: [Clause], identification: Identification?,

@@ -39,7 +39,11 @@ public enum OSDEvaluator {
     // Kinds once, so that each row tests only the clauses of its kinds (copying whole clauses per
     // row and condition dominated the evaluation).
     let kinds = judged.map(\.kind)
-    let verdicts = OSDTable.rules.map { verdict(for: $0, judged, kinds: kinds) }
+    // Where the grants are, worded once: five rows pass on all of them, and wording a location (sections,
+    // quoted headings) for each row doubled the evaluator's time.
+    let grants = kinds.indices.filter { kinds[$0] == .copyrightGrant }
+    let grantPlace = OSDSentence.location(of: grants.map { judged[$0] })
+    let verdicts = OSDTable.rules.map { verdict(for: $0, judged, kinds: kinds, grantPlace: grantPlace) }
     return OSDEvaluation(
       verdicts: verdicts, warnings: warnings(clauses), conformant: verdicts.allSatisfy { $0.verdict == .pass })
   }
@@ -60,7 +64,9 @@ public enum OSDEvaluator {
   }
 
   /// Applies one row of the table (see ``OSDRule`` for the order of the tests).
-  static func verdict(for rule: OSDRule, _ clauses: [Clause], kinds: [ClauseKind]) -> OSDVerdict {
+  static func verdict(
+    for rule: OSDRule, _ clauses: [Clause], kinds: [ClauseKind], grantPlace: String? = nil
+  ) -> OSDVerdict {
     func make(_ verdict: OSDVerdict.Verdict, _ because: [Int], _ explanation: String) -> OSDVerdict {
       OSDVerdict(
         criterion: rule.criterion.id, title: rule.criterion.title, verdict: verdict, because: because,
@@ -103,6 +109,9 @@ public enum OSDEvaluator {
     // A pass rests on the grants: those giving the rights the row needs, or every grant for rows that
     // pass because no restriction was found.
     let granting = rule.needs.isEmpty ? grants : grants.filter { i in rule.needs.contains { $0.isMet(by: clauses[i]) } }
+    if granting.count == grants.count, let place = grantPlace {
+      return make(.pass, granting, place.isEmpty ? rule.passes + "." : rule.passes + " (" + place + ").")
+    }
     return make(.pass, granting, OSDSentence.finish(rule.passes, at: granting.map { clauses[$0] }))
   }
 
@@ -215,10 +224,9 @@ extension LicenseAnalysis {
     let result = OSDEvaluator.evaluate(clauses)
     copy.osd = result.verdicts
     copy.warnings = result.warnings
-    let index = Identifier.standard.index
     let answer = OSDConformance.decide(
       verdicts: result.verdicts, clauses: clauses, identification: identification, unexplained: unexplained,
-      osiApproved: { id in index.licenses.contains { $0.id == id && $0.flags.contains(.osiApproved) } })
+      osiApproved: { OSDConformance.osiApprovedIDs.contains($0) })
     copy.conformance = answer
     copy.osdConformant = answer.status == .conformant
     return copy

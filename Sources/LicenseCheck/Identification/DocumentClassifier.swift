@@ -141,11 +141,18 @@ public enum DocumentClassifier {
   static func isEnglish(_ text: TokenizedText) -> Bool {
     var words = 0
     var common = 0
+    // About a thousand words spread over the whole text settle it (a set lookup per word of a long text
+    // cost more than the check is worth; a text that switches language part-way is still seen whole).
+    let total = text.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
+    let step = Swift.max(1, total / 1000)
+    var k = 0
     for t in text.tokens where t.kind == .word {
+      k += 1
+      guard k % step == 0 else { continue }
       words += 1
       if functionWords.contains(t.hash) { common += 1 }
     }
-    return words < 40 || common * 10 >= words
+    return total < 40 || common * 10 >= words
   }
 
   static func classifyEnglish(
