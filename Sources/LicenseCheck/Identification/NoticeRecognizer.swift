@@ -1,8 +1,7 @@
 /// Recognises licence notices and references: the short texts that name a licence instead of
-/// containing it ("… under the terms of the GNU General Public License as published by the Free
-/// Software Foundation; either version 2 of the License, or (at your option) any later version",
-/// "Licensed under the Apache License, Version 2.0", "subject to the terms of the Mozilla Public
-/// License, v. 2.0", "see /usr/share/common-licenses/GPL-3").
+/// containing it: a GNU notice naming "version 2" with "(at your option) any later version", an
+/// Apache notice naming "Version 2.0", an MPL notice naming "v. 2.0", or a pointer such as
+/// "see /usr/share/common-licenses/GPL-3".
 ///
 /// A notice is a licence name (a phrase or an abbreviation such as `GPL`, `LGPLv2.1`), a version
 /// near it ("version 2", "v. 2.0", "2.1", "-2"), and for GNU licences the version rule: "or (at
