@@ -5,13 +5,14 @@ struct RemoteRestrictionRule: ClauseRule {
   static let restrict: PhraseSet = [
     "switch off", "turn off", "cut off access",
     "restrict", "disable", "suspend", "revoke", "limit", "block", "shut off", "shut down", "deactivate", "throttle",
-    "terminate access", "cut off",
+    "terminate access", "cut off", "monitor",
   ]
   static let remote: PhraseSet = [
     "software update", "license server", "licence server", "any other method", "kill switch",
     "from a distance", "by technical means", "technical measures", "remote access", "remotely", "remote", "kill switch",
     "over the network", "remotely or otherwise", "licence key", "license key", "activation key",
-    "access to the service", "access to the api", "api key", "api keys",
+    "access to the service", "access to the api", "api key", "api keys", "access to the services",
+    "your access", "your account",
   ]
   static let reserve: PhraseSet = [
     "keeps the right", "retains the right", "retain the right", "keep the right", "can",
