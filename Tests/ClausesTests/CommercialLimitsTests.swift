@@ -112,4 +112,21 @@ struct CommercialLimitsTests {
     #expect(analysis.osd.first { $0.criterion == criterion }?.verdict == .fail, "\(kind) fails \(criterion)")
     #expect(!analysis.osdConformant)
   }
+
+  /// Bulleted items after an intro with no colon ("You may not" on its own line) are a ban list, and
+  /// after "you must" a duty list, as in many vendor licence terms.
+  @Test func listsOpenedWithoutAColon() {
+    let text = """
+      3. Limits. You may not
+      • reverse engineer or decompile the toolkit;
+      • offer the toolkit to others as a hosted service.
+
+      4. Redistribution. For any sample code you distribute, you must
+      • keep the copyright notices in it;
+      • require your customers to agree to terms that protect it at least as much as this agreement.
+
+      """
+    let k = kinds(text)
+    #expect(k.isSuperset(of: [.noReverseEngineering, .hostedService, .retainNotices, .flowDown]), "\(k)")
+  }
 }

@@ -32,8 +32,12 @@ enum BanScope {
         }
       }
       // "You agree not to use the Model to:", or a bare "The Licensee shall not:" opening a list.
-      let colon = endsWithColon(structure.sentences[i], text: text)
-      let bareIntro = colon && (v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false)
+      let endsOnIntro = v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false
+      // "You may not" with no colon, then bulleted items (Microsoft's licence terms): a list all the same.
+      let colon =
+        endsWithColon(structure.sentences[i], text: text)
+        || (endsOnIntro && nextStartsItem(after: i, views: views, structure: structure, text: text))
+      let bareIntro = colon && endsOnIntro
       // "The User shall not perform any of the following acts:" names no use but opens a ban list.
       let followingIntro = colon && v.has(.following)
       if colon || role == .policy, v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro
@@ -65,9 +69,12 @@ enum BanScope {
         }
       }
       // "provided that you do at least ONE of the following:" lists options, not duties.
-      if endsWithColon(structure.sentences[i], text: text), v.has(Lexicon.must) || v.has(Lexicon.conditions),
-        !v.has(.oneOfTheFollowing)
-      {
+      // "For any code you distribute, you must" with no colon, then bulleted items, opens a list too.
+      let endsOnMust = v.first(Lexicon.must).map { $0.upperBound >= v.count } ?? false
+      let opens =
+        endsWithColon(structure.sentences[i], text: text)
+        || (endsOnMust && nextStartsItem(after: i, views: views, structure: structure, text: text))
+      if opens, v.has(Lexicon.must) || v.has(Lexicon.conditions), !v.has(.oneOfTheFollowing) {
         active = true
       }
     }
@@ -80,6 +87,16 @@ enum BanScope {
 
   static func looksLikeReportingNote(_ v: SentenceView) -> Bool {
     v.first(reporting, in: 0..<Swift.min(v.count, 4)) != nil
+  }
+
+  /// Whether the sentence after `i` starts a line with a list marker (`•`, `-`, `(a)`, `1.`).
+  static func nextStartsItem(after i: Int, views: [SentenceView], structure: TextStructure, text: TokenizedText)
+    -> Bool
+  {
+    guard i + 1 < views.count else { return false }
+    let first = structure.sentences[i + 1].tokenRange.lowerBound
+    guard first < text.tokens.count else { return false }
+    return startsLine(tokenIndex: first, text: text) && startsWithMarker(first, text: text)
   }
 
   static func endsWithColon(_ s: Sentence, text: TokenizedText) -> Bool {

@@ -519,7 +519,7 @@ struct FlowDownRule: ClauseRule {
   static let downstream: PhraseSet = [
     "any agreement", "third party", "third parties", "recipient*", "downstream", "subsequent", "users of",
     "end users", "licensees", "sublicensee*", "anyone", "whom you", "those who", "such party", "such parties",
-    "distribute", "distribution", "derivatives", "derivative",
+    "distribute", "distribution", "derivatives", "derivative", "customers", "your customers",
   ]
   static let bind: PhraseSet = [
     "enforceable provision", "must include", "shall include", "include", "notice", "bind", "binding", "bound by",
