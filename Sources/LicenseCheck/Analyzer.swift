@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
     analysis.unexplained = found.unexplained
     analysis.coverage = found.coverage
     analysis.documentClass = DocumentClassifier.classify(
-      text, structure: structure, views: views, clauses: clauses, identification: identification)
+      text, views: views, clauses: clauses, identification: identification)
     return analysis.judgedAgainstOSD()
   }
 }

@@ -67,7 +67,7 @@ extension OSDConformance {
         status: .conformant,
         reason: "All ten criteria pass, and the text is \(id.id), an OSI-approved licence.", because: grants)
     }
-    let restrictive = unexplained.filter { u in u.cues.contains { restrictiveCuesContain($0) } }
+    let restrictive = unexplained.filter { u in u.cues.contains { UnexplainedFinder.restrictiveCues.contains($0) } }
     if !restrictive.isEmpty {
       let lines = restrictive.prefix(3).map { String($0.span.line) }.joined(separator: ", ")
       let more = restrictive.count > 3 ? " …" : ""
@@ -82,5 +82,4 @@ extension OSDConformance {
       because: grants)
   }
 
-  private static func restrictiveCuesContain(_ cue: String) -> Bool { UnexplainedFinder.restrictiveCues.contains(cue) }
 }

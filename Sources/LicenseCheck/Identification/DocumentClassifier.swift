@@ -99,13 +99,12 @@ public enum DocumentClassifier {
     _ text: TokenizedText, structure: TextStructure, clauses: [Clause], identification: Identification?
   ) -> DocumentClassification {
     classify(
-      text, structure: structure, views: ExtractionContext.makeViews(text, structure), clauses: clauses,
-      identification: identification)
+      text, views: ExtractionContext.makeViews(text, structure), clauses: clauses, identification: identification)
   }
 
+  /// The same, on sentence views the analyzer already built.
   static func classify(
-    _ text: TokenizedText, structure: TextStructure, views: [SentenceView], clauses: [Clause],
-    identification: Identification?
+    _ text: TokenizedText, views: [SentenceView], clauses: [Clause], identification: Identification?
   ) -> DocumentClassification {
     var c = classifyEnglish(text, views: views, clauses: clauses, identification: identification)
     c.english = isEnglish(text)
@@ -133,7 +132,7 @@ public enum DocumentClassifier {
       "the", "of", "and", "to", "or", "in", "any", "this", "you", "your", "is", "be", "for", "that", "by", "with",
       "may", "not", "a", "an", "on", "are", "as", "it", "such", "if", "than", "from", "we", "us", "our", "will",
       "must", "shall", "can", "have", "has", "other", "all", "which", "who", "their", "its", "under", "use",
-      "more", "no", "without", "each", "these", "those", "only", "must", "agree", "rights", "software",
+      "more", "no", "without", "each", "these", "those", "only", "agree", "rights", "software",
     ].map(wordHash))
 
   /// Whether common English words make up a share of the words that English prose always reaches
