@@ -45,11 +45,19 @@ public struct Analyzer: Sendable {
       clauses = ClauseExtractor.ordered(clauses) + p
     }
     // Identification never adds clauses: it only names the text.
-    let identification =
-      identify
-      ? Identifier.standard.identification(
+    let identification: Identification?
+    if !identify {
+      identification = nil
+    } else if document.format == .debianCopyright, let copyright = DebianCopyright.parse(document.text),
+      let id = Identifier.standard.identification(of: copyright, library: templates)
+    {
+      // A Debian copyright file is many licences, each under the name its packager declared.
+      identification = id
+    } else {
+      identification = Identifier.standard.identification(
         of: text, clauses: clauses, library: templates,
-        roles: { ClauseExtractor.segments(of: text, structure: structure, views: views) }) : nil
+        roles: { ClauseExtractor.segments(of: text, structure: structure, views: views) })
+    }
     var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
     analysis.declaredLicense = LicenseDeclaration(document)
     let found = UnexplainedFinder.find(in: text, structure: structure, views: views, clauses: clauses)

@@ -66,8 +66,15 @@ struct Identify: ParsableCommand {
             id.coverage.map { String(format: "%.3f", $0) } ?? "-", id.method,
           ])
           for s in id.segments ?? [] {
+            // A Debian copyright stanza: the name its packager declared, and whether the text agrees.
+            var declared = ""
+            if let name = s.declared {
+              declared = "declared " + name
+              if let agrees = s.matchesDeclared { declared += agrees ? " (matches)" : " (MISMATCH)" }
+            }
             rows.append([
-              "  lines \(s.lineStart)-\(s.lineEnd)", s.id, "", "", String(format: "%.3f", s.confidence), "", s.method,
+              "  lines \(s.lineStart)-\(s.lineEnd)", s.id, declared, "", String(format: "%.3f", s.confidence), "",
+              s.method,
             ])
           }
         } else {

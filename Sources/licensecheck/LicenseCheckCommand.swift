@@ -44,7 +44,8 @@ struct LicenseCheckCommand: ParsableCommand {
 
 /// Options every command that reads licence files shares.
 struct ReadingOptions: ParsableArguments {
-  @Option(help: "Read inputs as this format instead of detecting it (text, markdown, html, spdx-xml).")
+  @Option(
+    help: "Read inputs as this format instead of detecting it (text, markdown, html, spdx-xml, debian-copyright).")
   var inputFormat: SourceFormat?
 
   @Option(help: "Refuse inputs larger than this many bytes.")

@@ -27,7 +27,9 @@ struct Scan: ParsableCommand {
   var format: Format = .text
 
   @Option(
-    help: "Exit 1 when this holds: mismatch (a card contradicts its licence) or osd (a licence is not OSD conformant).")
+    help:
+      "Exit 1 when this holds: mismatch (a card or a Debian copyright file contradicts its licence text) or osd (a licence is not OSD conformant)."
+  )
   var failOn: FailOn?
 
   @Option(help: "Skip licence-like files larger than this many bytes.")
@@ -36,7 +38,9 @@ struct Scan: ParsableCommand {
   @Flag(help: "Do not follow symbolic links.")
   var noFollowSymlinks = false
 
-  @Option(help: "Read licence files as this format instead of detecting it (text, markdown, html, spdx-xml).")
+  @Option(
+    help:
+      "Read licence files as this format instead of detecting it (text, markdown, html, spdx-xml, debian-copyright).")
   var inputFormat: SourceFormat?
 
   @Flag(help: "Also enter links to folders outside the scanned folders (never /proc, /sys or /dev).")
@@ -66,7 +70,9 @@ struct Scan: ParsableCommand {
     var mismatch = false
     var nonConformant = false
     func note(_ folder: FolderReport) {
-      if folder.findings.contains(where: { $0.code == .declaredLicenseMismatch }) { mismatch = true }
+      if folder.findings.contains(where: { $0.code == .declaredLicenseMismatch || $0.code == .debianLicenseMismatch }) {
+        mismatch = true
+      }
       if folder.licences.contains(where: { !$0.osdConformant }) { nonConformant = true }
     }
     let summary: ScanSummary

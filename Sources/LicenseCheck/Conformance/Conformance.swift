@@ -60,6 +60,30 @@ extension OSDConformance {
         status: .undetermined, reason: "No fail, but \(list) could not be settled from the text.", because: [])
     }
     let grants = clauses.indices.filter { clauses[$0].kind == .copyrightGrant }
+    // A Debian copyright file declares many licences: the whole is open source only when every
+    // licence it declares is, and the declarations were checked against their texts.
+    if let id = identification, id.method == "debian-copyright" {
+      let ids = Identifier.licenseIDs(in: id.expression ?? id.id)
+      let other = ids.filter { !osiApproved($0) }
+      if !other.isEmpty {
+        return OSDConformance(
+          status: .undetermined,
+          reason:
+            "A Debian copyright file; \(other.prefix(5).joined(separator: ", "))\(other.count > 5 ? " …" : "") \(other.count == 1 ? "is not an" : "are not") OSI-approved licence\(other.count == 1 ? "" : "s") this tool knows: check \(other.count == 1 ? "it" : "them") by hand.",
+          because: grants)
+      }
+      if id.lowConfidence == true {
+        return OSDConformance(
+          status: .undetermined,
+          reason: "A Debian copyright file whose declared licence names are not confirmed by their texts.",
+          because: grants)
+      }
+      return OSDConformance(
+        status: .conformant,
+        reason:
+          "A Debian copyright file whose every declared licence (\(ids.joined(separator: ", "))) is OSI-approved.",
+        because: grants)
+    }
     if let id = identification, ["exact", "template"].contains(id.method) || id.confidence >= 0.97,
       (id.coverage ?? 1) >= 0.95, osiApproved(id.id)
     {

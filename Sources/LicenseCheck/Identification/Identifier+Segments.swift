@@ -8,8 +8,16 @@ public struct IdentifiedSegment: Sendable, Codable, Equatable, Hashable {
   public let lineEnd: Int
   /// Confidence of the segment's identification, in [0, 1].
   public let confidence: Double
-  /// `exact`, `template` or `similarity`.
+  /// `exact`, `template`, `similarity`, `notice`, or `declared` (a DEP-5 stanza whose text names
+  /// no licence the identifier knows: the id is the packager's declared name, unverified).
   public let method: String
+  /// The licence name a Debian copyright file declares for this text (`GPL-2+`), as written.
+  public var declared: String? = nil
+  /// ``declared`` as an SPDX expression, when it translates with certainty.
+  public var declaredID: String? = nil
+  /// Whether the text is the declared licence: false is a mismatch a reviewer should look at;
+  /// nil when either side is unknown.
+  public var matchesDeclared: Bool? = nil
 
   /// Creates a segment.
   public init(id: String, lineStart: Int, lineEnd: Int, confidence: Double, method: String) {

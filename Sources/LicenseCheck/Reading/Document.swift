@@ -8,6 +8,8 @@ public enum SourceFormat: String, Sendable, Codable, Equatable, Hashable, CaseIt
   case html
   /// An SPDX license-list-XML source file.
   case spdxXML = "spdx-xml"
+  /// A Debian machine-readable copyright file (DEP-5); its stanzas are in ``DebianCopyright``.
+  case debianCopyright = "debian-copyright"
 }
 
 /// The character encoding the input bytes were decoded from.

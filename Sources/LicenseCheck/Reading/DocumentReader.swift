@@ -83,9 +83,11 @@ public enum DocumentReader {
     throws(ReadError) -> Document
   {
     switch format {
-    case .text:
+    case .text, .debianCopyright:
+      // A DEP-5 file's text is read as it is: its stanzas are parsed from it where needed
+      // (``DebianCopyright/parse(_:)``), so every span still points at the file's own bytes.
       return Document(
-        path: path, format: .text, encoding: decoded.encoding, originalBytes: bytes,
+        path: path, format: format, encoding: decoded.encoding, originalBytes: bytes,
         text: String(decoding: decoded.utf8, as: UTF8.self), sourceMap: decoded.map,
         warnings: decoded.warnings)
     case .markdown:

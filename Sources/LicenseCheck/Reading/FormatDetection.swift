@@ -38,6 +38,7 @@ enum FormatDetection {
     if starts("<!doctype html") || starts("<html") || has("<body") { return .html }
     if lower.hasSuffix(".xml"), starts("<") { return .spdxXML }
     if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx") { return .markdown }
+    if starts("format:"), DebianCopyright.isHeader(trimmed) { return .debianCopyright }
     if starts("---\n") || starts("---\r\n") { return .markdown }
     return .text
   }
@@ -56,6 +57,7 @@ enum FormatDetection {
     }
     if lower.hasSuffix(".xml"), trimmed.hasPrefix("<") { return .spdxXML }
     if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx") { return .markdown }
+    if trimmed.hasPrefix("format:"), DebianCopyright.isHeader(utf8.prefix(2048)) { return .debianCopyright }
     // Model cards and READMEs often lack an extension but start with YAML front matter.
     if trimmed.hasPrefix("---\n") || trimmed.hasPrefix("---\r\n") {
       return .markdown

@@ -56,7 +56,12 @@ extension FolderReport {
     for licence in licences {
       var file = name(licence.path)
       if let policy = licence.policy { file += " + " + name(policy) }
-      let id = licence.identification?.id ?? "unidentified"
+      // The id with how it was found and how sure it is: a similarity guess must not read like an exact match.
+      var id = "unidentified"
+      if let found = licence.identification {
+        id = (found.expression ?? found.id) + " (" + found.method + " " + String(format: "%.2f", found.confidence)
+        id += found.lowConfidence == true ? ", low confidence)" : ")"
+      }
       var osd = "OSD " + (licence.osdConformant ? "yes" : "no")
       if !licence.failing.isEmpty {
         osd += " (fails " + licence.failing.joined(separator: ", ") + ")"
@@ -74,6 +79,12 @@ extension FolderReport {
       rows.rows.append([
         "  spdx", Plural.count(spdxIdentifiers.reduce(0) { $0 + $1.files }, "file"),
         spdxIdentifiers.map { "\($0.identifier) ×\($0.files)" }.joined(separator: ", "),
+      ])
+    }
+    if !headerNotices.isEmpty {
+      rows.rows.append([
+        "  notices", Plural.count(headerNotices.reduce(0) { $0 + $1.files }, "file"),
+        headerNotices.map { "\($0.identifier) ×\($0.files)" }.joined(separator: ", "),
       ])
     }
     let rendered = rows.render { r, column, cell in

@@ -21,6 +21,14 @@ public enum TextReport {
     var out = style.bold(source.path)
     out += "  (\(source.format.rawValue), \(source.bytes) bytes, sha256 \(source.sha256.prefix(12))…)\n"
     out += "Identified: " + identificationText(analysis.identification) + "\n"
+    if let expression = analysis.identification?.expression { out += "Expression: " + expression + "\n" }
+    // The licences of a Debian copyright file, each under its declared name (mismatches first to the eye).
+    if analysis.identification?.method == "debian-copyright" {
+      for s in analysis.identification?.segments ?? [] {
+        let verdict = s.matchesDeclared.map { $0 ? "matches" : style.red("MISMATCH") } ?? "not compared"
+        out += "  lines \(s.lineStart)-\(s.lineEnd): License: \(s.declared ?? "-") → \(s.id) (\(s.method)) \(verdict)\n"
+      }
+    }
     if let c = analysis.documentClass {
       out += "Document: " + c.class.rawValue + " — " + c.reason + "\n"
     }

@@ -31,6 +31,8 @@ public enum FileRole: String, Sendable, Codable, Equatable, Hashable, CaseIterab
     // Data files (`licenses/Llama-3.json`, `license-stats.csv`) are data about licences, not licence texts,
     // unless the name starts with the licence word (`LICENSE.json` shipped as a licence).
     if isData(upper), !["LICENSE", "LICENCE", "COPYING"].contains(where: { upper.hasPrefix($0) }) { return nil }
+    // Debian packages declare their licences in `copyright` (DEP-5); many projects ship a `COPYRIGHT` file.
+    if upper == "COPYRIGHT" || upper == "COPYRIGHT.TXT" || upper == "COPYRIGHT.MD" { return .licence }
     if upper.contains("ACCEPTABLE_USE") || upper.contains("ACCEPTABLE-USE") { return .policy }
     for part in components(upper) {
       if part.hasPrefix("USE_POLICY") || part.hasPrefix("USE-POLICY") { return .policy }

@@ -74,10 +74,12 @@ public struct LicenseScanner: Sendable {
     let sources = plan.files.filter { $0.role == nil }
     let reading = ProgressCounter(phase: "reading", total: sources.count, progress: progress)
     reading.report(done: 0)
-    let sniffedTags = parallelMap(sources, counter: reading) { file in sniffTags(file) }
+    let sniffedTags = parallelMap(sources, counter: reading) { file in sniffHead(file) }
     var tags: [String: [String: Int]] = [:]
-    for (file, identifiers) in zip(sources, sniffedTags) {
-      for id in identifiers { tags[file.folder, default: [:]][id, default: 0] += 1 }
+    var notices: [String: [String: Int]] = [:]
+    for (file, head) in zip(sources, sniffedTags) {
+      for id in head.tags { tags[file.folder, default: [:]][id, default: 0] += 1 }
+      if let id = head.notice { notices[file.folder, default: [:]][id, default: 0] += 1 }
     }
 
     // Phase 2: licence-like files, folder by folder in path order, a batch of folders at a time.
@@ -87,7 +89,7 @@ public struct LicenseScanner: Sendable {
       byFolder[file.folder, default: []].append(file)
       licenceLike += 1
     }
-    let folderPaths = Set(byFolder.keys).union(tags.keys).sorted()
+    let folderPaths = Set(byFolder.keys).union(tags.keys).union(notices.keys).sorted()
     let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
     counter.report(done: 0)
     let batchSize = max(1, options.batchSize ?? Self.automaticBatchSize)
@@ -104,7 +106,8 @@ public struct LicenseScanner: Sendable {
         end += 1
       }
       let batch = Batch(
-        folders: Array(folderPaths[start..<end]), files: files, scanner: self, tags: tags, counter: counter)
+        folders: Array(folderPaths[start..<end]), files: files, scanner: self, tags: tags, notices: notices,
+        counter: counter)
       skipped += batch.skipped
       for (folder, rendered) in batch.folders(render: render) {
         folderCount += 1
@@ -134,14 +137,16 @@ public struct LicenseScanner: Sendable {
     let analyses: [LicenseAnalysis]
     let scanner: LicenseScanner
     let tags: [String: [String: Int]]
+    let notices: [String: [String: Int]]
 
     init(
       folders: [String], files: [WalkedFile], scanner: LicenseScanner, tags: [String: [String: Int]],
-      counter: ProgressCounter
+      notices: [String: [String: Int]], counter: ProgressCounter
     ) {
       folderPaths = folders
       self.scanner = scanner
       self.tags = tags
+      self.notices = notices
       let sniffed = scanner.parallelMap(files, counter: nil) { file in scanner.sniff(file) }
       var skipped: [SkippedFile] = []
       var documents: [String: [(file: WalkedFile, document: Document)]] = [:]
@@ -149,7 +154,7 @@ public struct LicenseScanner: Sendable {
         switch outcome {
         case .skipped(let reason): skipped.append(SkippedFile(path: file.path, reason: reason))
         case .document(let document): documents[file.folder, default: []].append((file, document))
-        case .tags, .nothing: break
+        case .head, .nothing: break
         }
       }
       // One unit per licence (with its paired policy) and per policy that pairs with none.
@@ -200,7 +205,9 @@ public struct LicenseScanner: Sendable {
       return scanner.parallelMap(folderPaths, counter: nil) { folder in
         let range = memberRanges[folder] ?? 0..<0
         let members = zip(units[range], analyses[range]).map { ($0, $1) }
-        guard let report = scanner.folderReport(folder, members: members, documents: documents[folder], tags: tags)
+        guard
+          let report = scanner.folderReport(
+            folder, members: members, documents: documents[folder], tags: tags, notices: notices[folder] ?? [:])
         else { return nil }
         return (report, render(report))
       }.compactMap { $0 }
@@ -211,7 +218,7 @@ public struct LicenseScanner: Sendable {
   /// when the folder has nothing to report.
   func folderReport(
     _ folder: String, members: [(Unit, LicenseAnalysis)], documents: [(file: WalkedFile, document: Document)]?,
-    tags: [String: [String: Int]]
+    tags: [String: [String: Int]], notices: [String: Int] = [:]
   ) -> FolderReport? {
     // A file named like a licence that holds no licence language (a README called LICENSE.md, a script
     // called COPYING.sh) is not listed: only documents classified as licences, policies, notices or terms count.
@@ -224,7 +231,8 @@ public struct LicenseScanner: Sendable {
     let tagCounts = (tags[folder] ?? [:]).sorted { $0.key < $1.key }.map {
       SPDXTagCount(identifier: $0.key, files: $0.value)
     }
-    if found.isEmpty, declared == nil, tagCounts.isEmpty { return nil }
+    let noticeCounts = notices.sorted { $0.key < $1.key }.map { SPDXTagCount(identifier: $0.key, files: $0.value) }
+    if found.isEmpty, declared == nil, tagCounts.isEmpty, noticeCounts.isEmpty { return nil }
     var check: DeclarationCheck?
     var findings: [ScanFinding] = []
     for tag in tagCounts {
@@ -247,9 +255,10 @@ public struct LicenseScanner: Sendable {
         findings.append(ScanFinding(code: .declaredLicenseMismatch, folder: folder, message: result.reason))
       }
     }
+    findings += Self.debianFindings(folder, members.map(\.1))
     return FolderReport(
       path: folder, licences: found, declared: declared, declaration: check, spdxIdentifiers: tagCounts,
-      findings: findings)
+      findings: findings, headerNotices: noticeCounts)
   }
 
   /// The policy a licence incorporates: the only policy in the folder, or the one with the same stem
@@ -271,15 +280,15 @@ public struct LicenseScanner: Sendable {
   /// What sniffing one file gave.
   enum Sniffed: Sendable {
     case document(Document)
-    case tags([String])
+    case head(SourceHead)
     case skipped(String)
     case nothing
   }
 
-  /// The SPDX expressions in a source file's head.
-  func sniffTags(_ file: WalkedFile) -> [String] {
-    if case .tags(let identifiers) = sniff(file) { return identifiers }
-    return []
+  /// The SPDX expressions in a source file's head, or the licence notice it carries.
+  func sniffHead(_ file: WalkedFile) -> SourceHead {
+    if case .head(let head) = sniff(file) { return head }
+    return SourceHead(tags: [], notice: nil)
   }
 
   /// Size check from the walk's `stat`, a look at the first bytes, then a full read for licence-like files.
@@ -289,7 +298,10 @@ public struct LicenseScanner: Sendable {
       guard let head = FileHead.read(file.path, count: options.spdxHeadBytes) else { return .nothing }
       if FileHead.looksBinary(Array(head.prefix(512))) { return .nothing }
       let ids = SPDXTagSniffer.identifiers(in: head[...])
-      return ids.isEmpty ? .nothing : .tags(ids)
+      if !ids.isEmpty { return .head(SourceHead(tags: ids, notice: nil)) }
+      // No tag: a licence notice in the header comment ("Licensed under the Apache License, …").
+      guard options.headerNotices, let notice = HeaderNotice.identify(head[...]) else { return .nothing }
+      return .head(SourceHead(tags: [], notice: notice))
     }
     if file.size > options.maxBytes { return .skipped("too-large (\(file.size) bytes)") }
     guard let head = FileHead.read(file.path, count: 512) else { return .skipped("unreadable") }

@@ -15,13 +15,17 @@ public struct ScanOptions: Sendable, Equatable {
   /// together); nil for eight per core, at least 32. It bounds the memory a scan holds, never its
   /// result.
   public var batchSize: Int?
+  /// Whether a source file without an SPDX tag has its header comment read for a licence notice
+  /// ("Licensed under the Apache License, Version 2.0 …"); on by default.
+  public var headerNotices: Bool
 
   /// Creates options.
   public init(
     maxBytes: Int = 1 << 20, skipFolders: Set<String> = [".git", "node_modules", ".build"],
     followSymlinks: Bool = true, spdxHeadBytes: Int = 4096, batchSize: Int? = nil,
-    followExternalLinks: Bool = false
+    followExternalLinks: Bool = false, headerNotices: Bool = true
   ) {
+    self.headerNotices = headerNotices
     self.maxBytes = maxBytes
     self.skipFolders = skipFolders
     self.followSymlinks = followSymlinks
@@ -84,12 +88,16 @@ public struct FolderReport: Sendable, Codable, Equatable {
   public let spdxIdentifiers: [SPDXTagCount]
   /// Problems worth a reviewer's attention (`declaredLicenseMismatch`).
   public let findings: [ScanFinding]
+  /// Licences named by notices in the header comments of source files directly in this folder
+  /// that carry no SPDX tag, with how many files carry each.
+  public var headerNotices: [SPDXTagCount] = []
 
   /// Creates a folder report.
   public init(
     path: String, licences: [FoundLicence], declared: DeclaredLicense?, declaration: DeclarationCheck?,
-    spdxIdentifiers: [SPDXTagCount], findings: [ScanFinding]
+    spdxIdentifiers: [SPDXTagCount], findings: [ScanFinding], headerNotices: [SPDXTagCount] = []
   ) {
+    self.headerNotices = headerNotices
     self.path = path
     self.licences = licences
     self.declared = declared
@@ -214,6 +222,8 @@ public struct ScanFinding: Sendable, Codable, Equatable, Hashable {
   public enum Code: String, Sendable, Codable, Equatable, Hashable {
     /// The model card declares a licence the licence text contradicts.
     case declaredLicenseMismatch
+    /// A Debian copyright file declares a licence name (`License: GPL-2+`) whose text is another licence.
+    case debianLicenseMismatch = "debian-license-mismatch"
     /// An `SPDX-License-Identifier:` tag names an id the SPDX list does not have.
     case unknownSPDXID = "unknown-spdx-id"
     /// An `SPDX-License-Identifier:` tag's value is not an SPDX license expression.
