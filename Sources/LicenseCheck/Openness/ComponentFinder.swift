@@ -310,12 +310,23 @@ enum SafetensorsHeader {
   /// `safetensors header, 3 tensors`, `not a valid safetensors file`, or nil when it cannot be read.
   static func describe(path: String) -> String? {
     guard let head = FileHead.read(path, count: 8), head.count == 8 else { return "not a valid safetensors file" }
-    var length = 0
-    for (i, b) in head.enumerated() { length |= Int(b) << (8 * i) }
-    guard length > 1, length <= maxHeaderBytes, let bytes = FileHead.read(path, count: 8 + length),
-      bytes.count == 8 + length
+    var length: UInt64 = 0
+    for (i, b) in head.enumerated() { length |= UInt64(b) << (8 * UInt64(i)) }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+    // A header longer than the file (or than any real one) is not a safetensors file.
+    guard length > 1, length <= UInt64(max(0, size - 8)) else { return "not a valid safetensors file" }
+    let headerLength = Int(length)
+    guard headerLength <= maxHeaderBytes, let bytes = FileHead.read(path, count: 8 + headerLength),
+      bytes.count == 8 + headerLength
     else {
-      return length > maxHeaderBytes ? "safetensors header of \(length) bytes" : "not a valid safetensors file"
+      return headerLength > maxHeaderBytes ? "safetensors header of \(headerLength) bytes" : "not a valid safetensors file"
+    }
+    // A real header nests three levels; deep nesting is refused before the JSON parser sees it.
+    var depth = 0
+    for b in bytes[8...] {
+      if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { depth += 1 }
+      if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { depth -= 1 }
+      if depth > 16 { return "not a valid safetensors file" }
     }
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(bytes[8...]), options: []) as? [String: Any]
