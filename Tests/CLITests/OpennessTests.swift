@@ -151,9 +151,10 @@ struct OpennessTests {
     #expect(MOFTable.required(for: .classII).count == 10)
     #expect(MOFTable.required(for: .classI).count == 14)
     #expect(MOFTable.requirement(.trainingCode)?.contentType == .code)
-    #expect(MOFTable.requirements.filter(\.optional).map(\.component) == [
-      .sampleOutputs, .supportingLibraries, .modelMetadata,
-    ])
+    #expect(
+      MOFTable.requirements.filter(\.optional).map(\.component) == [
+        .sampleOutputs, .supportingLibraries, .modelMetadata,
+      ])
     #expect(MOFContentType.code.accepts(.openSource) && !MOFContentType.code.accepts(.openData))
     #expect(MOFContentType.parameters.accepts(.openData))
   }
@@ -260,6 +261,25 @@ struct OpennessTests {
     #expect(mixed.status == 2 && mixed.stdout.split(separator: "\n").count == 3)
     let columns = try CLI.run(["table", "--openness", "--columns", "osd", "fixtures/openness/open-science"])
     #expect(columns.status == 2 && columns.stderr.contains("--columns does not apply to --openness"))
+  }
+
+  @Test(arguments: [
+    ["openness", "fixtures/openness/apache-weights-only"], ["openness", "fixtures/openness/open-science"],
+    [
+      "table", "--openness", "fixtures/openness/apache-weights-only", "fixtures/openness/open-science",
+      "fixtures/openness/llama-style", "fixtures/openness/referenced-datasets",
+    ],
+  ])
+  func readmeShowsTheRealOutput(_ arguments: [String]) throws {
+    let readme = try String(
+      contentsOfFile: Corpus.packageRoot.appendingPathComponent("README.md").path, encoding: .utf8)
+    let command = "$ licensecheck " + arguments.joined(separator: " ") + "\n"
+    let start = try #require(readme.range(of: command), "README has no block for \(command)")
+    let end = try #require(readme[start.upperBound...].range(of: "```"))
+    let shown = String(readme[start.upperBound..<end.lowerBound])
+    let r = try CLI.run(arguments)
+    #expect(r.status == 0)
+    #expect(shown == r.stdout, "update README.md with the real output of \(command)")
   }
 
   // MARK: Corpus

@@ -125,9 +125,10 @@ enum ComponentFinder {
   static func codeKind(_ words: [String]) -> ReleaseComponentKind? {
     for word in words {
       if isEvalWord(word) { return .evaluationCode }
-      if ["preprocess", "preprocessing", "prepare", "prep", "clean", "cleaning", "filter", "filtering", "dedup", "dedupe"]
-        .contains(word) || isDataWord(word)
-      {
+      if [
+        "preprocess", "preprocessing", "prepare", "prep", "clean", "cleaning", "filter", "filtering", "dedup", "dedupe",
+      ]
+      .contains(word) || isDataWord(word) {
         return .dataPreprocessingCode
       }
       if word.hasPrefix("train") || word.hasPrefix("finetun") || word.hasPrefix("pretrain") || word == "sft"
@@ -138,7 +139,8 @@ enum ComponentFinder {
       if word.hasPrefix("model") || word == "architecture" || word == "layers" || word == "configuration" {
         return .modelArchitecture
       }
-      if ["inference", "infer", "generate", "generation", "predict", "serve", "server", "chat", "demo", "run", "handler",
+      if [
+        "inference", "infer", "generate", "generation", "predict", "serve", "server", "chat", "demo", "run", "handler",
         "pipeline", "sample", "sampling", "app",
       ].contains(word) {
         return .inferenceCode
@@ -236,7 +238,8 @@ enum ComponentFinder {
       out.append(
         Sighting(
           kind: .datasets,
-          evidence: ComponentEvidence(kind: .frontMatter, path: path, line: frontMatterLines[key], detail: "\(key): \(shown)")
+          evidence: ComponentEvidence(
+            kind: .frontMatter, path: path, line: frontMatterLines[key], detail: "\(key): \(shown)")
         ))
     }
     return out
@@ -263,12 +266,13 @@ enum ComponentFinder {
     if let url = url(in: line, containing: "huggingface.co/datasets/") { add(.datasets, url) }
     if let url = url(in: line, containing: "github.com/") ?? url(in: line, containing: "gitlab.com/") {
       // A code repository: which code it is comes from the words of the line.
-      let kinds = Set(words(line).compactMap { w -> ReleaseComponentKind? in
-        if isEvalWord(w) { return .evaluationCode }
-        if w.hasPrefix("train") || w.hasPrefix("finetun") || w.hasPrefix("pretrain") { return .trainingCode }
-        if w == "inference" || w == "generate" || w == "serving" { return .inferenceCode }
-        return nil
-      })
+      let kinds = Set(
+        words(line).compactMap { w -> ReleaseComponentKind? in
+          if isEvalWord(w) { return .evaluationCode }
+          if w.hasPrefix("train") || w.hasPrefix("finetun") || w.hasPrefix("pretrain") { return .trainingCode }
+          if w == "inference" || w == "generate" || w == "serving" { return .inferenceCode }
+          return nil
+        })
       for kind in ReleaseComponentKind.allCases where kinds.contains(kind) { add(kind, url) }
     }
     return out
@@ -319,7 +323,8 @@ enum SafetensorsHeader {
     guard headerLength <= maxHeaderBytes, let bytes = FileHead.read(path, count: 8 + headerLength),
       bytes.count == 8 + headerLength
     else {
-      return headerLength > maxHeaderBytes ? "safetensors header of \(headerLength) bytes" : "not a valid safetensors file"
+      return headerLength > maxHeaderBytes
+        ? "safetensors header of \(headerLength) bytes" : "not a valid safetensors file"
     }
     // A real header nests three levels; deep nesting is refused before the JSON parser sees it.
     var depth = 0

@@ -193,8 +193,10 @@ struct LicenceResolver {
   func fromTexts(_ report: FolderReport) -> ComponentLicence? {
     let texts = report.licences.filter { $0.role == .licence }
     let used = texts.isEmpty ? report.licences.filter { $0.role == .notice } : texts
-    return used.map { LicenceJudge.judge($0, source: relative($0.path) + ($0.policy.map { " + " + relative($0) } ?? "")) }
-      .reduce(nil) { acc, l in acc.map { ComponentLicence.stricter($0, l) } ?? l }
+    return used.map {
+      LicenceJudge.judge($0, source: relative($0.path) + ($0.policy.map { " + " + relative($0) } ?? ""))
+    }
+    .reduce(nil) { acc, l in acc.map { ComponentLicence.stricter($0, l) } ?? l }
   }
 
   func fromDeclaration(_ report: FolderReport) -> ComponentLicence? {
@@ -204,7 +206,8 @@ struct LicenceResolver {
   func fromTags(_ report: FolderReport) -> ComponentLicence? {
     guard !report.spdxIdentifiers.isEmpty else { return nil }
     let files = report.spdxIdentifiers.reduce(0) { $0 + $1.files }
-    let source = "SPDX tags in \(relative(report.path) == report.path ? "." : relative(report.path)) (\(Plural.count(files, "file")))"
+    let source =
+      "SPDX tags in \(relative(report.path) == report.path ? "." : relative(report.path)) (\(Plural.count(files, "file")))"
     let judged = report.spdxIdentifiers.map { LicenceJudge.judge(expression: $0.identifier, source: source) }
     return judged.dropFirst().reduce(judged[0]) { ComponentLicence.stricter($0, $1) }
   }

@@ -1,7 +1,7 @@
 extension OpennessReport {
   /// Where the frameworks' facts come from, for every format's footer.
   public static let sources =
-    "Sources: Model Openness Framework, LF AI & Data, arXiv 2403.13784 (components and classes as in the Model Openness Tool); Open Source AI Definition 1.0, Open Source Initiative, 2024-10-28. Not legal advice."
+    "Sources: Model Openness Framework, LF AI & Data, arXiv 2403.13784 (components and classes as in the Model Openness Tool); Open Source AI Definition 1.0, Open Source Initiative, 2024-10-28."
 
   /// The sign of a reason for people: ✗ fails, ? unknown, ✓ holds, · note.
   static func sign(_ weight: OpennessReason.Weight) -> String {
@@ -94,7 +94,7 @@ extension OpennessReport {
       case .absent: return style.dim(cell)
       }
     }
-    return out + "\n"
+    return out
   }
 
   /// A Markdown document: the answer, the verdicts with their reasons, and the component table.
@@ -233,7 +233,8 @@ public struct OpennessTable: Sendable, Equatable {
       ? "present" : info.contains { $0.status == .referenced } ? "referenced" : "absent"
     let weights = r.component(.parameters)
     return [
-      r.root, weights.status.rawValue, weights.licence.map { "\($0.licence ?? "none") (\($0.openness.rawValue))" } ?? "-",
+      r.root, weights.status.rawValue,
+      weights.licence.map { "\($0.licence ?? "none") (\($0.openness.rawValue))" } ?? "-",
       status(.trainingCode), status(.inferenceCode), dataInfo, r.component(.datasets).status.rawValue,
       r.component(.researchPaper).status.rawValue, r.osaid.status.title, r.mof.title, r.answer,
     ]
@@ -291,9 +292,27 @@ public struct OpennessTable: Sendable, Equatable {
           attributes = " class=\"\(c)\" title=\"\(e(reasons))\""
         case "mof":
           attributes = " class=\"\(r.mof.reached == nil ? "fail" : "pass")\" title=\"\(e(r.mofNextSummary ?? ""))\""
-        case "weights", "training-code", "inference-code", "data-information", "datasets", "paper":
+        case "weights", "data-information", "datasets", "paper":
           let c = cell.hasPrefix("absent") ? "no" : cell.hasPrefix("referenced") ? "unknown" : "yes"
           attributes = " class=\"\(c)\""
+        case "parameters-licence", "training-code", "inference-code":
+          // Coloured by the licence when the component is there: open, restricted, not established.
+          let kind: ReleaseComponentKind =
+            id == "training-code" ? .trainingCode : id == "inference-code" ? .inferenceCode : .parameters
+          let c = r.component(kind)
+          let css: String
+          if c.status == .absent {
+            css = "no"
+          } else if c.status == .referenced {
+            css = "unknown"
+          } else {
+            switch c.licence?.openness ?? .none {
+            case .openSource, .openData: css = "yes"
+            case .restricted: css = "fail"
+            case .unknown, .none: css = "unknown"
+            }
+          }
+          attributes = " class=\"\(css)\"" + (c.licence.map { " title=\"\(e($0.reason))\"" } ?? "")
         default: break
         }
         out += i == 0 ? "<th scope=\"row\">\(e(cell))</th>" : "<td\(attributes)>\(e(cell))</td>"

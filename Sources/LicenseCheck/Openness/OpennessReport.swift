@@ -39,8 +39,11 @@ public struct OpennessReason: Sendable, Codable, Equatable, Hashable {
 public struct OSAIDVerdict: Sendable, Codable, Equatable, Hashable {
   /// `conformant`, `not-conformant` or `insufficient-information`.
   public enum Status: String, Sendable, Codable, Equatable, Hashable {
+    /// Every element present under open terms.
     case conformant
+    /// An element is missing, or its licence fails an OSD criterion.
     case notConformant = "not-conformant"
+    /// Nothing fails, but a licence is not established or an element is only referenced.
     case insufficientInformation = "insufficient-information"
 
     /// For people: `insufficient information`.

@@ -1,25 +1,45 @@
 /// A component of a model release: the MOF's seventeen, and what the OSAID names besides them
 /// (configuration, tokenizer, training-data information).
 public enum ReleaseComponentKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+  /// The final model parameters (weights): `*.safetensors`, `*.bin`, `*.gguf`, … and shard indexes.
   case parameters = "model-parameters"
+  /// Model configuration (`config.json`, `generation_config.json`): OSAID counts it with the parameters.
   case configuration
+  /// The tokenizer (`tokenizer.json`, `tokenizer.model`, vocabularies): OSAID counts it with the code.
   case tokenizer
+  /// Code defining the model's architecture (`modeling_*.py`, `model.py`).
   case modelArchitecture = "model-architecture"
+  /// Code to run the model (`generate.py`, `inference.py`, `serve.py`).
   case inferenceCode = "inference-code"
+  /// Code to train or fine-tune the model (`train.py`, `finetune_*.py`).
   case trainingCode = "training-code"
+  /// Code that prepares, cleans or filters the training data.
   case dataPreprocessingCode = "data-preprocessing-code"
+  /// Code that evaluates the model (`eval*.py`, `benchmarks/`).
   case evaluationCode = "evaluation-code"
+  /// Supporting libraries and tools (`requirements.txt`, `pyproject.toml`).
   case supportingLibraries = "supporting-libraries"
+  /// Training datasets: data files in the folder, or named by front matter `datasets:` and links.
   case datasets
+  /// Documentation of the datasets (`data/README.md`, `datasheet*`).
   case dataCard = "data-card"
+  /// The model card's information on the training data (sections such as *Training data*).
   case trainingDataInformation = "training-data-information"
+  /// Data used to evaluate the model.
   case evaluationData = "evaluation-data"
+  /// Evaluation results: files, or the card's *Evaluation* sections.
   case evaluationResults = "evaluation-results"
+  /// The model card (`README.md` of the release).
   case modelCard = "model-card"
+  /// A technical report: a file, or an arXiv/DOI link.
   case technicalReport = "technical-report"
+  /// A research paper: a file, or an arXiv/DOI link.
   case researchPaper = "research-paper"
+  /// Sample outputs of the model.
   case sampleOutputs = "sample-outputs"
+  /// Intermediate checkpoints (`checkpoint-*/`, `step-*/`).
   case intermediateParameters = "intermediate-checkpoints"
+  /// Training metadata: trainer state, training arguments, optimizer states.
   case modelMetadata = "model-metadata"
 
   /// A short name for people.
