@@ -86,13 +86,16 @@ public struct OpennessAssessor: Sendable {
     }
     if let card, let cardFile { sightings += ComponentFinder.card(card, path: cardFile.name) }
 
+    var byKind: [ReleaseComponentKind: [ComponentEvidence]] = [:]
+    for sighting in sightings { byKind[sighting.kind, default: []].append(sighting.evidence) }
+
     // Licences, folder by folder.
     let resolver = LicenceResolver(root: rootFolder, folders: folders, relative: relative)
     var components: [ReleaseComponent] = []
     for kind in ReleaseComponentKind.allCases {
-      let seen = sightings.filter { $0.kind == kind }.map(\.evidence)
-      var unique: [ComponentEvidence] = []
-      for e in seen where !unique.contains(e) { unique.append(e) }
+      // In order, without repeats (a set, since a data folder may hold thousands of files).
+      var seenBefore = Set<ComponentEvidence>()
+      let unique = (byKind[kind] ?? []).filter { seenBefore.insert($0).inserted }
       let inFolder = unique.filter(\.inFolder)
       let status: ComponentStatus = !inFolder.isEmpty ? .present : unique.isEmpty ? .absent : .referenced
       var licence: ComponentLicence?
