@@ -169,6 +169,8 @@ struct OpennessTests {
       "scripts/finetune_lora.py": Array("print(1)\n".utf8),
       "scripts/eval_harness.sh": Array("echo\n".utf8),
       "src/modeling_toy.py": Array("x = 1\n".utf8),
+      "tests/test_tokenizer.py": Array("x = 1\n".utf8),
+      "data/test.jsonl": Array("{}\n".utf8),
       "benchmarks/results.json": Array("{}\n".utf8),
       "notes/technical_report.pdf": [0x25, 0x50],
       "broken.safetensors": [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x7B],
@@ -182,7 +184,8 @@ struct OpennessTests {
     #expect(paths(.tokenizer) == ["tokenizer.model"])
     #expect(paths(.intermediateParameters) == ["checkpoint-500/pytorch_model.bin"])
     #expect(paths(.trainingCode) == ["scripts/finetune_lora.py"])
-    #expect(paths(.evaluationCode) == ["scripts/eval_harness.sh"])
+    #expect(paths(.evaluationCode) == ["scripts/eval_harness.sh"], "unit tests are no evaluation code")
+    #expect(paths(.datasets) == ["data/test.jsonl"])
     #expect(paths(.modelArchitecture) == ["src/modeling_toy.py"])
     #expect(paths(.evaluationResults) == ["benchmarks/results.json"])
     #expect(paths(.technicalReport) == ["notes/technical_report.pdf"])

@@ -149,8 +149,9 @@ enum ComponentFinder {
     return nil
   }
 
+  /// Evaluation words. `test` is not one: `tests/` holds unit tests of code, and a `test` split is a dataset.
   static func isEvalWord(_ w: String) -> Bool {
-    w.hasPrefix("eval") || w.hasPrefix("benchmark") || w == "bench" || w == "test" || w == "tests"
+    w.hasPrefix("eval") || w.hasPrefix("benchmark") || w == "bench" || w == "heldout"
   }
 
   static func isDataWord(_ w: String) -> Bool {
