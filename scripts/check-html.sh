@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders every HTML page the tool writes (`table --format html`, `compat --matrix --format html`) in headless
+# Renders every HTML page the tool writes (`table --format html`, `compat --matrix --format html`, `openness
+# --format html`, `table --openness --format html`) in headless
 # Chromium, saves a PNG of each, and fails when the browser logs anything to the console (errors, failed
 # loads; the pages have no scripts, so any console line is a fault). A page with a deliberate console error
 # is rendered first, to prove the check sees errors at all.
@@ -30,6 +31,9 @@ lc="$(swift build --show-bin-path)/licensecheck"
   fixtures/scan/llama-model/LICENSE fixtures/scan/mislabelled/LICENSE >"$out/table-fixtures.html"
 "$lc" table --format html --catalogue --title "Catalogue licences" Llama-3.1 Llama-4 Gemma-ToU-2024-04-01 \
   Qwen-2024 Stability-AI-Community-2024 >"$out/table-catalogue.html"
+# Openness of model releases: one release's page, and the fixture releases side by side.
+"$lc" openness --format html fixtures/openness/llama-style >"$out/openness-llama-style.html"
+"$lc" table --openness --format html fixtures/openness/* >"$out/table-openness.html"
 "$lc" compat --matrix MIT Apache-2.0 GPL-2.0-only GPL-2.0-or-later Llama-3.1 Gemma-ToU-2024-04-01 \
   fixtures/examples/heron-model/LICENSE --format html >"$out/compat-matrix.html"
 # With the shared corpus (CI has it): real licences, including names with quotes (BSD-3-Clause).

@@ -14,7 +14,7 @@ struct LicenseCheckCommand: ParsableCommand {
     version: licenseCheckVersion,
     subcommands: [
       Analyze.self, Scan.self, Table.self, Diff.self, Explain.self, Compat.self, Identify.self, TextCommand.self,
-      VersionCommand.self,
+      VersionCommand.self, Openness.self,
     ]
   )
 

@@ -14,6 +14,7 @@ struct Table: ParsableCommand {
         licensecheck table --format html llama*/LICENSE > table.html
         licensecheck table --format csv --columns licence,osd,usage-cap,governing-law LICENSE*
         licensecheck table --catalogue Llama-3.1 Gemma-ToU-2024-04-01 Qwen-2024   # reviewed summaries, no files
+        licensecheck table --openness models/*    # model releases side by side: OSAID, MOF, components
       """
   )
 
@@ -33,6 +34,9 @@ struct Table: ParsableCommand {
   @Flag(help: "Read the arguments as catalogue ids (licenses/*.json): rows from their reviewed clause summaries.")
   var catalogue = false
 
+  @Flag(help: "Read the arguments as model release folders: one row each with its openness (see `openness`).")
+  var openness = false
+
   @OptionGroup var reading: ReadingOptions
 
   @Argument(help: "Licence files, one row each; - reads standard input. With --catalogue: catalogue ids.")
@@ -47,6 +51,7 @@ struct Table: ParsableCommand {
   }
 
   func run() throws {
+    if openness { return try runOpenness() }
     let (analyses, failed) = catalogue ? catalogueRows() : Inputs(analyzer: reading.analyzer).analyzeAll(paths)
     // Nothing on stdout when no input could be read: no table of headers alone.
     if analyses.isEmpty { throw ExitCode(failed ? 2 : 0) }

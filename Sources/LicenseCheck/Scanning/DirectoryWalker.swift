@@ -27,6 +27,9 @@ struct WalkedFile: Sendable, Equatable {
 /// read wherever they point (the Hugging Face cache links every file of a snapshot into `../../blobs/`).
 struct DirectoryWalker {
   let options: ScanOptions
+  /// Also list files that are neither licence-like nor source (weights, data, configuration), with a nil
+  /// role: `openness` inventories a whole release.
+  var everyFile = false
 
   /// The files of interest under `roots`, the problems met (unreadable folders, missing roots),
   /// and the links passed over.
@@ -116,7 +119,7 @@ struct DirectoryWalker {
               continue
             }
             let role = FileRole.forName(name)
-            if role != nil || FileRole.isSource(name) {
+            if role != nil || FileRole.isSource(name) || everyFile {
               files.append(WalkedFile(path: path, folder: folder, name: name, size: Int(info.st_size), role: role))
             }
           default:
