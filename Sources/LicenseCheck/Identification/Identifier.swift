@@ -141,6 +141,21 @@ public struct Identifier: Sendable {
           method: "similarity", candidates: [IdentificationCandidate(id: index.licenses[best].id, confidence: 1)],
           coverage: 1)
       }
+      // A ScanCode text that ScanCode itself has retired (`x11-r75`, replaced by `mit`) names the
+      // SPDX licence it is a near copy of, with its own key kept as an alternative.
+      if isScanCodeOnly(best), index.licenses[best].flags.contains(.deprecated),
+        let spdx = rank(fp, limit: Self.candidateLimit * 2).first(where: {
+          let f = index.licenses[$0.license].flags
+          return !isScanCodeOnly($0.license) && !f.contains(.deprecated) && !f.contains(.exception)
+            && $0.confidence >= Self.retiredScanCodePreferred
+        })
+      {
+        var id = identification(
+          license: spdx.license, confidence: spdx.confidence, coverage: spdx.coverage, method: "similarity",
+          candidates: [IdentificationCandidate(id: index.licenses[best].id, confidence: 1)])
+        id.alternatives = [index.licenses[best].id]
+        return id
+      }
       var id = identification(license: best, confidence: 1, coverage: 1, method: "exact", candidates: Array(others))
       id.alternatives = alternatives(of: best, among: exact)
       return id
@@ -293,6 +308,8 @@ public struct Identifier: Sendable {
 
   /// An SPDX candidate this similar is reported rather than a closer ScanCode-only one.
   static let spdxPreferred = 0.8
+  /// An SPDX licence this similar to an exact copy of a retired ScanCode text is reported instead.
+  static let retiredScanCodePreferred = 0.9
 
   /// Below this similarity a ScanCode-only match gives way to a notice naming a versioned licence.
   static let scanCodeNoticeConfidence = 0.9
