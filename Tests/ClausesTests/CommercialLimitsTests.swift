@@ -130,3 +130,28 @@ struct CommercialLimitsTests {
     #expect(k.isSuperset(of: [.noReverseEngineering, .hostedService, .retainNotices, .flowDown]), "\(k)")
   }
 }
+
+/// Attribution duties with no phrase quoted: credit where results or products appear.
+struct AcknowledgementDutyTests {
+  func kinds(_ text: String) -> Set<ClauseKind> { Set(ClauseExtractor.extract(from: TokenizedText(text)).map(\.kind)) }
+
+  @Test(arguments: [
+    "If you publish results obtained with the toolkit, you must acknowledge the use of the toolkit in each publication.",
+    "Derived programs with a graphical user interface must show this licence in the GUI.",
+    "You shall include the notice of Exhibit B in the about box of your application.",
+    "Users of the dataset must give appropriate credit to the data providers.",
+  ])
+  func acknowledgementDutiesAreAttribution(_ text: String) {
+    #expect(kinds(text).contains(.attributionDisplay))
+  }
+
+  @Test(arguments: [
+    "You must cite the statute that prevents you from complying with this licence.",
+    "You shall not display our logos on a splash screen without approval.",
+    "Whoever republishes the data shall keep the attribution statement with every copy.",
+    "You acknowledge that the software is not designed for use in nuclear facilities.",
+  ])
+  func otherSentencesAreNotAttribution(_ text: String) {
+    #expect(!kinds(text).contains(.attributionDisplay))
+  }
+}

@@ -217,11 +217,56 @@ struct AttributionDisplayRule: ClauseRule {
     "the following statement", "the following credit", "following acknowledgement", "following acknowledgment",
   ]
 
+  /// A duty to credit the work where results or products appear, with no phrase given: "you must
+  /// acknowledge the use of the materials in your publication", "include in your program's
+  /// Help-About box the following notice", "the licence must be referenced via the GUI".
+  static let acknowledge: PhraseSet = [
+    "acknowledge the use", "acknowledge the source", "acknowledge the author", "acknowledge the authors",
+    "acknowledge the origin", "acknowledge the contribution", "acknowledge its use", "acknowledge their use",
+    "cite the paper", "cite the following", "cite the work", "cite the software", "cite the publication",
+    "cite this", "give credit to", "give appropriate credit", "credit the authors", "credit the author",
+    "explicit notice of statement as attribution", "attribution statement", "referenced via the gui",
+    "referenced in the gui", "shown in the gui",
+  ]
+  /// Places that only a credit is shown in ("Help-About box", "publications"): with a display verb
+  /// and a duty they make an attribution duty even when no phrase is quoted.
+  static let creditPlaces: PhraseSet = [
+    "help about box", "about box", "gui", "graphical user interface", "splash screen",
+  ]
+  /// "You shall not display our logos": a ban, not a duty.
+  static let notDisplay: PhraseSet = ["not display", "not to display", "never display", "nor display"]
+  /// "keep the following attribution statement with every copy": keeping a notice (`retain-notices`).
+  static let keep: PhraseSet = ["keep", "keeps", "retain", "retains", "preserve", "preserves"]
+  /// Where an acknowledgement goes, for the `where` parameter only.
+  static let acknowledgementPlaces: PhraseSet = [
+    "publication", "publications", "paper", "papers", "product or application", "media label",
+  ]
+
+  /// A display verb with a credit place at most 12 words after it.
+  static func displayInCreditPlace(_ v: SentenceView) -> Range<Int>? {
+    guard let d = v.first(display), let place = v.first(creditPlaces, in: d.upperBound..<v.count),
+      place.lowerBound - d.upperBound <= 12
+    else { return nil }
+    return d
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     let all = ctx.sentences()
     for (n, v) in all.enumerated() {
+      if let a = v.first(acknowledge) ?? displayInCreditPlace(v),
+        ctx.obliges(v), !v.has(.notRequiredNeedNot), !v.has(Lexicon.prohibition), !v.has(notDisplay),
+        !v.has(keep)
+      {
+        var p = ClauseParameters()
+        let found = [wherePlaces, creditPlaces, acknowledgementPlaces].flatMap { v.find($0).map { v.raw($0) } }
+        let places = PlaceIDs.ids(found)
+        if !places.isEmpty { p.where = places }
+        if let (text, _) = label(in: v, after: a.lowerBound) { p.text = text }
+        out.append(ctx.clause(.attributionDisplay, in: v, evidence: a, parameters: p))
+        continue
+      }
       guard let d = v.first(display) else { continue }
       if let f = v.first(following), ctx.obliges(v), n + 1 < all.count,
         BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
