@@ -155,3 +155,28 @@ struct AcknowledgementDutyTests {
     #expect(!kinds(text).contains(.attributionDisplay))
   }
 }
+
+/// Items of "you must:" and "You may not:" lists written with roman numerals have the list's
+/// subject and modal: an indemnity or a trademark ban stated in the item alone is still found.
+struct ListItemDutyTests {
+  static let text = """
+    b) Distribution Requirements. For any code you distribute, you must:
+    i.     add real functionality of your own to it;
+    ii.    indemnify, defend, and hold harmless Kestrel Labs from any claims, including attorneys' fees, related to your applications.
+
+    c) Distribution Restrictions. You may not:
+    i.     use Kestrel Labs' trademarks in your application in any way that suggests it comes from Kestrel Labs; or
+    ii.    remove or obscure any copyright or trademark notices in the code; or
+    iii.   distribute the code with software under a licence that requires disclosure of source.
+    """
+
+  @Test func indemnityAndTrademarkItemsAreFound() {
+    let clauses = ClauseExtractor.extract(from: TokenizedText(Self.text))
+    let indemnities = clauses.filter { $0.kind == .indemnification }
+    let marks = clauses.filter { $0.kind == .trademark }
+    #expect(indemnities.count == 1)
+    // The notice-removal item is about notices, not the use of marks.
+    #expect(marks.count == 1)
+    #expect(marks.first?.span.line == 6)
+  }
+}

@@ -91,7 +91,10 @@ struct IndemnificationRule: ClauseRule {
       guard let t = v.first(triggers) else { continue }
       // The licensee may be named by a defined term ("Institution shall hold harmless and indemnify
       // RAS"): any capitalised party other than the one that grants the licence.
-      guard v.has(.youLicensee) || namedParty(before: t, in: v, excluding: grantors) else {
+      // An item of a duty list ("you must: … indemnify, defend and hold harmless X from any claims")
+      // has the list's subject.
+      let listed = ctx.inDutyList[v.index] && t.lowerBound <= 3 && v.has(claims)
+      guard listed || v.has(.youLicensee) || namedParty(before: t, in: v, excluding: grantors) else {
         continue
       }
       // "Kelderwick will defend Customer against any third-party claim": the licensor indemnifies the
@@ -105,7 +108,7 @@ struct IndemnificationRule: ClauseRule {
       // A duty, not an option: "you may offer … indemnity … only if you agree to indemnify" is conditional,
       // and "requiring indemnification" (GPL section 7) describes terms others may add.
       let duty =
-        v.has(.agreeToIndemnifyShall)
+        listed || v.has(.agreeToIndemnifyShall)
         || (ctx.obliges(v) && v.has(claims) && v.has(.agreeWill))
       guard duty else { continue }
       if v.has(.termsYouOfferYou) { continue }

@@ -484,6 +484,9 @@ struct TrademarkRule: ClauseRule {
     "is subject to applicable law", "are subject to applicable law",
   ]
 
+  /// Verbs that open a ban-list item about the marks themselves.
+  static let useMarks: PhraseSet = ["use", "using", "display", "register", "claim"]
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
@@ -491,7 +494,18 @@ struct TrademarkRule: ClauseRule {
       guard let m = v.first(marks) else { continue }
       // "rights (other than patent or trademark)": trademark rights are carved out of the grant.
       let carvedOut = v.first(.otherThanExcept, in: Swift.max(0, m.lowerBound - 4)..<m.lowerBound)
-      guard let d = v.first(deny) ?? carvedOut else { continue }
+      // An item of a ban list ("You may not: … use our trademarks in a way that suggests …"): the
+      // ban is the list's opening words; the item's own words are the evidence.
+      // Only an item that opens with using the marks counts ("use Acme's trademarks in …"), not one
+      // about removing trademark notices or one listing kinds of intellectual property.
+      var listed: Range<Int>? = nil
+      if ctx.inBanList[v.index], v.word(m.lowerBound) != "the",
+        let u = v.first(useMarks, in: 0..<Swift.min(v.count, 5)), m.lowerBound > u.lowerBound,
+        m.lowerBound - u.upperBound <= 8
+      {
+        listed = m
+      }
+      guard let d = v.first(deny) ?? carvedOut ?? listed else { continue }
       // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
       let w = v.word(m.lowerBound)
       if w == "the" || w == "name" || w == "names", !v.has(.endorsePromote) { continue }
