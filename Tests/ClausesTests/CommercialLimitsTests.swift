@@ -180,3 +180,20 @@ struct ListItemDutyTests {
     #expect(marks.first?.span.line == 6)
   }
 }
+
+/// Mentions of "this agreement" that refer to it are not duties to pass it on.
+struct IncludeLicenseReferenceTests {
+  @Test(arguments: [
+    "If you distribute copies of the software, you must do so only as provided in this Agreement.",
+    "You must require your end users to agree to terms that protect the software at least as much as this agreement, including providing notice.",
+    "You shall provide support to your customers for copies you distribute in accordance with the terms of this agreement.",
+  ])
+  func referencesAreNotIncludeLicence(_ text: String) {
+    #expect(!ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .includeLicense })
+  }
+
+  @Test func aCopyOfTheAgreementWithEveryCopyStillIs() {
+    let text = "You must include a copy of this agreement with every copy of the software you distribute."
+    #expect(ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .includeLicense })
+  }
+}

@@ -34,6 +34,15 @@ struct IncludeLicenseRule: ClauseRule {
   static let prepositions: Set<UInt64> = Set(
     ["of", "under", "in", "by", "with", "to", "than", "from", "within", "per", "for", "on", "upon", "into"].map(
       wordHash))
+  /// "as provided in this agreement", "set out in these terms": a reference to the licence, not a
+  /// duty to pass it on, even though a verb of giving stands before the preposition.
+  static let referring: Set<UInt64> = Set(
+    ["provided", "set", "described", "stated", "specified", "defined", "permitted", "granted", "contemplated"].map(
+      wordHash))
+  /// "in accordance with the terms of this agreement", "subject to these terms".
+  static let accordance: PhraseSet = [
+    "accordance with", "subject to", "pursuant to", "consistent with", "as much as", "same terms as",
+  ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
@@ -48,6 +57,12 @@ struct IncludeLicenseRule: ClauseRule {
         // A bare mention ("this agreement", "these terms") is the object of a duty only when the verb is
         // close and no preposition makes it a reference ("rights under this agreement", "in accordance
         // with the terms of this agreement"): long EULA sentences mention the agreement everywhere.
+        if c.lowerBound >= 2, Self.prepositions.contains(v.hashes[c.lowerBound - 1]),
+          Self.referring.contains(v.hashes[c.lowerBound - 2])
+        {
+          return nil
+        }
+        if v.first(accordance, in: Swift.max(0, c.lowerBound - 4)..<c.lowerBound) != nil { return nil }
         if bare.contains(v.hashes[c.lowerBound]), c.count <= 2 {
           // "come with these terms", "accompanied by this licence", "a copy of this agreement" keep it.
           if c.lowerBound > 0, Self.prepositions.contains(v.hashes[c.lowerBound - 1]),
