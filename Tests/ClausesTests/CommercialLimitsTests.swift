@@ -197,3 +197,24 @@ struct IncludeLicenseReferenceTests {
     #expect(ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .includeLicense })
   }
 }
+
+/// `naming` needs the required phrase introduced as a word or after the name word, not any quotation.
+struct NamingPhraseTests {
+  func naming(_ text: String) -> [Clause] {
+    ClauseExtractor.extract(from: TokenizedText(text)).filter { $0.kind == .naming }
+  }
+
+  @Test(arguments: [
+    "You must comply with the Export Administration Regulations (\"EAR\") and must not name any restricted party.",
+    "Your distribution must include a file named \"DEPENDENCIES\" listing the libraries.",
+    "You must not use the Licensor's name or its affiliates' names to promote your product.",
+  ])
+  func quotationsThatAreNotRequiredPhrases(_ text: String) {
+    #expect(naming(text).isEmpty)
+  }
+
+  @Test func aRequiredWordBeforeTheNameWordCounts() {
+    let found = naming("Every model based on Heron must have the word \"Heron\" somewhere in its name.")
+    #expect(found.first?.parameters.requiredPhrase == "Heron")
+  }
+}

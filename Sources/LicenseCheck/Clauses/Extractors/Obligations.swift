@@ -379,6 +379,9 @@ struct NamingRule: ClauseRule {
     "bear", "use",
   ]
 
+  static let fileWords: Set<String> = ["file", "files", "folder", "directory", "document"]
+  static let phraseWords: Set<String> = ["word", "words", "phrase", "term", "string", "text", "prefix"]
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
@@ -390,11 +393,25 @@ struct NamingRule: ClauseRule {
       if v.has(.endorsePromote) { continue }
       if v.has(.notRequiredNeedNot) { continue }
       // The phrase quoted after the name word ("a name that begins with "X""), else the first one.
-      guard let quoted = QuoteFinder.quoted(in: v, after: nw.lowerBound) ?? QuoteFinder.quoted(in: v, after: 0),
-        quoted.text.split(separator: " ").count <= 4
+      // A phrase quoted before the name word only counts with a position ("begin with"): otherwise
+      // it is usually a defined term ("Export Administration Regulations ("EAR")").
+      // "must have the word "Tern" somewhere in its name" introduces the phrase as a word.
+      let earlier = QuoteFinder.quoted(in: v, after: 0).flatMap { q in
+        pos != nil
+          || (Swift.max(0, q.words.lowerBound - 3)..<q.words.lowerBound).contains {
+            Self.phraseWords.contains(v.word($0))
+          } ? q : nil
+      }
+      guard
+        let quoted = QuoteFinder.quoted(in: v, after: nw.lowerBound) ?? earlier,
+        quoted.text.split(separator: " ").count <= 4,
+        // "Licensor's name" read between two apostrophes is a possessive, not a quotation.
+        !quoted.text.hasPrefix("s ")
       else {
         continue
       }
+      // "a file named DEPENDENCIES": the name of a file, not of a derived work.
+      if nw.lowerBound > 0, Self.fileWords.contains(v.word(nw.lowerBound - 1)) { continue }
       if v.negated(before: nw.lowerBound, window: 4) { continue }
       var p = ClauseParameters()
       p.requiredPhrase = String(
