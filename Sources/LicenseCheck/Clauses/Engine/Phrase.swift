@@ -64,9 +64,6 @@ public struct PhraseSet: Sendable {
   let firstWords: Bits
   /// The same bits as an array, for the per-word test in the scanning loops.
   let firstWordFilter: [UInt64]
-  /// ``firstWords`` folded to 256 bits (word `j` of the 16 into word `j & 3`): what a sentence view
-  /// keeps of its words, so that the per-sentence test stays free of false negatives.
-  let foldedFirstWords: (UInt64, UInt64, UInt64, UInt64)
   /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
   let prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64)
 
@@ -139,11 +136,7 @@ public struct PhraseSet: Sendable {
     others = rest.sorted { $0.count > $1.count }
     maxLength = maxLen
     firstWords = filter
-    let filterWords = withUnsafeBytes(of: filter.w) { Array($0.bindMemory(to: UInt64.self)) }
-    firstWordFilter = filterWords
-    var folded: [UInt64] = [0, 0, 0, 0]
-    for (j, w) in filterWords.enumerated() { folded[j & 3] |= w }
-    foldedFirstWords = (folded[0], folded[1], folded[2], folded[3])
+    firstWordFilter = withUnsafeBytes(of: filter.w) { Array($0.bindMemory(to: UInt64.self)) }
     var bytes = [UInt64](repeating: 0, count: 4)
     var anyWord = false
     for ph in rest {

@@ -13,11 +13,9 @@ final class SentenceView {
   /// The sentence's byte span.
   let span: Span
   let text: TokenizedText
-  /// Which first-word filter bits (see ``PhraseSet/firstWordFilter``) the sentence's words set,
-  /// folded to 256 bits (``PhraseSet/foldedFirstWords``): a phrase set whose folded filter shares no
-  /// bit with it cannot match anywhere in the sentence. Folded because a view is kept per sentence
-  /// and the full 1024 bits were half of a view's size on texts of many short sentences.
-  private let wordBits: (UInt64, UInt64, UInt64, UInt64)
+  /// Which first-word filter bits (see ``PhraseSet/firstWordFilter``) the sentence's words set:
+  /// a phrase set whose filter shares no bit with it cannot match anywhere in the sentence.
+  private let wordBits: PhraseSet.Bits
   /// First bytes of the sentence's words' normal forms, as a 256-bit set (for prefix phrases).
   private let byteBits: (UInt64, UInt64, UInt64, UInt64)
   /// The first byte of each word's normal form (0 for an empty one).
@@ -46,18 +44,12 @@ final class SentenceView {
     }
     wordTokens = idx
     hashes = hs
-    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var bits = PhraseSet.Bits()
     var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var firsts: [UInt8] = []
     firsts.reserveCapacity(hs.count)
     for (k, h) in hs.enumerated() {
-      let wordBit: UInt64 = 1 << (h & 63)
-      switch (h >> 6) & 3 {
-      case 0: bits.0 |= wordBit
-      case 1: bits.1 |= wordBit
-      case 2: bits.2 |= wordBit
-      default: bits.3 |= wordBit
-      }
+      bits.insert(h)
       let t = toks[idx[k]]
       let b = t.normEnd > t.normStart ? text.normalizedBytes[Int(t.normStart)] : 0
       firsts.append(b)
@@ -76,8 +68,7 @@ final class SentenceView {
 
   /// Whether some phrase of the set may match somewhere in the sentence (no false negatives).
   @inline(__always) func mayContain(_ set: PhraseSet) -> Bool {
-    let f = set.foldedFirstWords
-    if (f.0 & wordBits.0) | (f.1 & wordBits.1) | (f.2 & wordBits.2) | (f.3 & wordBits.3) != 0 { return true }
+    if set.firstWords.intersects(wordBits) { return true }
     guard !set.others.isEmpty else { return false }
     let p = set.prefixFirstBytes
     return (p.0 & byteBits.0) | (p.1 & byteBits.1) | (p.2 & byteBits.2) | (p.3 & byteBits.3) != 0
