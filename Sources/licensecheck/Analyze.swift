@@ -71,7 +71,9 @@ struct Analyze: ParsableCommand {
       r.warnings = warnings.map { "\(path): \($0.message)" }
       switch format {
       case .jsonl: r.output = Result { try Output.jsonLine(analysis) }
-      case .text: r.output = .success(Output.escaped(TextReport.render(analysis, style: style), multiline: true, keepStyle: style.colour))
+      case .text:
+        r.output = .success(
+          Output.escaped(TextReport.render(analysis, style: style), multiline: true, keepStyle: style.colour))
       case .json: break
       }
       return r

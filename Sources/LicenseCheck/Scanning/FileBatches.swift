@@ -24,7 +24,7 @@ extension Analyzer {
   /// encoding, text reports) uses every core too; `emit` runs on the calling thread, once per
   /// path, in the order of `paths`, so the output does not depend on scheduling.
   ///
-  /// Standard input (`-`) is read on the calling thread before its batch, once.
+  /// Standard input (`-`) is read on the calling thread before its batch.
   /// - Parameters:
   ///   - paths: files to analyse; `-` reads standard input.
   ///   - policy: a use policy analysed with each licence (see ``analyze(_:policy:)``).
@@ -49,12 +49,13 @@ extension Analyzer {
         end += 1
       }
       let batch = Array(paths[start..<end])
-      // Standard input is read here, not on a worker: it can be read only once.
-      var stdin: FileAnalysis?
-      if batch.contains("-") { stdin = outcome(of: "-", policy: policy) }
+      // Standard input is read here, in order, not on a worker: a second `-` reads what is left of
+      // it (nothing), as the one-by-one loop did.
+      var stdin: [Int: FileAnalysis] = [:]
+      for (i, path) in batch.enumerated() where path == "-" { stdin[i] = outcome(of: path, policy: policy) }
       let preread = stdin
-      let results = ParallelMap.map(batch) { path in
-        render(path, path == "-" ? preread! : self.outcome(of: path, policy: policy))
+      let results = ParallelMap.map(Array(batch.indices)) { i in
+        render(batch[i], preread[i] ?? self.outcome(of: batch[i], policy: policy))
       }
       for r in results { try emit(r) }
       start = end
