@@ -40,6 +40,13 @@ struct Analyze: ParsableCommand {
   @Argument(help: "Licence files to analyse; - reads standard input.")
   var paths: [String]
 
+  /// One input's outcome with its rendering, made on a worker thread.
+  struct Rendered: Sendable {
+    let outcome: FileAnalysis
+    var warnings: [String] = []
+    var output: Result<String, any Error>?
+  }
+
   func run() throws {
     var inputs = Inputs(analyzer: try corpusOptions.analyzer(reading.analyzer))
     if let policy {
@@ -52,17 +59,42 @@ struct Analyze: ParsableCommand {
     }
     let style = Output.humanStyle
     var results: [LicenseAnalysis] = []
+    var failed = false
+    var anyNotConformant = false
     var first = true
-    let failed = try inputs.analyze(paths) { analysis in
-      results.append(analysis)
+    let format = format
+    // Files are read, analysed and rendered on all cores, a batch at a time, and printed in input order;
+    // only the json format keeps every analysis (it prints one array at the end).
+    try inputs.analyzer.analyze(paths: paths, policy: inputs.policy) { path, outcome -> Rendered in
+      guard case .analysed(let analysis, let warnings) = outcome else { return Rendered(outcome: outcome) }
+      var r = Rendered(outcome: outcome)
+      r.warnings = warnings.map { "\(path): \($0.message)" }
       switch format {
-      case .jsonl: print(try Output.jsonLine(analysis))
+      case .jsonl: r.output = Result { try Output.jsonLine(analysis) }
       case .text:
-        if !first { print("") }
-        Output.write(TextReport.render(analysis, style: style))
+        r.output = .success(
+          Output.escaped(TextReport.render(analysis, style: style), multiline: true, keepStyle: style.colour))
       case .json: break
       }
-      first = false
+      return r
+    } emit: { r in
+      switch r.outcome {
+      case .failed(let error):
+        failed = true
+        Output.error(error)
+      case .analysed(let analysis, _):
+        for w in r.warnings { Output.warn(w) }
+        if !analysis.osdConformant { anyNotConformant = true }
+        switch format {
+        case .jsonl: print(try r.output!.get())
+        case .text:
+          if !first { print("") }
+          let out = try r.output!.get()
+          print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+        case .json: results.append(analysis)
+        }
+        first = false
+      }
     }
     if format == .json {
       // One shape whatever the number of inputs: an array of analyses, in input order; nothing at all when
@@ -70,6 +102,6 @@ struct Analyze: ParsableCommand {
       if !results.isEmpty || !failed { print(try Output.json(results)) }
     }
     if failed { throw ExitCode(2) }
-    if failOn == .osd, results.contains(where: { !$0.osdConformant }) { throw ExitCode(1) }
+    if failOn == .osd, anyNotConformant { throw ExitCode(1) }
   }
 }

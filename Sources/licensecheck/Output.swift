@@ -10,11 +10,9 @@ enum Output {
     return String(decoding: try e.encode(value), as: UTF8.self)
   }
 
-  static func jsonLine<T: Encodable>(_ value: T) throws -> String {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try e.encode(value), as: UTF8.self)
-  }
+  /// One JSON line: the bytes `JSONEncoder` writes with sorted keys and unescaped slashes, from the
+  /// library's faster encoder.
+  static func jsonLine<T: Encodable>(_ value: T) throws -> String { try CompactJSON.line(value) }
 
   /// One line per bad input, on stderr, so the other inputs' output stays parseable.
   static func error(_ error: Error) { self.error("\(error)") }

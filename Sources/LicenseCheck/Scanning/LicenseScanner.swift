@@ -412,7 +412,7 @@ private final class ProgressCounter: @unchecked Sendable {
 }
 
 /// Result slots filled from worker threads: each index is written once, under a lock.
-private final class ResultSlots<R: Sendable>: @unchecked Sendable {
+final class ResultSlots<R: Sendable>: @unchecked Sendable {
   private var slots: [R?]
   private let lock = NSLock()
 
