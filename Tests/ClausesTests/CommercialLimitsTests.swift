@@ -218,3 +218,19 @@ struct NamingPhraseTests {
     #expect(found.first?.parameters.requiredPhrase == "Heron")
   }
 }
+
+/// Data licences keep their notices in other words: credit passed on with the data, a source note.
+struct DataNoticeTests {
+  @Test(arguments: [
+    "You must include with any records you redistribute all credit information that came with them.",
+    "The user must ensure that the source note contains the name of the data provider and the year.",
+  ])
+  func dataNoticesAreRetainNotices(_ text: String) {
+    #expect(ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .retainNotices })
+  }
+
+  @Test func creditWithoutPassingOnIsNot() {
+    let text = "You must give the maintainers credit for their work when you talk about it."
+    #expect(!ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .retainNotices })
+  }
+}

@@ -119,8 +119,10 @@ struct RetainNoticesRule: ClauseRule {
     "attribution", "credit", "author s name", "copyright information", "notice",
     "required notice*", "notice lines", "lines beginning with", "the following statement", "following statement",
     "proprietary markings", "copyright markings",
-    "proprietary legends",
+    "proprietary legends", "source note", "source notes", "attribution information", "credit information",
   ]
+  /// Passing data or software on: the copy context a bare "credit" or "attribution" needs.
+  static let passOn: PhraseSet = ["redistribute", "redistributes", "distribute", "distributes", "republish", "share"]
   static let verbs: PhraseSet = [
     "provide", "remove or alter", "alter or remove", "remove or change", "change or remove",
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
@@ -141,8 +143,8 @@ struct RetainNoticesRule: ClauseRule {
       guard ctx.obliges(v) else { continue }
       let w = v.word(n.lowerBound)
       // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
-      if ["notice", "notices", "attribution", "credit", "the"].contains(w),
-        !v.has(.copyCopies2)
+      if n.count == 1 || w == "the", ["notice", "notices", "attribution", "credit", "the"].contains(w),
+        !v.has(.copyCopies2), !(w != "the" && v.has(passOn))
       {
         continue
       }
