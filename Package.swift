@@ -52,6 +52,8 @@ let package = Package(
     .testTarget(
       name: "IdentificationTests", dependencies: ["TestSupport", "LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "CompatibilityTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    // Usage-profile verdicts (`check`): the profile × licence matrix, semantics, the profile file.
+    .testTarget(name: "ProfileTests", dependencies: ["TestSupport", "LicenseCheck"]),
     // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
     // as swift-argument-parser's example tests do).
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "LicenseCheck"]),

@@ -1,0 +1,155 @@
+/// The lower-case ASCII words of a sentence, for the few phrase look-ups a profile check makes on a
+/// clause's sentence (comparators, periods, whose territory). Bytes only: no regular expressions.
+struct SentenceWords {
+  let words: [String]
+
+  init(_ text: Substring) {
+    var out: [String] = []
+    var current: [UInt8] = []
+    for b in text.utf8 {
+      let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+      if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+        current.append(lower)
+      } else if !current.isEmpty {
+        out.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      }
+    }
+    if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+    words = out
+  }
+
+  init(_ text: String) { self.init(text[...]) }
+
+  /// Whether the words of `phrase` occur in a row (a trailing `*` matches any ending).
+  func has(_ phrase: String) -> Bool {
+    let p = phrase.split(separator: " ")
+    guard !p.isEmpty, p.count <= words.count else { return false }
+    outer: for i in 0...(words.count - p.count) {
+      for (k, w) in p.enumerated() {
+        let word = words[i + k]
+        if w.hasSuffix("*") {
+          if !word.hasPrefix(w.dropLast()) { continue outer }
+        } else if word != w {
+          continue outer
+        }
+      }
+      return true
+    }
+    return false
+  }
+
+  func hasAny(_ phrases: [String]) -> Bool { phrases.contains(where: has) }
+}
+
+/// Whether reaching a usage cap exactly already triggers it.
+public enum CapComparator: String, Sendable, Codable, Equatable, Hashable {
+  /// "more than", "greater than", "exceeds": the cap itself is still inside.
+  case moreThan = "more-than"
+  /// "at least", "or more", "not less than", and "less than" on the free side: the cap itself is outside.
+  case atLeast = "at-least"
+}
+
+/// How a usage cap is measured, read from its sentence (or from the reviewed facts of a known licence).
+struct CapReading: Equatable {
+  var comparator: CapComparator?
+  /// The figure that counts is the one on the licence's release date ("on the … version release date").
+  var onReleaseDate = false
+  /// The window the figure is counted over, as words for a reason ("the preceding calendar month").
+  var window: String?
+  /// The cap binds commercial use only ("If you are commercially using the Materials, and …").
+  var commercialOnly = false
+
+  static let atLeastPhrases = [
+    "at least", "or more", "or greater", "or above", "equal to or", "equals or exceeds", "meet or exceed",
+    "meets or exceeds", "reach or exceed", "reaches or exceeds", "not less than", "no less than", "not fewer than",
+    "no fewer than",
+  ]
+  static let moreThanPhrases = [
+    "more than", "greater than", "exceed", "exceeds", "exceeding", "exceeded", "in excess of", "larger than",
+    "higher than", "surpass*", "up to", "above", "beyond",
+  ]
+  // The free side stated as a strict bound ("revenue of less than USD 1,000,000"): the cap itself is outside.
+  static let belowPhrases = ["less than", "fewer than", "below"]
+
+  /// Reads a cap's sentence.
+  init(sentence: SentenceWords) {
+    if sentence.hasAny(Self.atLeastPhrases) {
+      comparator = .atLeast
+    } else if sentence.hasAny(Self.moreThanPhrases) {
+      comparator = .moreThan
+    } else if sentence.hasAny(Self.belowPhrases) {
+      comparator = .atLeast
+    }
+    onReleaseDate = sentence.has("release date")
+    commercialOnly = sentence.hasAny([
+      "commercially using", "commercially use", "for commercial use", "commercial purpose*",
+    ])
+    if sentence.has("preceding calendar month") {
+      window = "the preceding calendar month"
+    } else if sentence.hasAny(["calendar month", "any month", "per month", "each month"]) {
+      window = "a calendar month"
+    } else if sentence.hasAny(["fiscal year", "financial year", "preceding twelve months", "preceding 12 months"]) {
+      window = "a financial year"
+    }
+  }
+
+  init(comparator: CapComparator?, onReleaseDate: Bool = false, window: String? = nil, commercialOnly: Bool = false) {
+    self.comparator = comparator
+    self.onReleaseDate = onReleaseDate
+    self.window = window
+    self.commercialOnly = commercialOnly
+  }
+
+  /// Reviewed facts for catalogue ids, used when no text is at hand (`check Llama-3.1`): how each
+  /// licence's cap is measured (section 2 of the Llama licences: "greater than", on the version release
+  /// date, over the preceding calendar month).
+  static let facts: [String: CapReading] = {
+    let llama = CapReading(comparator: .moreThan, onReleaseDate: true, window: "the preceding calendar month")
+    return [
+      "Llama-2": llama, "Llama-3": llama, "Llama-3.1": llama, "Llama-3.2": llama, "Llama-3.3": llama,
+      "Llama-4": llama, "Databricks-Open-Model-License": llama,
+      "Tongyi-Qianwen-2023": CapReading(comparator: .moreThan, commercialOnly: true),
+      "Qwen-2024": CapReading(comparator: .moreThan),
+      "Stability-AI-Community-2024": CapReading(comparator: .moreThan, window: "a year"),
+    ]
+  }()
+}
+
+/// Whom a territory clause is about: where the licensee is established, or where the work is offered.
+enum TerritorySide: String, Equatable {
+  case licensee, offered
+
+  static let licenseeWords = [
+    "domiciled", "domicile", "principal place of business", "located in", "resident", "residents", "reside*",
+    "based in", "incorporated", "organized under", "organised under", "headquartered", "citizen*", "national*",
+  ]
+  static let offeredWords = [
+    "offer", "offered", "offering", "market", "sell", "deploy", "made available in", "make available in",
+    "end users in", "users located", "customers in", "distribute in", "distributed in",
+  ]
+
+  /// The side a sentence names; nil when it names both or neither.
+  static func read(_ sentence: SentenceWords) -> TerritorySide? {
+    let l = sentence.hasAny(licenseeWords)
+    let o = sentence.hasAny(offeredWords)
+    if l && !o { return .licensee }
+    if o && !l { return .offered }
+    // "This restriction does not apply to end users of a product or service that incorporates …": the
+    // exclusion is about the licensee, and the users of its products are exempt.
+    if l && o && sentence.has("does not apply to end users") { return .licensee }
+    return nil
+  }
+
+  /// Reviewed facts: the EU exclusion of the Llama 3.2 and Llama 4 use policies is about individuals
+  /// domiciled, and companies with their principal place of business, in the EU (end users of products
+  /// are exempt). Other catalogue territories have no reviewed side, so both places are checked.
+  /// What the reviewed exclusions cover, for the reason.
+  static let scope: [String: String] = [
+    "Llama-3.2-AUP": "the multimodal Llama 3.2 models", "Llama-3.2": "the multimodal Llama 3.2 models",
+  ]
+
+  static let facts: [String: TerritorySide] = [
+    "Llama-3.2-AUP": .licensee, "Llama-4-AUP": .licensee, "Llama-3.2": .licensee, "Llama-4": .licensee,
+  ]
+}
