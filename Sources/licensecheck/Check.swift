@@ -287,3 +287,47 @@ struct Check: ParsableCommand {
     }
   }
 }
+
+/// The profile gate of `scan` and `table`: a profile file read once, and the verdicts of the licences found.
+struct ProfileGate {
+  let profile: UsageProfile
+  let path: String
+
+  /// Reads a profile file; a bad one is a usage error (exit 2).
+  static func load(_ path: String) throws -> UsageProfile {
+    do {
+      return try ProfileFile.read(path: path)
+    } catch {
+      Output.error(error.message)
+      throw ExitCode(2)
+    }
+  }
+
+  /// The gate for `scan`: `--profile`, else a `.licensecheck.yml` at the first root; nil without either.
+  static func forScan(profile: String?, roots: [String]) throws -> ProfileGate? {
+    if let profile { return ProfileGate(profile: try load(profile), path: profile) }
+    guard let root = roots.first else { return nil }
+    let local = (root as NSString).appendingPathComponent(ProfileFile.fileName)
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: local, isDirectory: &isDir), !isDir.boolValue else { return nil }
+    return ProfileGate(profile: try load(local), path: local)
+  }
+
+  /// Checks each licence found (with the policy paired with it); prints the verdicts in text mode.
+  /// - Returns: whether some verdict is forbidden or needs a separate licence.
+  func judge(_ licences: [FoundLicence], text: Bool, reading: ReadOptions) -> Bool {
+    let analyzer = Analyzer(readOptions: reading)
+    var verdicts: [ProfileVerdict] = []
+    for licence in licences {
+      guard let doc = try? DocumentReader.read(path: licence.path, options: reading) else { continue }
+      let policy = licence.policy.flatMap { try? DocumentReader.read(path: $0, options: reading) }
+      var v = analyzer.check(doc, policy: policy, profile: profile).verdict
+      v.licence = licence.path
+      verdicts.append(v)
+    }
+    if text, !verdicts.isEmpty {
+      Output.write("\nProfile verdicts (\(path)):\n" + CheckReport(profile: profile, verdicts: verdicts).text(style: Output.humanStyle))
+    }
+    return verdicts.contains { $0.verdict == .forbidden || $0.verdict == .needsSeparateLicence }
+  }
+}

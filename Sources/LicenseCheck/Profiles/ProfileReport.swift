@@ -141,3 +141,36 @@ extension Analyzer {
     )
   }
 }
+
+extension ComparisonTable {
+  /// The column `table --profile` adds.
+  public static let profileColumn = Column(
+    id: "profile", title: "verdict", description: "The verdict for the usage profile, with its deciding reason.")
+
+  /// The table with a `profile` column: one verdict per row (in row order), its reason and evidence in the
+  /// tooltip; allowed verdicts colour as a pass, refusals as a fail.
+  /// - Parameter verdicts: one verdict per row.
+  /// - Returns: the table with the column added at the end (unchanged when the counts differ).
+  public func addingProfileVerdicts(_ verdicts: [ProfileVerdict]) -> ComparisonTable {
+    guard verdicts.count == rows.count else { return self }
+    let rows = zip(self.rows, verdicts).map { row, v in
+      let colour: OSDVerdict.Verdict
+      switch v.verdict {
+      case .allowed, .allowedWithConditions: colour = .pass
+      case .forbidden, .needsSeparateLicence: colour = .fail
+      case .unknown: colour = .unknown
+      }
+      let f = v.deciding
+      let cell = Cell(
+        text: v.verdict.rawValue, verdict: colour, evidence: f.flatMap { $0.evidence.isEmpty ? nil : $0.evidence },
+        location: f?.section.map { "§\($0)" }, note: v.reason)
+      return Row(path: row.path, cells: row.cells + [cell])
+    }
+    return ComparisonTable(columns: columns + [Self.profileColumn], rows: rows)
+  }
+
+  init(columns: [Column], rows: [Row]) {
+    self.columns = columns
+    self.rows = rows
+  }
+}
