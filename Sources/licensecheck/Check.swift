@@ -326,7 +326,9 @@ struct ProfileGate {
       verdicts.append(v)
     }
     if text, !verdicts.isEmpty {
-      Output.write("\nProfile verdicts (\(path)):\n" + CheckReport(profile: profile, verdicts: verdicts).text(style: Output.humanStyle))
+      Output.write(
+        "\nProfile verdicts (\(path)):\n"
+          + CheckReport(profile: profile, verdicts: verdicts).text(style: Output.humanStyle))
     }
     return verdicts.contains { $0.verdict == .forbidden || $0.verdict == .needsSeparateLicence }
   }

@@ -43,7 +43,9 @@ struct Scan: ParsableCommand {
   var followExternalLinks = false
 
   @Option(
-    help: "A usage-profile file: exit 1 when a licence found is forbidden or needs a separate licence (default: a .licensecheck.yml at the first folder's root).")
+    help:
+      "A usage-profile file: exit 1 when a licence found is forbidden or needs a separate licence (default: a .licensecheck.yml at the first folder's root)."
+  )
   var profile: String?
 
   @Argument(help: "Folders (or files) to scan.")
@@ -112,7 +114,8 @@ struct Scan: ParsableCommand {
       print(parts.tail)
     }
     for issue in summary.errors { Output.error("\(issue.path): \(issue.message)") }
-    let refused = gate?.judge(found, text: format == .text, reading: ReadOptions(maxBytes: maxBytes, format: inputFormat)) ?? false
+    let refused =
+      gate?.judge(found, text: format == .text, reading: ReadOptions(maxBytes: maxBytes, format: inputFormat)) ?? false
     if !summary.errors.isEmpty { throw ExitCode(2) }
     if refused { throw ExitCode(1) }
     switch failOn {

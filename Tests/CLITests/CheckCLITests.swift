@@ -23,7 +23,10 @@ struct CheckCLITests {
     #expect(r.status == 1)
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("licence") == true)
-    #expect(lines.contains { $0.hasPrefix("Llama-3.1") && $0.contains("needs-separate-licence") && $0.contains("usage-cap §2") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("Llama-3.1") && $0.contains("needs-separate-licence") && $0.contains("usage-cap §2")
+      })
     #expect(lines.contains { $0.hasPrefix("MIT") && $0.contains("allowed") })
     #expect(r.stdout.contains("conditions:"))
     #expect(r.stdout.contains("\"Llama\" at the beginning"))

@@ -122,6 +122,54 @@ struct MatrixTests {
     }
   }
 
+  /// The project's own fixture licences (`fixtures/profiles/`): a revenue cap of EUR 10 M ("at least"), a
+  /// daily-user cap of 5 M ("more than"), an EU exclusion by the licensee's seat, a Canada exclusion by
+  /// where the product is offered, a 30-day trial granting use only, terms the licensor may change, a
+  /// licence whose use policy is incorporated by reference (not given here), the same 1 M monthly-user cap
+  /// with "at least" and with "more than", and sentences the tool does not understand about APIs and
+  /// benchmark results.
+  static let fixtures = [
+    "revenue-cap.txt", "daily-users-cap.txt", "territory-licensee.txt", "territory-offered.txt", "trial.txt",
+    "changeable.txt", "with-policy.txt", "cap-at-least.txt", "cap-more-than.txt", "unexplained.txt",
+  ]
+
+  static let fixtureExpectations: [String: String] = [
+    "p01-internal-small": "UUAACACAAA",
+    "p02-800M-commercial-api": "USAACACSSU",
+    "p03-train-on-outputs": "UUAACACSAA",
+    "p04-finetune-distribute": "UUAAUACSAA",
+    "p05-hosted-api": "UUAACACSAU",
+    "p06-medical-api": "UUFACAUSAU",
+    "p07-surveillance": "UUAACAUSAA",
+    "p08-academic-research": "UUAACACUUA",
+    "p09-commercial-product": "UAAAUACSSA",
+    "p10-military": "UUAACAUUUA",
+    "p11-small-revenue": "UUAACACAAA",
+    "p12-big-revenue-usd": "UUAACACSAA",
+    "p13-revenue-eur-norate": "SUFACACSAA",
+    "p14-eu-company": "UUFACACSAA",
+    "p15-offered-canada": "UUAFUACSAA",
+    "p16-publish-outputs": "UUAACACAAA",
+    "p17-benchmark": "UUAACACUUU",
+    "p18-distribute-original": "UUAAUACSAA",
+    "p19-150M-commercial": "USAACACSSA",
+    "p20-disinformation-api": "UUAACAUSAU",
+    "p21-weapons": "UUAACAUSAA",
+    "p22-production": "UUAACACAAA",
+    "p23-everything": "UAAAUACSAU",
+  ]
+
+  @Test("every profile against the project's own fixture licences", arguments: Profiles.all.map(\.0))
+  func fixtureMatrix(_ name: String) throws {
+    let profile = Profiles.all.first { $0.0 == name }!.1
+    let expected = Array(Self.fixtureExpectations[name]!)
+    #expect(expected.count == Self.fixtures.count)
+    for (k, file) in Self.fixtures.enumerated() {
+      let v = try check(fixture(file), profile)
+      #expect(v.verdict == Profiles.outcome(expected[k]), "\(name) × \(file): \(v.verdict.rawValue): \(v.reason)")
+    }
+  }
+
   @Test("the matrix has at least 20 profiles and covers every activity")
   func matrixSize() {
     #expect(Profiles.all.count >= 20)
@@ -129,5 +177,6 @@ struct MatrixTests {
     #expect(covered == Set(UsageActivity.allCases))
     #expect(Set(Self.textExpectations.keys) == Set(Profiles.all.map(\.0)))
     #expect(Set(Self.idExpectations.keys) == Set(Profiles.all.map(\.0)))
+    #expect(Set(Self.fixtureExpectations.keys) == Set(Profiles.all.map(\.0)))
   }
 }

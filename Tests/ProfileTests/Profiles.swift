@@ -5,11 +5,13 @@ import Testing
 /// The profiles of the matrix: each a question an engineer or a reviewer asks.
 enum Profiles {
   static func make(
-    _ licensee: LicenseeType?, mau: Double? = nil, revenue: Money? = nil, _ activities: [UsageActivity],
+    _ licensee: LicenseeType?, mau: Double? = nil, dau: Double? = nil, revenue: Money? = nil,
+    _ activities: [UsageActivity],
     fields: [String] = [], territories: [String] = ["US"], offeredIn: [String] = []
   ) -> UsageProfile {
     UsageProfile(
-      organisation: Organisation(monthlyActiveUsers: mau, annualRevenue: revenue), territories: territories,
+      organisation: Organisation(monthlyActiveUsers: mau, dailyActiveUsers: dau, annualRevenue: revenue),
+      territories: territories,
       offeredIn: offeredIn, licensee: licensee, activities: activities, fields: fields)
   }
 
@@ -18,7 +20,7 @@ enum Profiles {
   /// Name and profile, in the order of the expectation strings.
   static let all: [(String, UsageProfile)] = [
     ("p01-internal-small", make(.company, mau: 1_000, [.useInternal])),
-    ("p02-800M-commercial-api", make(.company, mau: 800_000_000, [.useCommercial, .hostedService])),
+    ("p02-800M-commercial-api", make(.company, mau: 800_000_000, dau: 80_000_000, [.useCommercial, .hostedService])),
     ("p03-train-on-outputs", make(.company, mau: 1_000_000, [.trainOnOutputs])),
     ("p04-finetune-distribute", make(.company, mau: 1_000_000, [.fineTune, .distributeModified])),
     ("p05-hosted-api", make(.company, mau: 1_000_000, [.hostedService])),
@@ -30,7 +32,9 @@ enum Profiles {
     ("p08-academic-research", make(.academic, [.research], territories: ["GB"])),
     (
       "p09-commercial-product",
-      make(.company, mau: 10_000_000, revenue: Money(amount: 50e6, currency: "USD"), [.useCommercial, .embedInProduct])
+      make(
+        .company, mau: 10_000_000, dau: 2_000_000, revenue: Money(amount: 50e6, currency: "USD"),
+        [.useCommercial, .embedInProduct])
     ),
     ("p10-military", make(.military, [.useInternal])),
     ("p11-small-revenue", make(.individual, mau: 1_000, revenue: usd100k, [.useCommercial])),
@@ -51,14 +55,14 @@ enum Profiles {
     ),
     ("p17-benchmark", make(.academic, [.benchmarkPublication])),
     ("p18-distribute-original", make(.company, mau: 1_000_000, revenue: usd100k, [.distributeOriginal])),
-    ("p19-150M-commercial", make(.company, mau: 150_000_000, revenue: usd100k, [.useCommercial])),
+    ("p19-150M-commercial", make(.company, mau: 150_000_000, dau: 10_000_000, revenue: usd100k, [.useCommercial])),
     (
       "p20-disinformation-api",
       make(.company, mau: 1_000_000, revenue: usd100k, [.hostedService], fields: ["disinformation"])
     ),
     ("p21-weapons", make(.company, mau: 1_000_000, revenue: usd100k, [.useCommercial], fields: ["weapons"])),
     ("p22-production", make(.company, mau: 1_000, revenue: usd100k, [.production])),
-    ("p23-everything", make(.company, mau: 1_000_000, revenue: usd100k, UsageActivity.allCases)),
+    ("p23-everything", make(.company, mau: 1_000_000, dau: 100_000, revenue: usd100k, UsageActivity.allCases)),
   ]
 
   /// `A` allowed, `C` allowed-with-conditions, `S` needs-separate-licence, `F` forbidden, `U` unknown.

@@ -135,7 +135,8 @@ struct SemanticsTests {
 
   @Test("fields of a use policy incorporated by reference: --policy, the catalogue's, or unknown")
   func policies() throws {
-    var p = UsageProfile(territories: ["US"], licensee: .company, activities: [.hostedService], fields: ["medical-advice"])
+    var p = UsageProfile(
+      territories: ["US"], licensee: .company, activities: [.hostedService], fields: ["medical-advice"])
     let withPolicy = try check(fixture("with-policy.txt"), p, policy: fixture("policy.txt"))
     #expect(withPolicy.verdict == .forbidden)
     #expect(withPolicy.deciding?.document == "policy")
