@@ -43,6 +43,8 @@ let package = Package(
     .executableTarget(name: "licensecheck-compat-data", dependencies: ["LicenseCheck"]),
     // Stage and pipeline throughput, peak memory and scaling: `swift run -c release licensecheck-bench`.
     .executableTarget(name: "licensecheck-bench", dependencies: ["LicenseCheck"]),
+    // What a usage-profile check adds to `analyze`: `swift run -c release licensecheck-profile-bench`.
+    .executableTarget(name: "licensecheck-profile-bench", dependencies: ["LicenseCheck"]),
     // Test helpers (the shared corpus locator) used by every test target.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ReadingTests", dependencies: ["TestSupport", "LicenseCheck"]),
