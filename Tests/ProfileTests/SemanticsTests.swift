@@ -263,6 +263,33 @@ struct SemanticsTests {
     }
   }
 
+  @Test("a profile or clauses built by hand with extreme values give a verdict, never a trap")
+  func extremes() throws {
+    var p = UsageProfile(
+      organisation: Organisation(
+        monthlyActiveUsers: 1e300, dailyActiveUsers: .nan, users: -1,
+        annualRevenue: Money(amount: .infinity, currency: "usd")),
+      territories: ["ZZ"], activities: UsageActivity.allCases, fields: ["not-a-field"], date: "9999-99-99",
+      acceptedOn: "x")
+    p.exchangeRates = [ExchangeRate(from: "USD", to: "EUR", rate: 0)]
+    var clause = ClauseParameters()
+    clause.metric = .monthlyActiveUsers
+    clause.threshold = 1e308
+    clause.days = 1e300
+    clause.limitType = "trial"
+    let analysis = LicenseAnalysis(
+      source: SourceInfo(path: "x", format: .text, bytes: 1, sha256: "x"),
+      clauses: [
+        Clause(kind: .usageCap, span: ClauseSpan(start: -5, end: 99_999, line: 1), evidence: "", parameters: clause),
+        Clause(kind: .timeLimit, span: ClauseSpan(start: 3, end: 1, line: 1), evidence: "", parameters: clause),
+      ])
+    let v = analysis.check(p, options: ProfileCheckOptions(text: "short"))
+    #expect(v.verdict != .allowed)
+    for id in ["Llama-3.1", "Stability-AI-Community-2024", "Tencent-Hunyuan-Community", "MIT OR Llama-2"] {
+      _ = try ProfileExpressionChecker().check(id, profile: p)
+    }
+  }
+
   @Test("verdicts round-trip through JSON with their schema version")
   func json() throws {
     let v = try ProfileExpressionChecker().check("Llama-3.1", profile: users(800_000_000))

@@ -1,45 +1,100 @@
-/// The lower-case ASCII words of a sentence, for the few phrase look-ups a profile check makes on a
-/// clause's sentence (comparators, periods, whose territory). Bytes only: no regular expressions.
+/// Phrases compiled once to hashes of lower-case ASCII words, for ``SentenceWords/hasAny(_:)``; a trailing
+/// `*` on a phrase's last word matches any ending.
+struct PhraseList: ExpressibleByArrayLiteral {
+  struct Phrase {
+    /// The hash of each word (of the prefix, for the last word of a `*` phrase).
+    var hashes: [UInt64]
+    /// The last word's bytes, for a `*` phrase.
+    var prefix: [UInt8]?
+  }
+  let phrases: [Phrase]
+
+  init(_ list: [String]) {
+    phrases = list.map { phrase in
+      var words = phrase.split(separator: " ").map { Array($0.utf8) }
+      var prefix: [UInt8]?
+      if words.last?.last == UInt8(ascii: "*") {
+        words[words.count - 1].removeLast()
+        prefix = words[words.count - 1]
+      }
+      return Phrase(hashes: words.map(SentenceWords.hash), prefix: prefix)
+    }
+  }
+
+  init(arrayLiteral elements: String...) { self.init(elements) }
+}
+
+/// The lower-case ASCII words of a sentence, as hashes over one byte buffer, for the few phrase look-ups a
+/// profile check makes on a clause's sentence (comparators, periods, whose territory) and on unexplained
+/// sentences. Bytes only: no regular expressions, no Unicode string comparison, no allocation per word.
 struct SentenceWords {
-  let words: [String]
+  /// The lower-cased letters and digits of the words, one after another.
+  let bytes: [UInt8]
+  /// Each word's range in ``bytes``.
+  let ranges: [Range<Int>]
+  /// Each word's hash.
+  let hashes: [UInt64]
+
+  static func hash<C: Collection>(_ word: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in word { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+  }
 
   init(_ text: Substring) {
-    var out: [String] = []
-    var current: [UInt8] = []
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    var hashes: [UInt64] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var start = -1
+    var h: UInt64 = 0
     for b in text.utf8 {
       let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
       if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-        current.append(lower)
-      } else if !current.isEmpty {
-        out.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
+        if start < 0 {
+          start = bytes.count
+          h = 0xcbf2_9ce4_8422_2325
+        }
+        bytes.append(lower)
+        h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+      } else if start >= 0 {
+        ranges.append(start..<bytes.count)
+        hashes.append(h)
+        start = -1
       }
     }
-    if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
-    words = out
+    if start >= 0 {
+      ranges.append(start..<bytes.count)
+      hashes.append(h)
+    }
+    self.bytes = bytes
+    self.ranges = ranges
+    self.hashes = hashes
   }
 
   init(_ text: String) { self.init(text[...]) }
 
-  /// Whether the words of `phrase` occur in a row (a trailing `*` matches any ending).
-  func has(_ phrase: String) -> Bool {
-    let p = phrase.split(separator: " ")
-    guard !p.isEmpty, p.count <= words.count else { return false }
-    outer: for i in 0...(words.count - p.count) {
-      for (k, w) in p.enumerated() {
-        let word = words[i + k]
-        if w.hasSuffix("*") {
-          if !word.hasPrefix(w.dropLast()) { continue outer }
-        } else if word != w {
-          continue outer
+  /// Whether the words of one phrase occur in a row.
+  func has(_ phrase: String) -> Bool { hasAny(PhraseList([phrase])) }
+
+  /// Whether any phrase of the list occurs, its words in a row.
+  func hasAny(_ list: PhraseList) -> Bool {
+    let n = hashes.count
+    for p in list.phrases where !p.hashes.isEmpty && p.hashes.count <= n {
+      let count = p.hashes.count
+      outer: for i in 0...(n - count) {
+        for k in 0..<count {
+          if let prefix = p.prefix, k == count - 1 {
+            if !bytes[ranges[i + k]].starts(with: prefix) { continue outer }
+          } else if hashes[i + k] != p.hashes[k] {
+            continue outer
+          }
         }
+        return true
       }
-      return true
     }
     return false
   }
-
-  func hasAny(_ phrases: [String]) -> Bool { phrases.contains(where: has) }
 }
 
 /// Whether reaching a usage cap exactly already triggers it.
@@ -60,17 +115,23 @@ struct CapReading: Equatable {
   /// The cap binds commercial use only ("If you are commercially using the Materials, and …").
   var commercialOnly = false
 
-  static let atLeastPhrases = [
+  static let atLeastPhrases: PhraseList = [
     "at least", "or more", "or greater", "or above", "equal to or", "equals or exceeds", "meet or exceed",
     "meets or exceeds", "reach or exceed", "reaches or exceeds", "not less than", "no less than", "not fewer than",
     "no fewer than",
   ]
-  static let moreThanPhrases = [
+  static let moreThanPhrases: PhraseList = [
     "more than", "greater than", "exceed", "exceeds", "exceeding", "exceeded", "in excess of", "larger than",
     "higher than", "surpass*", "up to", "above", "beyond",
   ]
   // The free side stated as a strict bound ("revenue of less than USD 1,000,000"): the cap itself is outside.
-  static let belowPhrases = ["less than", "fewer than", "below"]
+  static let belowPhrases: PhraseList = ["less than", "fewer than", "below"]
+
+  static let monthly: PhraseList = ["calendar month", "any month", "per month", "each month"]
+  static let yearly: PhraseList = ["fiscal year", "financial year", "preceding twelve months", "preceding 12 months"]
+  static let commercial: PhraseList = [
+    "commercially using", "commercially use", "for commercial use", "commercial purpose*",
+  ]
 
   /// Reads a cap's sentence.
   init(sentence: SentenceWords) {
@@ -87,9 +148,9 @@ struct CapReading: Equatable {
     ])
     if sentence.has("preceding calendar month") {
       window = "the preceding calendar month"
-    } else if sentence.hasAny(["calendar month", "any month", "per month", "each month"]) {
+    } else if sentence.hasAny(Self.monthly) {
       window = "a calendar month"
-    } else if sentence.hasAny(["fiscal year", "financial year", "preceding twelve months", "preceding 12 months"]) {
+    } else if sentence.hasAny(Self.yearly) {
       window = "a financial year"
     }
   }
@@ -120,11 +181,11 @@ struct CapReading: Equatable {
 enum TerritorySide: String, Equatable {
   case licensee, offered
 
-  static let licenseeWords = [
+  static let licenseeWords: PhraseList = [
     "domiciled", "domicile", "principal place of business", "located in", "resident", "residents", "reside*",
     "based in", "incorporated", "organized under", "organised under", "headquartered", "citizen*", "national*",
   ]
-  static let offeredWords = [
+  static let offeredWords: PhraseList = [
     "offer", "offered", "offering", "market", "sell", "deploy", "made available in", "make available in",
     "end users in", "users located", "customers in", "distribute in", "distributed in",
   ]

@@ -39,6 +39,7 @@ struct ProfileChecker {
   let options: ProfileCheckOptions
   let entry: CatalogueEntry?
   let activities: [UsageActivity]
+  let activitySet: Set<UsageActivity>
   var findings: [ProfileFinding] = []
   var conditions: [ProfileCondition] = []
   var warnings: [String] = []
@@ -51,6 +52,7 @@ struct ProfileChecker {
       CompatibilityChecker.catalogueByKey[LicenseIDs.foldKey(id.id)]
     }
     self.activities = profile.activities.isEmpty ? [.useInternal] : Array(Set(profile.activities)).sorted()
+    self.activitySet = Set(activities)
   }
 
   var isCatalogue: Bool { analysis.identification?.method == "catalogue" }
@@ -81,10 +83,12 @@ struct ProfileChecker {
     }
     organisationLists(id)
     grants()
-    var clauses: [(Clause, Int?, String?)] = analysis.clauses.enumerated().map { ($1, $0, $1.document) }
-    clauses += catalogueClauses()
-    for (clause, index, document) in clauses {
-      judge(clause, index: index, document: document)
+    // Clauses are walked in place: copying them (and their strings) would cost more than judging them.
+    for i in analysis.clauses.indices {
+      judge(analysis.clauses[i], index: i, document: analysis.clauses[i].document)
+    }
+    for clause in catalogueClauses() {
+      judge(clause, index: nil, document: clause.document)
     }
     unexplained()
     return verdict(id: id)
@@ -120,10 +124,14 @@ struct ProfileChecker {
 
   /// Each activity needs a right the grant gives; a grant that does not name it leaves the activity unknown.
   mutating func grants() {
-    let grants = analysis.clauses.enumerated().filter {
-      $0.element.kind == .copyrightGrant && $0.element.document == nil
+    var rights: Set<GrantRight> = []
+    var firstGrant: Int?
+    for i in analysis.clauses.indices where analysis.clauses[i].kind == .copyrightGrant {
+      guard analysis.clauses[i].document == nil else { continue }
+      if firstGrant == nil { firstGrant = i }
+      rights.formUnion(analysis.clauses[i].parameters.rights ?? [])
     }
-    guard !grants.isEmpty else {
+    guard let firstGrant else {
       if isCatalogue {
         warnings.append("The catalogue summary lists no grant: the rights were not checked; analyse the text.")
       } else {
@@ -134,8 +142,7 @@ struct ProfileChecker {
       }
       return
     }
-    let rights = Set(grants.flatMap { $0.element.parameters.rights ?? [] })
-    let first = grants[0]
+    let first = (offset: firstGrant, element: analysis.clauses[firstGrant])
     for activity in activities {
       let needed: [[GrantRight]]
       switch activity {
@@ -160,33 +167,33 @@ struct ProfileChecker {
 
   /// The reviewed clauses of a known use policy the licence incorporates, when the policy's own clauses
   /// are not in the analysis (the licence was read without `--policy`).
-  mutating func catalogueClauses() -> [(Clause, Int?, String?)] {
-    let aups = analysis.clauses.filter { $0.kind == .acceptableUsePolicy && $0.document == nil }
-    guard !aups.isEmpty else { return [] }
+  mutating func catalogueClauses() -> [Clause] {
+    guard
+      let aupIndex = analysis.clauses.firstIndex(where: { $0.kind == .acceptableUsePolicy && $0.document == nil })
+    else { return [] }
     let policyRead = analysis.clauses.contains { $0.document == "policy" || $0.kind == .fieldOfUse }
     if policyRead { return [] }
     let related = (entry?.related ?? []).compactMap { CompatibilityChecker.catalogueByKey[LicenseIDs.foldKey($0)] }
       .filter { $0.kind == .usePolicy }
     guard let policy = related.first else {
-      let ref = aups.compactMap(\.parameters.reference).first.map { " (\($0))" } ?? ""
+      let ref =
+        analysis.clauses.lazy.filter { $0.kind == .acceptableUsePolicy }.compactMap(\.parameters.reference)
+        .first.map { " (\($0))" } ?? ""
       warnings.append(
         "The use policy\(ref) is incorporated but was not read: give it with --policy to check fields against it.")
       if !profile.fields.isEmpty || profile.licensee == .military {
         findings.append(
           finding(
-            .unknown, aups[0], analysis.clauses.firstIndex(of: aups[0]), nil,
+            .unknown, analysis.clauses[aupIndex], aupIndex, nil,
             reason: "The use policy\(ref) may ban your fields, and it was not read (give it with --policy)."))
       }
       return []
     }
     warnings.append("The use policy was not given: its reviewed summary (\(policy.id)) was used.")
     return policy.clauses.map {
-      (
-        Clause(
-          kind: $0.kind, span: ClauseSpan(start: 0, end: 0, line: 0), evidence: "", section: $0.section,
-          document: "catalogue:\(policy.id)", parameters: $0.parameters ?? ClauseParameters()), nil,
-        "catalogue:\(policy.id)"
-      )
+      Clause(
+        kind: $0.kind, span: ClauseSpan(start: 0, end: 0, line: 0), evidence: "", section: $0.section,
+        document: "catalogue:\(policy.id)", parameters: $0.parameters ?? ClauseParameters())
     }
   }
 
@@ -194,7 +201,7 @@ struct ProfileChecker {
 
   mutating func judge(_ c: Clause, index: Int?, document: String?) {
     let p = c.parameters
-    let a = Set(activities)
+    let a = activitySet
     switch c.kind {
     case .usageCap: usageCap(c, index, document)
     case .fieldOfUse: fieldOfUse(c, index, document)
@@ -511,7 +518,7 @@ struct ProfileChecker {
         warnings.append(
           "The cap\(at(c)) counts \(noun) on the licence's release date, which is not known: the profile's figure was taken as that count."
         )
-      } else if let asked = profile.date, ProfileDate(asked)! > release! {
+      } else if let asked = profile.date, let day = ProfileDate(asked), let release, day > release {
         warnings.append(
           "The cap\(at(c)) counts \(noun) on the release date \(name); the profile's figure (as of \(asked)) was taken as that count: the cap is not re-tested as you grow."
         )
@@ -582,7 +589,7 @@ struct ProfileChecker {
     case "policy"?: text = options.policyText
     default: text = nil
     }
-    guard let text, c.span.end > c.span.start else { return nil }
+    guard let text, c.span.start >= 0, c.span.end > c.span.start else { return nil }
     let utf8 = text.utf8
     guard c.span.end <= utf8.count,
       let lo = utf8.index(utf8.startIndex, offsetBy: c.span.start, limitedBy: utf8.endIndex),
@@ -749,7 +756,8 @@ struct ProfileChecker {
 
   mutating func timeLimit(_ c: Clause, _ index: Int?, _ document: String?) {
     let p = c.parameters
-    let days = p.days.map { Int($0) }
+    // Clamped: a library caller's parameters are not trusted to be small.
+    let days = p.days.flatMap { $0.isFinite ? Int(Swift.min(Swift.max($0, 0), 1e9)) : nil }
     switch p.limitType {
     case "change-date"?:
       warnings.append("The licence changes to other terms at a set date\(days.map { " (\($0) days)" } ?? "")\(at(c)).")
@@ -807,12 +815,14 @@ struct ProfileChecker {
 
   // MARK: - Unexplained sentences
 
-  static let banCues = [
+  static let banCues: PhraseList = [
     "may not", "must not", "shall not", "cannot", "can not", "not permitted", "prohibited", "not allowed", "forbidden",
     "not authorized", "not authorised", "without our express", "without the prior", "only for", "solely for",
   ]
+  static let afterTermination: PhraseList = ["upon termination", "survive", "after termination"]
+  static let outputs: PhraseList = ["output", "outputs"]
   static let dutyCues: Set<String> = ["must", "shall", "required", "is required", "are required"]
-  static let activityWords: [UsageActivity: [String]] = [
+  static let activityWords: [UsageActivity: PhraseList] = [
     .useCommercial: ["commercial", "commercially"],
     .production: ["production"],
     .research: ["research"],
@@ -839,10 +849,10 @@ struct ProfileChecker {
       // Bans and duties both decide an activity; "subject to", "responsible for" and the like do not.
       guard words.hasAny(Self.banCues) || u.cues.contains(where: Self.dutyCues.contains) else { continue }
       // What happens after termination ("you must delete and cease use and Distribution") restricts nothing now.
-      if words.hasAny(["upon termination", "survive", "after termination"]) { continue }
+      if words.hasAny(Self.afterTermination) { continue }
       for act in concerned {
         guard let list = Self.activityWords[act], words.hasAny(list) else { continue }
-        if act == .trainOnOutputs, !words.hasAny(["output", "outputs"]) { continue }
+        if act == .trainOnOutputs, !words.hasAny(Self.outputs) { continue }
         let quote = u.text.count > 160 ? String(u.text.prefix(157)) + "…" : u.text
         findings.append(
           ProfileFinding(
@@ -941,6 +951,7 @@ struct ProfileChecker {
 func formatCount(_ v: Double) -> String {
   func trim(_ x: Double) -> String {
     let r = (x * 100).rounded() / 100
+    guard r.isFinite, abs(r) < 1e15 else { return String(x) }
     return r == r.rounded() ? String(Int(r)) : String(r)
   }
   let a = abs(v)

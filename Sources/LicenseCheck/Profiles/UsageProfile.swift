@@ -47,7 +47,16 @@ public enum UsageActivity: String, Sendable, Codable, Equatable, Hashable, CaseI
 
 /// Who the licensee is.
 public enum LicenseeType: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
-  case company, individual, academic, government, military
+  /// A business (its offering, shipping or production use counts as commercial).
+  case company
+  /// A natural person.
+  case individual
+  /// A university or research institute.
+  case academic
+  /// A public body.
+  case government
+  /// Armed forces or a defence body (a ban on military use applies to everything it does).
+  case military
 }
 
 /// An amount of money in a currency (ISO 4217 code such as `USD`, `EUR`).
