@@ -33,6 +33,9 @@ public enum ProfileFile {
     do {
       bytes = try DocumentReader.bytes(path: path, limit: maxBytes)
     } catch {
+      if case .tooLarge(let size, _) = error.reason {
+        throw ProfileError("\(path): a profile file is at most \(maxBytes) bytes, and this one has \(size)")
+      }
       throw ProfileError("\(path): cannot read the profile: \(error)")
     }
     do {
