@@ -155,6 +155,25 @@ struct SemanticsTests {
     #expect(llama.findings.contains { $0.outcome == .forbidden && $0.document == "catalogue:Llama-3.1-AUP" })
   }
 
+  @Test("a real use policy given as text, with the reviewed summary of a known one beside it", .needsCorpus)
+  func realPolicies() throws {
+    var p = UsageProfile(territories: ["US"], licensee: .company, activities: [.hostedService], fields: ["weapons"])
+    p.organisation.monthlyActiveUsers = 1_000_000
+    let llama = try check(
+      Corpus.path("ai/llama3_1.LICENSE.txt"), p, policy: Corpus.path("ai/llama3_1.USE_POLICY.md"))
+    #expect(llama.verdict == .forbidden)
+    #expect(llama.deciding?.document == "policy")
+    #expect(llama.findings.filter { $0.outcome == .forbidden }.count == 1)
+    // The Gemma policy bans tracking people without consent; the extractor does not name it, the reviewed
+    // summary does: the ban is not lost.
+    p.fields = ["surveillance"]
+    let gemma = try check(
+      Corpus.path("ai/gemma-terms-2024-04-01.txt"), p,
+      policy: Corpus.path("ai/gemma-prohibited-use-policy-2024-02-21.txt"))
+    #expect(gemma.verdict == .forbidden)
+    #expect(gemma.warnings.contains { $0.contains("checked beside its text") })
+  }
+
   @Test("an allowed verdict says when sentences were not understood; one that names the activity makes it unknown")
   func unexplained() throws {
     var p = UsageProfile(territories: ["US"], licensee: .company, activities: [.useInternal])

@@ -40,6 +40,8 @@ struct ProfileChecker {
   let entry: CatalogueEntry?
   let activities: [UsageActivity]
   let activitySet: Set<UsageActivity>
+  /// Fields already found banned, so a licence and its policy banning the same field give one finding.
+  var bannedFound: Set<String> = []
   var findings: [ProfileFinding] = []
   var conditions: [ProfileCondition] = []
   var warnings: [String] = []
@@ -172,10 +174,10 @@ struct ProfileChecker {
       let aupIndex = analysis.clauses.firstIndex(where: { $0.kind == .acceptableUsePolicy && $0.document == nil })
     else { return [] }
     let policyRead = analysis.clauses.contains { $0.document == "policy" || $0.kind == .fieldOfUse }
-    if policyRead { return [] }
     let related = (entry?.related ?? []).compactMap { CompatibilityChecker.catalogueByKey[LicenseIDs.foldKey($0)] }
       .filter { $0.kind == .usePolicy }
     guard let policy = related.first else {
+      if policyRead { return [] }
       let ref =
         analysis.clauses.lazy.filter { $0.kind == .acceptableUsePolicy }.compactMap(\.parameters.reference)
         .first.map { " (\($0))" } ?? ""
@@ -189,7 +191,12 @@ struct ProfileChecker {
       }
       return []
     }
-    warnings.append("The use policy was not given: its reviewed summary (\(policy.id)) was used.")
+    // A policy text read by the extractor may miss a ban the reviewers named ("tracking people without
+    // consent" is surveillance): the reviewed fields are added to it, so a ban is never lost.
+    warnings.append(
+      policyRead
+        ? "The reviewed summary of the use policy (\(policy.id)) was checked beside its text."
+        : "The use policy was not given: its reviewed summary (\(policy.id)) was used.")
     return policy.clauses.map {
       Clause(
         kind: $0.kind, span: ClauseSpan(start: 0, end: 0, line: 0), evidence: "", section: $0.section,
@@ -632,7 +639,8 @@ struct ProfileChecker {
       }
     }
     let hits = wanted.filter(banned.contains)
-    for field in Set(hits).sorted() {
+    for field in Set(hits).sorted() where !bannedFound.contains(field) {
+      bannedFound.insert(field)
       findings.append(
         finding(
           .forbidden, c, index, document,
