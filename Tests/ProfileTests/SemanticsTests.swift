@@ -155,6 +155,20 @@ struct SemanticsTests {
     #expect(llama.findings.contains { $0.outcome == .forbidden && $0.document == "catalogue:Llama-3.1-AUP" })
   }
 
+  @Test("a field the policy speaks of in words no clause names is unknown, never allowed")
+  func unnamedField() throws {
+    var p = UsageProfile(
+      territories: ["US"], licensee: .company, activities: [.hostedService], fields: ["surveillance"])
+    let v = try check(fixture("with-policy.txt"), p, policy: fixture("policy-unnamed.txt"))
+    #expect(v.verdict == .unknown)
+    #expect(v.reason.contains("surveillance"))
+    p.fields = ["spam"]
+    #expect(try check(fixture("with-policy.txt"), p, policy: fixture("policy-unnamed.txt")).verdict == .forbidden)
+    p.fields = ["political-campaigning"]
+    #expect(
+      try check(fixture("with-policy.txt"), p, policy: fixture("policy-unnamed.txt")).verdict == .allowedWithConditions)
+  }
+
   @Test("a real use policy given as text, with the reviewed summary of a known one beside it", .needsCorpus)
   func realPolicies() throws {
     var p = UsageProfile(territories: ["US"], licensee: .company, activities: [.hostedService], fields: ["weapons"])

@@ -93,6 +93,7 @@ struct ProfileChecker {
       judge(clause, index: nil, document: clause.document)
     }
     unexplained()
+    unmatchedFields()
     return verdict(id: id)
   }
 
@@ -870,6 +871,47 @@ struct ProfileChecker {
           ))
         break
       }
+    }
+  }
+
+  // MARK: - Fields the text mentions but no clause names
+
+  /// Words that show a text speaks of a field (a ban the extractor may not have named).
+  static let fieldWords: [String: PhraseList] = [
+    "surveillance": ["surveillance", "surveil*", "tracking or monitoring", "track people", "monitoring people"],
+    "military": ["military", "warfare", "armed forces"],
+    "weapons": ["weapon*", "firearm*", "munitions"],
+    "medical-advice": ["medical", "clinical", "diagnos*"],
+    "legal-advice": ["legal advice", "practice of law"],
+    "financial-advice": ["financial advice", "investment advice"],
+    "law-enforcement": ["law enforcement", "policing"],
+    "biometric-identification": ["biometric*", "facial recognition"],
+    "critical-infrastructure": ["critical infrastructure"],
+    "political-campaigning": ["political campaign*", "lobbying"],
+  ]
+
+  /// A field of the profile that no clause bans, named by the licence or policy text in words the tool
+  /// did not turn into a ban, is `unknown`: the extractor's field vocabulary is not the text.
+  mutating func unmatchedFields() {
+    guard !profile.fields.isEmpty else { return }
+    let handled = Set(
+      findings.compactMap { f -> String? in
+        guard f.kind == .fieldOfUse else { return nil }
+        return profile.fields.first { f.reason.contains($0) }
+      })
+    let texts = [options.text, options.policyText].compactMap { $0 }
+    guard !texts.isEmpty else { return }
+    var words: [SentenceWords]?
+    for field in profile.fields where !handled.contains(field) && !bannedFound.contains(field) {
+      guard let list = Self.fieldWords[field] else { continue }
+      if words == nil { words = texts.map { SentenceWords($0) } }
+      guard words!.contains(where: { $0.hasAny(list) }) else { continue }
+      findings.append(
+        ProfileFinding(
+          outcome: .unknown, kind: nil,
+          reason:
+            "The text speaks of \(field) in words no clause the tool understood turns into a ban or a permission: read it."
+        ))
     }
   }
 
