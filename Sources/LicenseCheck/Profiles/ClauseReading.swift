@@ -74,6 +74,12 @@ struct SentenceWords {
 
   init(_ text: String) { self.init(text[...]) }
 
+  /// Which lists have a phrase in the text (see ``PhraseMatcher``).
+  static func mentions(_ text: Substring, _ lists: [PhraseList]) -> [Bool] {
+    let bits = PhraseMatcher(lists).scan(text)
+    return lists.indices.map { bits & (1 << UInt64($0)) != 0 }
+  }
+
   /// Whether the words of one phrase occur in a row.
   func has(_ phrase: String) -> Bool { hasAny(PhraseList([phrase])) }
 
@@ -213,4 +219,98 @@ enum TerritorySide: String, Equatable {
   static let facts: [String: TerritorySide] = [
     "Llama-3.2-AUP": .licensee, "Llama-4-AUP": .licensee, "Llama-3.2": .licensee, "Llama-4": .licensee,
   ]
+}
+
+/// Up to 64 phrase lists compiled into flat arrays, matched in one streaming pass over a text's bytes: no
+/// word is stored, only the hashes of the last four words, and a word is compared with the phrases
+/// ending in it (a few integer comparisons). Phrases of more than four words never match.
+struct PhraseMatcher {
+  /// Per phrase: the list it belongs to, its word count, where its hashes start in `hashes`, and its
+  /// prefix (for `*` phrases) in `prefixes`.
+  private var owner: [Int] = []
+  private var count: [Int] = []
+  private var start: [Int] = []
+  private var prefixIndex: [Int] = []
+  private var hashes: [UInt64] = []
+  private var prefixes: [[UInt8]] = []
+
+  init(_ lists: [PhraseList]) {
+    for (li, list) in lists.enumerated() where li < 64 {
+      for p in list.phrases where !p.hashes.isEmpty && p.hashes.count <= 4 {
+        owner.append(li)
+        count.append(p.hashes.count)
+        start.append(hashes.count)
+        hashes.append(contentsOf: p.hashes)
+        if let prefix = p.prefix {
+          prefixIndex.append(prefixes.count)
+          prefixes.append(prefix)
+        } else {
+          prefixIndex.append(-1)
+        }
+      }
+    }
+  }
+
+  /// A bit per list: set when one of its phrases occurs.
+  func scan(_ text: Substring) -> UInt64 {
+    var found: UInt64 = 0
+    var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var seen = 0
+    var word: [UInt8] = []
+    word.reserveCapacity(32)
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    owner.withUnsafeBufferPointer { owner in
+      count.withUnsafeBufferPointer { count in
+        start.withUnsafeBufferPointer { start in
+          prefixIndex.withUnsafeBufferPointer { prefixIndex in
+            hashes.withUnsafeBufferPointer { hashes in
+              func back(_ k: Int) -> UInt64 {
+                switch (seen - 1 - k) & 3 {
+                case 0: return ring.0
+                case 1: return ring.1
+                case 2: return ring.2
+                default: return ring.3
+                }
+              }
+              func endWord() {
+                switch seen & 3 {
+                case 0: ring.0 = h
+                case 1: ring.1 = h
+                case 2: ring.2 = h
+                default: ring.3 = h
+                }
+                seen += 1
+                for j in 0..<owner.count where found & (1 << UInt64(owner[j])) == 0 {
+                  let n = count[j]
+                  guard n <= seen else { continue }
+                  let base = start[j]
+                  if prefixIndex[j] >= 0 {
+                    guard word.starts(with: prefixes[prefixIndex[j]]) else { continue }
+                  } else if hashes[base + n - 1] != h {
+                    continue
+                  }
+                  var k = 1
+                  while k < n, back(k) == hashes[base + n - 1 - k] { k += 1 }
+                  if k == n { found |= 1 << UInt64(owner[j]) }
+                }
+                word.removeAll(keepingCapacity: true)
+                h = 0xcbf2_9ce4_8422_2325
+              }
+              for b in text.utf8 {
+                let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                  word.append(lower)
+                  h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                } else if !word.isEmpty {
+                  endWord()
+                }
+              }
+              if !word.isEmpty { endWord() }
+            }
+          }
+        }
+      }
+    }
+    return found
+  }
 }

@@ -853,15 +853,25 @@ struct ProfileChecker {
     // A company offering or shipping the work uses it commercially: sentences about commercial use concern it.
     var concerned = activities
     if isCommercial, !concerned.contains(.useCommercial) { concerned.insert(.useCommercial, at: 0) }
+    // One streaming pass per sentence over every list needed: bans, "after termination", outputs, and the
+    // words of each activity concerned.
+    var lists: [PhraseList] = [Self.banCues, Self.afterTermination, Self.outputs]
+    var listed: [(UsageActivity, Int)] = []
+    for act in concerned {
+      guard let list = Self.activityWords[act] else { continue }
+      listed.append((act, lists.count))
+      lists.append(list)
+    }
+    let matcher = PhraseMatcher(lists)
     for u in analysis.unexplained {
-      let words = SentenceWords(u.text)
+      let bits = matcher.scan(u.text[...])
+      func has(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
       // Bans and duties both decide an activity; "subject to", "responsible for" and the like do not.
-      guard words.hasAny(Self.banCues) || u.cues.contains(where: Self.dutyCues.contains) else { continue }
+      guard has(0) || u.cues.contains(where: Self.dutyCues.contains) else { continue }
       // What happens after termination ("you must delete and cease use and Distribution") restricts nothing now.
-      if words.hasAny(Self.afterTermination) { continue }
-      for act in concerned {
-        guard let list = Self.activityWords[act], words.hasAny(list) else { continue }
-        if act == .trainOnOutputs, !words.hasAny(Self.outputs) { continue }
+      if has(1) { continue }
+      for (act, i) in listed where has(i) {
+        if act == .trainOnOutputs, !has(2) { continue }
         let quote = u.text.count > 160 ? String(u.text.prefix(157)) + "…" : u.text
         findings.append(
           ProfileFinding(
@@ -899,13 +909,21 @@ struct ProfileChecker {
         guard f.kind == .fieldOfUse else { return nil }
         return profile.fields.first { f.reason.contains($0) }
       })
-    let texts = [options.text, options.policyText].compactMap { $0 }
-    guard !texts.isEmpty else { return }
-    var words: [SentenceWords]?
-    for field in profile.fields where !handled.contains(field) && !bannedFound.contains(field) {
-      guard let list = Self.fieldWords[field] else { continue }
-      if words == nil { words = texts.map { SentenceWords($0) } }
-      guard words!.contains(where: { $0.hasAny(list) }) else { continue }
+    // Where bans live: the policy text, the sentences of field-of-use clauses, and the normative sentences
+    // no clause explains (not the whole licence: its other sentences were understood).
+    var texts: [Substring] = options.policyText.map { [$0[...]] } ?? []
+    for c in analysis.clauses where c.kind == .fieldOfUse && c.document == nil {
+      if let sentence = sentence(c, nil) { texts.append(sentence) }
+    }
+    texts += analysis.unexplained.map { $0.text[...] }
+    let fields = profile.fields.filter {
+      !handled.contains($0) && !bannedFound.contains($0) && Self.fieldWords[$0] != nil
+    }
+    guard !texts.isEmpty, !fields.isEmpty else { return }
+    let matcher = PhraseMatcher(fields.map { Self.fieldWords[$0]! })
+    var bits: UInt64 = 0
+    for text in texts { bits |= matcher.scan(text) }
+    for (k, field) in fields.enumerated() where bits & (1 << UInt64(k)) != 0 {
       findings.append(
         ProfileFinding(
           outcome: .unknown, kind: nil,
