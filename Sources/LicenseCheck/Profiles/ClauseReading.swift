@@ -233,6 +233,10 @@ struct PhraseMatcher {
   private var prefixIndex: [Int] = []
   private var hashes: [UInt64] = []
   private var prefixes: [[UInt8]] = []
+  /// A 1,024-bit filter of the hashes phrases end with: most words are rejected by one bit test.
+  private var bloom = [UInt64](repeating: 0, count: 16)
+  /// The first letters of `*` phrases' last words (bit `b - 0x61`; digits share bit 26).
+  private var prefixFirst: UInt32 = 0
 
   init(_ lists: [PhraseList]) {
     for (li, list) in lists.enumerated() where li < 64 {
@@ -244,72 +248,96 @@ struct PhraseMatcher {
         if let prefix = p.prefix {
           prefixIndex.append(prefixes.count)
           prefixes.append(prefix)
+          if let f = prefix.first { prefixFirst |= Self.letterBit(f) }
         } else {
           prefixIndex.append(-1)
+          let last = p.hashes[p.hashes.count - 1]
+          bloom[Int((last >> 6) & 15)] |= 1 << (last & 63)
         }
       }
     }
   }
 
+  static func letterBit(_ b: UInt8) -> UInt32 { b >= 0x61 && b <= 0x7A ? 1 << UInt32(b - 0x61) : 1 << 26 }
+
   /// A bit per list: set when one of its phrases occurs.
   func scan(_ text: Substring) -> UInt64 {
+    // One loop, no nested functions: captured variables would be boxed and access-checked at run time.
+    let owner = self.owner
+    let count = self.count
+    let start = self.start
+    let prefixIndex = self.prefixIndex
+    let hashes = self.hashes
+    let prefixes = self.prefixes
+    let bloom = self.bloom
+    let prefixFirst = self.prefixFirst
+    let basis: UInt64 = 0xcbf2_9ce4_8422_2325
     var found: UInt64 = 0
-    var ring: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var r0: UInt64 = 0
+    var r1: UInt64 = 0
+    var r2: UInt64 = 0
+    var r3: UInt64 = 0
     var seen = 0
-    var word: [UInt8] = []
-    word.reserveCapacity(32)
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    owner.withUnsafeBufferPointer { owner in
-      count.withUnsafeBufferPointer { count in
-        start.withUnsafeBufferPointer { start in
-          prefixIndex.withUnsafeBufferPointer { prefixIndex in
-            hashes.withUnsafeBufferPointer { hashes in
-              func back(_ k: Int) -> UInt64 {
-                switch (seen - 1 - k) & 3 {
-                case 0: return ring.0
-                case 1: return ring.1
-                case 2: return ring.2
-                default: return ring.3
-                }
-              }
-              func endWord() {
-                switch seen & 3 {
-                case 0: ring.0 = h
-                case 1: ring.1 = h
-                case 2: ring.2 = h
-                default: ring.3 = h
-                }
-                seen += 1
-                for j in 0..<owner.count where found & (1 << UInt64(owner[j])) == 0 {
-                  let n = count[j]
-                  guard n <= seen else { continue }
-                  let base = start[j]
-                  if prefixIndex[j] >= 0 {
-                    guard word.starts(with: prefixes[prefixIndex[j]]) else { continue }
-                  } else if hashes[base + n - 1] != h {
-                    continue
-                  }
-                  var k = 1
-                  while k < n, back(k) == hashes[base + n - 1 - k] { k += 1 }
-                  if k == n { found |= 1 << UInt64(owner[j]) }
-                }
-                word.removeAll(keepingCapacity: true)
-                h = 0xcbf2_9ce4_8422_2325
-              }
-              for b in text.utf8 {
-                let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                  word.append(lower)
-                  h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                } else if !word.isEmpty {
-                  endWord()
-                }
-              }
-              if !word.isEmpty { endWord() }
+    // The current word's first 32 bytes (enough for every prefix) and its length.
+    var buffer = [UInt8](repeating: 0, count: 32)
+    var length = 0
+    var h = basis
+    var bytes = text.utf8.makeIterator()
+    var finished = false
+    while !finished {
+      let next = bytes.next()
+      if next == nil { finished = true }
+      let b = next ?? 0x20
+      let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+      if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+        if length < 32 { buffer[length] = lower }
+        length += 1
+        h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+        continue
+      }
+      if length == 0 { continue }
+      switch seen & 3 {
+      case 0: r0 = h
+      case 1: r1 = h
+      case 2: r2 = h
+      default: r3 = h
+      }
+      seen += 1
+      let maybe = bloom[Int((h >> 6) & 15)] & (1 << (h & 63)) != 0
+      if maybe || prefixFirst & Self.letterBit(buffer[0]) != 0 {
+        for j in 0..<owner.count where found & (1 << UInt64(owner[j])) == 0 {
+          let n = count[j]
+          if n > seen { continue }
+          let base = start[j]
+          if prefixIndex[j] >= 0 {
+            let prefix = prefixes[prefixIndex[j]]
+            if prefix.count > min(length, 32) { continue }
+            var same = true
+            for k in 0..<prefix.count where buffer[k] != prefix[k] {
+              same = false
+              break
             }
+            if !same { continue }
+          } else if hashes[base + n - 1] != h {
+            continue
           }
+          var k = 1
+          while k < n {
+            let earlier: UInt64
+            switch (seen - 1 - k) & 3 {
+            case 0: earlier = r0
+            case 1: earlier = r1
+            case 2: earlier = r2
+            default: earlier = r3
+            }
+            if earlier != hashes[base + n - 1 - k] { break }
+            k += 1
+          }
+          if k == n { found |= 1 << UInt64(owner[j]) }
         }
       }
+      length = 0
+      h = basis
     }
     return found
   }
