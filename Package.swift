@@ -43,6 +43,8 @@ let package = Package(
     .executableTarget(name: "licensecheck-compat-data", dependencies: ["LicenseCheck"]),
     // Stage and pipeline throughput, peak memory and scaling: `swift run -c release licensecheck-bench`.
     .executableTarget(name: "licensecheck-bench", dependencies: ["LicenseCheck"]),
+    // What a usage-profile check adds to `analyze`: `swift run -c release licensecheck-profile-bench`.
+    .executableTarget(name: "licensecheck-profile-bench", dependencies: ["LicenseCheck"]),
     // Test helpers (the shared corpus locator) used by every test target.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ReadingTests", dependencies: ["TestSupport", "LicenseCheck"]),
@@ -52,6 +54,8 @@ let package = Package(
     .testTarget(
       name: "IdentificationTests", dependencies: ["TestSupport", "LicenseCheck", "LicenseCheckEvaluation"]),
     .testTarget(name: "CompatibilityTests", dependencies: ["TestSupport", "LicenseCheck"]),
+    // Usage-profile verdicts (`check`): the profile × licence matrix, semantics, the profile file.
+    .testTarget(name: "ProfileTests", dependencies: ["TestSupport", "LicenseCheck"]),
     // End-to-end: runs the built `licensecheck` binary from the products folder (no link dependency,
     // as swift-argument-parser's example tests do).
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "LicenseCheck"]),

@@ -14,6 +14,7 @@ struct LicenseCheckCommand: ParsableCommand {
     version: licenseCheckVersion,
     subcommands: [
       Analyze.self, Scan.self, Table.self, Diff.self, Explain.self, Compat.self, Identify.self, TextCommand.self,
+      Check.self,
       VersionCommand.self, Openness.self,
     ]
   )

@@ -46,6 +46,12 @@ struct Scan: ParsableCommand {
   @Flag(help: "Also enter links to folders outside the scanned folders (never /proc, /sys or /dev).")
   var followExternalLinks = false
 
+  @Option(
+    help:
+      "A usage-profile file: exit 1 when a licence found is forbidden or needs a separate licence (default: a .licensecheck.yml at the first folder's root)."
+  )
+  var profile: String?
+
   @Argument(help: "Folders (or files) to scan.")
   var paths: [String]
 
@@ -69,7 +75,10 @@ struct Scan: ParsableCommand {
     }
     var mismatch = false
     var nonConformant = false
+    let gate = try ProfileGate.forScan(profile: profile, roots: paths)
+    var found: [FoundLicence] = []
     func note(_ folder: FolderReport) {
+      if gate != nil { found += folder.licences.filter { $0.role == .licence } }
       if folder.findings.contains(where: { $0.code == .declaredLicenseMismatch || $0.code == .debianLicenseMismatch }) {
         mismatch = true
       }
@@ -111,7 +120,10 @@ struct Scan: ParsableCommand {
       print(parts.tail)
     }
     for issue in summary.errors { Output.error("\(issue.path): \(issue.message)") }
+    let refused =
+      gate?.judge(found, text: format == .text, reading: ReadOptions(maxBytes: maxBytes, format: inputFormat)) ?? false
     if !summary.errors.isEmpty { throw ExitCode(2) }
+    if refused { throw ExitCode(1) }
     switch failOn {
     case .mismatch? where mismatch: throw ExitCode(1)
     case .osd? where nonConformant: throw ExitCode(1)

@@ -15,6 +15,7 @@ struct Table: ParsableCommand {
         licensecheck table --format csv --columns licence,osd,usage-cap,governing-law LICENSE*
         licensecheck table --catalogue Llama-3.1 Gemma-ToU-2024-04-01 Qwen-2024   # reviewed summaries, no files
         licensecheck table --openness models/*    # model releases side by side: OSAID, MOF, components
+        licensecheck table --profile .licensecheck.yml LICENSE-A LICENSE-B        # adds a verdict column
       """
   )
 
@@ -36,6 +37,8 @@ struct Table: ParsableCommand {
 
   @Flag(help: "Read the arguments as model release folders: one row each with its openness (see `openness`).")
   var openness = false
+  @Option(help: "A usage-profile file (.licensecheck.yml): adds a verdict column (see `licensecheck check`).")
+  var profile: String?
 
   @OptionGroup var reading: ReadingOptions
 
@@ -52,10 +55,12 @@ struct Table: ParsableCommand {
 
   func run() throws {
     if openness { return try runOpenness() }
+    let usage = try profile.map(ProfileGate.load)
     let (analyses, failed) = catalogue ? catalogueRows() : Inputs(analyzer: reading.analyzer).analyzeAll(paths)
     // Nothing on stdout when no input could be read: no table of headers alone.
     if analyses.isEmpty { throw ExitCode(failed ? 2 : 0) }
-    let table = try ComparisonTable(analyses, columns: columns.map(columnIDs))
+    var table = try ComparisonTable(analyses, columns: columns.map(columnIDs))
+    if let usage { table = table.addingProfileVerdicts(analyses.map { $0.check(usage) }) }
     switch format {
     case .markdown: Output.write(table.markdown())
     case .html: Output.write(table.html(title: title))
