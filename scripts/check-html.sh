@@ -34,6 +34,9 @@ lc="$(swift build --show-bin-path)/licensecheck"
 # Openness of model releases: one release's page, and the fixture releases side by side.
 "$lc" openness --format html fixtures/openness/llama-style >"$out/openness-llama-style.html"
 "$lc" table --openness --format html fixtures/openness/* >"$out/table-openness.html"
+# Usage-profile verdicts: the check page and a table with a verdict column.
+"$lc" check --format html --users 800M --activity fine-tune,hosted-service --as company Llama-3.1 \
+  'MIT OR Llama-3.1' Apache-2.0 fixtures/examples/heron-model/LICENSE >"$out/check-profile.html" || [ $? -eq 1 ]
 "$lc" compat --matrix MIT Apache-2.0 GPL-2.0-only GPL-2.0-or-later Llama-3.1 Gemma-ToU-2024-04-01 \
   fixtures/examples/heron-model/LICENSE --format html >"$out/compat-matrix.html"
 # With the shared corpus (CI has it): real licences, including names with quotes (BSD-3-Clause).

@@ -507,8 +507,8 @@ struct ProfileChecker {
     if let w = reading.window { when = ", counted over \(w)" }
     if reading.onReleaseDate {
       let release = entry?.releaseDate.flatMap(ProfileDate.init)
-      let name = entry?.releaseDate ?? "the release date"
-      when = " counted on the release date \(name)" + (reading.window.map { " (over \($0))" } ?? "")
+      let name = entry?.releaseDate.map { "the release date \($0)" } ?? "the release date"
+      when = " counted on \(name)" + (reading.window.map { " (over \($0))" } ?? "")
       if let release, let asked = profile.date.flatMap(ProfileDate.init), asked < release {
         findings.append(
           finding(
