@@ -89,23 +89,11 @@ extension Identifier {
     return "LicenseRef-" + out
   }
 
-  /// The licence ids of an SPDX expression (operators, parentheses and exceptions left out).
+  /// The licence ids of an SPDX expression (operators, parentheses and exceptions left out), by the
+  /// project's expression parser; the text itself when it does not parse.
   static func licenseIDs(in expression: String) -> [String] {
-    var out: [String] = []
-    var afterWith = false
-    for word in expression.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" }) {
-      if word == "AND" || word == "OR" { continue }
-      if word == "WITH" {
-        afterWith = true
-        continue
-      }
-      if afterWith {
-        afterWith = false
-        continue
-      }
-      out.append(String(word))
-    }
-    return out
+    guard let parsed = try? LicenseExpression(parsing: expression) else { return [expression] }
+    return parsed.terms.map(\.id)
   }
 
   /// Whether an identified text is (one of) the licence(s) declared for it.
