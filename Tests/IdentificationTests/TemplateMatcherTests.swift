@@ -56,6 +56,9 @@ struct TemplateMatcherTests {
     let ci = try #require(TemplateRegex("(?i:copyright.{0,5})\\."))
     #expect(ci.ends(in: scalars("Copyright abc."), from: 0) == [14])
     #expect(TemplateRegex("(unclosed") == nil)
+    // A hostile repeat count does not overflow; counts are capped like `+` and `*`.
+    let huge = try #require(TemplateRegex("a{99999999999999999999999}"))
+    #expect(huge.ends(in: scalars("aaa"), from: 0).isEmpty)
   }
 
   /// Every SPDX XML template against its own test text (the test set's premise), and a few

@@ -194,4 +194,16 @@ struct HostileReadingTests {
     let b = Analyzer().analyze(lf)
     #expect(a.clauses == b.clauses)
   }
+
+  /// Found by the `reader` fuzz target after 47 minutes: a numeric character reference of ten
+  /// digits overflowed a 32-bit value (a runtime trap). Such references are left as written.
+  @Test func hugeNumericReferencesStayText() throws {
+    let doc = try DocumentReader.read(path: Corpus.fixture("fuzz/reader-entity-overflow.md"))
+    #expect(doc.text.contains("&#8888888888;"))
+    #expect(doc.text.contains("&#x7FFFFFFFF;"))
+    for format in [SourceFormat.html, .markdown] {
+      let bytes = Array("x &#9999999999; &#x10FFFF0; y".utf8)
+      _ = try DocumentReader.read(bytes: bytes, path: "t", options: ReadOptions(format: format))
+    }
+  }
 }

@@ -146,7 +146,9 @@ struct TemplateRegex: Sendable {
       func number() -> Int? {
         var v: Int? = nil
         while j < scalars.count, scalars[j] >= 0x30, scalars[j] <= 0x39 {
-          v = (v ?? 0) * 10 + Int(scalars[j] - 0x30)
+          // A repeat count from a hostile template ("{99999999999999999999}") must not overflow;
+          // counts are capped at ``TemplateRegex/repetitionCap`` below anyway.
+          v = Swift.min((v ?? 0) * 10 + Int(scalars[j] - 0x30), 1_000_000)
           j += 1
         }
         return v
@@ -159,7 +161,7 @@ struct TemplateRegex: Sendable {
       }
       guard j < scalars.count, scalars[j] == 0x7D, hi >= lo else { return nil }
       i = j + 1
-      return (lo, min(hi, TemplateRegex.repetitionCap))
+      return (min(lo, TemplateRegex.repetitionCap), min(hi, TemplateRegex.repetitionCap))
     }
 
     mutating func parseAtom() -> Node? {

@@ -53,7 +53,9 @@ package enum HTMLEntities {
         } else {
           return nil
         }
-        v = v * (hex ? 16 : 10) + d
+        // Past the last code point the value is refused below; stop growing it so ten digits
+        // ("&#8888888888;") cannot overflow.
+        if v <= 0x10FFFF { v = v * (hex ? 16 : 10) + d }
         p += 1
       }
       guard p < limit, p > digitsStart, v > 0, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
