@@ -234,3 +234,28 @@ struct DataNoticeTests {
     #expect(!ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .retainNotices })
   }
 }
+
+/// A ban on practising a profession without a licence names professions as examples; they are not
+/// banned fields of their own.
+struct UnlicensedPracticeTests {
+  func fields(_ text: String) -> Set<String> {
+    Set(
+      ClauseExtractor.extract(from: TokenizedText(text)).filter { $0.kind == .fieldOfUse }.flatMap {
+        $0.parameters.fields ?? []
+      })
+  }
+
+  @Test func examplesOfUnlicensedPracticeAreNotFields() {
+    let found = fields(
+      "You may not use the model to engage in the unlicensed practice of any profession, such as medical, legal or financial practice."
+    )
+    #expect(found.contains("regulated-activity-without-licence"))
+    #expect(!found.contains("medical-advice"))
+    #expect(!found.contains("legal-advice"))
+  }
+
+  @Test func aPlainMedicalBanStays() {
+    #expect(
+      fields("You may not use the model to provide medical advice or medical diagnosis.").contains("medical-advice"))
+  }
+}

@@ -14,9 +14,9 @@ import Testing
 /// - Every Llama from 2 on needs a licence from Meta above 700 M monthly active users (S), and the cap is
 ///   counted on the version release date, so a profile without users is U.
 /// - The Llama use policies ban weapons, military use and disinformation (F); they ban only the *unlicensed*
-///   practice of medicine, so medical advice is allowed on condition of the professional licence (C). The
-///   Llama 3 licence file carries its policy inline, and the extractor reads its medical ban as a ban on
-///   medical advice: F there, stricter than the text (a known limit, never a wrong "allowed").
+///   practice of medicine, so medical advice is allowed on condition of the professional licence (C), also
+///   from the Llama 3 licence file, which carries its policy inline (the professions named as examples of
+///   unlicensed practice are not fields of their own).
 /// - Gemma's prohibited-use policy bans tracking people without consent and disinformation (F), not weapons.
 /// - OpenRAIL-M bans medical advice and false information in Attachment A (F from the text); hosting is
 ///   allowed if the use restrictions are passed on (C). Its catalogue summary does not name the banned
@@ -43,7 +43,7 @@ struct MatrixTests {
     "p03-train-on-outputs": "CFFCCCFF",
     "p04-finetune-distribute": "CCCCCCUC",
     "p05-hosted-api": "FCCCCCUC",
-    "p06-medical-api": "FCFCCFUC",
+    "p06-medical-api": "FCCCCFUC",
     "p07-surveillance": "FCCCFCUA",
     "p08-academic-research": "CUUUCCUA",
     "p09-commercial-product": "FCCCCCSC",

@@ -157,6 +157,23 @@ struct FieldOfUseRule: ClauseRule {
 
   static let compiled: [(String, PhraseSet)] = fields
 
+  /// Professions a ban on *unlicensed* practice names as examples ("the unlicensed practice of any
+  /// profession including financial, legal, medical …"): the ban is on practising without a licence,
+  /// not on the field itself.
+  static let professionFields: Set<String> = ["medical-advice", "legal-advice", "financial-advice"]
+
+  /// The fields a sentence names, each with its first match.
+  static func hits(_ v: SentenceView) -> [(String, Range<Int>)] {
+    var out: [(String, Range<Int>)] = []
+    for (field, set) in compiled {
+      if let m = v.first(set) { out.append((field, m)) }
+    }
+    if out.contains(where: { $0.0 == "regulated-activity-without-licence" }) {
+      out.removeAll { professionFields.contains($0.0) }
+    }
+    return out
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
     var pendingFields = Set<String>()
@@ -189,12 +206,10 @@ struct FieldOfUseRule: ClauseRule {
         continue
       }
       var hitHere: Range<Int>?
-      for (field, set) in compiled {
-        if let m = v.first(set) {
-          // "including but not limited to medical …" inside permissions is not a ban; the ban test above covers it.
-          pendingFields.insert(field)
-          if hitHere == nil || m.lowerBound < hitHere!.lowerBound { hitHere = m }
-        }
+      for (field, m) in hits(v) {
+        // "including but not limited to medical …" inside permissions is not a ban; the ban test above covers it.
+        pendingFields.insert(field)
+        if hitHere == nil || m.lowerBound < hitHere!.lowerBound { hitHere = m }
       }
       guard let h = hitHere else { continue }
       if firstView == nil {
@@ -228,7 +243,7 @@ struct FieldOfUseRule: ClauseRule {
       var fields = Set<String>()
       for v in defViews {
         if fieldsOfView[v.index] == nil {
-          fieldsOfView[v.index] = Set(compiled.filter { v.has($0.1) }.map(\.0))
+          fieldsOfView[v.index] = Set(hits(v).map(\.0))
         }
         fields.formUnion(fieldsOfView[v.index] ?? [])
       }
