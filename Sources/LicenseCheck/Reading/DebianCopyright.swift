@@ -89,17 +89,10 @@ public struct DebianCopyright: Sendable, Codable, Equatable, Hashable {
     var lineEnd = i
     while lineEnd < head.endIndex, head[lineEnd] != 0x0A { lineEnd += 1 }
     let value = head[(i + field.count)..<lineEnd].map(lower)
-    return contains(value, "copyright-format") || contains(value, "dep5") || contains(value, "dep-5")
+    return ["copyright-format", "dep5", "dep-5"].contains { value.firstRange(of: Array($0.utf8)) != nil }
   }
 
   private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-
-  private static func contains(_ h: [UInt8], _ s: String) -> Bool {
-    let n = Array(s.utf8)
-    guard n.count <= h.count else { return false }
-    for i in 0...(h.count - n.count) where h[i..<(i + n.count)].elementsEqual(n) { return true }
-    return false
-  }
 
   /// Reads the stanzas of a DEP-5 text.
   ///
