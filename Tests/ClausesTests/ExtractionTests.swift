@@ -55,6 +55,30 @@ struct ExtractionTests {
     #expect(g.parameters.perpetual == nil)
   }
 
+  /// Conditions listed after a grant are not rights: "reproduce the notice" and "without modification"
+  /// in them grant neither reproduction nor modification (a wrong `modify` made a no-modification
+  /// licence OSD conformant).
+  @Test func conditionListAddsNoRights() throws {
+    let c = clauses(
+      "Redistribution and use of the package are permitted provided that the following conditions are met:\n"
+        + "1. The files stay exactly as shipped.\n"
+        + "2. Redistributions must reproduce this notice, without modification, in the documentation.\n")
+    let g = try #require(c.first { $0.kind == .copyrightGrant })
+    #expect(Set(g.parameters.rights ?? []) == [.use, .distribute])
+  }
+
+  /// Passive grants name their rights in participles; a negated subject makes them a ban, and a
+  /// contributor's first-person certificate grants the reader nothing.
+  @Test(arguments: [
+    ("The tables may be copied and redistributed freely.", true),
+    ("No portion of this manual may be reproduced, modified or distributed without written consent.", false),
+    ("Neither the name of the maker may be used to promote products made with it.", false),
+    ("By contributing I certify that I have the right to submit the change under the project licence.", false),
+  ])
+  func passiveAndDeclaredGrants(text: String, grant: Bool) {
+    #expect(kinds(text).contains(.copyrightGrant) == grant)
+  }
+
   @Test func banListBecomesFieldsOfUse() throws {
     let text = """
       Use restrictions. You agree not to use the Model or its derivatives:

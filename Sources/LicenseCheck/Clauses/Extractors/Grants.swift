@@ -44,14 +44,16 @@ enum GrantWords {
     ),
     (
       [
-        "reproduce", "reproduces", "reproduction", "copy", "copies", "copying", "duplicate", "replicate", "download",
+        "reproduce", "reproduces", "reproduced", "reproduction", "copy", "copies", "copied", "copying", "duplicate",
+        "replicate", "download",
         "do everything", "do anything",
       ],
       .reproduce
     ),
     (
       [
-        "distribute", "distributes", "redistribute", "redistribution", "distribution", "publish", "make available",
+        "distribute", "distributes", "distributed", "redistribute", "redistributed", "redistribution", "distribution",
+        "publish", "make available",
         "share", "convey", "propagate", "transmit", "communicate to the public", "release", "provide copies",
         "disseminate", "lend", "hand on", "pass on", "give away", "give copies", "hand out", "ship", "redistributing",
         "distributing", "deliver", "rent", "passing _ on", "passing on", "handing _ on", "hand _ on", "do everything",
@@ -161,6 +163,30 @@ struct CopyrightGrantRule: ClauseRule {
     "request a license", "request a licence", "the mark", "trademark", "trademarks", "trade name*",
   ]
 
+  /// A contributor's first-person declaration (certificates of origin, contributor agreements).
+  static let contributorDeclares: PhraseSet = [
+    "i certify", "i have the right", "i understand", "i agree", "i am permitted", "i represent",
+  ]
+
+  /// A grant sentence whose list holds the conditions on the grant rather than more rights.
+  static let conditionsFollow: PhraseSet = [
+    "following conditions", "conditions are met", "following restrictions", "conditions below",
+    "conditions that follow", "following terms and conditions", "following requirements",
+  ]
+
+  /// "No part of this publication may be reproduced …", "Neither the name … may be used …": a
+  /// passive "may be" / "can be" whose subject is negated bans what it names.
+  static func negatedSubject(_ v: SentenceView, trigger: Range<Int>) -> Bool {
+    guard trigger.lowerBound + 1 < v.count, v.word(trigger.lowerBound + 1) == "be",
+      ["may", "can", "shall"].contains(v.word(trigger.lowerBound))
+    else { return false }
+    for i in Swift.max(0, trigger.lowerBound - 20)..<trigger.lowerBound
+    where ["no", "neither", "nor", "nothing"].contains(v.word(i)) {
+      return true
+    }
+    return false
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
@@ -181,10 +207,16 @@ struct CopyrightGrantRule: ClauseRule {
       if trig.upperBound < v.count, v.hashes[trig.upperBound] == Lexicon.notHash { continue }
       if let neg = v.first(GrantWords.negatedGrant), neg.lowerBound <= trig.upperBound + 2 { continue }
       if v.negated(before: trig.lowerBound, window: 3) { continue }
+      if Self.negatedSubject(v, trigger: trig) { continue }
+      // "I certify that … I have the right to submit it": a contributor's declaration, not a grant.
+      if let d = v.first(contributorDeclares), d.lowerBound < trig.upperBound { continue }
       var rights = GrantWords.rights(in: v, range: 0..<v.count)
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
-      let introducesList = BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
+      // "… are permitted provided that the following conditions are met:" introduces conditions, not
+      // rights: a duty to "reproduce the notice" or to keep it "without modification" grants nothing.
+      let introducesList =
+        BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text) && !v.has(conditionsFollow)
       while introducesList, k < views.count, k <= n + 6 {
         // Marked items ("A. reproduce …; B. produce …") all belong to the list; unmarked lines only
         // until two rights are known, as before.
