@@ -15,11 +15,18 @@ public struct Analyzer: Sendable {
   /// fingerprints only.
   public var templates: TemplateLibrary?
 
+  /// How much of a document is analysed (512 KiB and 10,000 sentences by default).
+  public var limits: AnalysisLimits
+
   /// Creates an analyzer.
-  public init(readOptions: ReadOptions = ReadOptions(), identify: Bool = true, templates: TemplateLibrary? = nil) {
+  public init(
+    readOptions: ReadOptions = ReadOptions(), identify: Bool = true, templates: TemplateLibrary? = nil,
+    limits: AnalysisLimits = AnalysisLimits()
+  ) {
     self.readOptions = readOptions
     self.identify = identify
     self.templates = templates
+    self.limits = limits
   }
 
   /// Reads and analyses a file (`-` for standard input).
@@ -36,12 +43,11 @@ public struct Analyzer: Sendable {
   ///
   /// Clauses found in the policy carry `document: "policy"` and spans into the policy's plain text.
   public func analyze(_ document: Document, policy: Document?) -> LicenseAnalysis {
-    let text = TokenizedText(document.text)
-    let structure = Segmenter.segment(text)
+    let (text, structure, truncated) = bounded(document.text)
     let views = ExtractionContext.makeViews(text, structure)
     var clauses = ClauseExtractor.extract(from: text, structure: structure, views: views)
     if let policy {
-      let p = ClauseExtractor.extract(from: TokenizedText(policy.text), role: .policy, documentName: "policy")
+      let p = ClauseExtractor.extract(from: bounded(policy.text).0, role: .policy, documentName: "policy")
       clauses = ClauseExtractor.ordered(clauses) + p
     }
     // Identification never adds clauses: it only names the text.
@@ -59,6 +65,7 @@ public struct Analyzer: Sendable {
         roles: { ClauseExtractor.segments(of: text, structure: structure, views: views) })
     }
     var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
+    analysis.truncated = truncated
     analysis.declaredLicense = LicenseDeclaration(document)
     let found = UnexplainedFinder.find(in: text, structure: structure, views: views, clauses: clauses)
     analysis.unexplained = found.unexplained
@@ -66,5 +73,27 @@ public struct Analyzer: Sendable {
     analysis.documentClass = DocumentClassifier.classify(
       text, views: views, clauses: clauses, identification: identification)
     return analysis.judgedAgainstOSD()
+  }
+
+  /// The document's text tokenised and segmented within ``limits``, with a note when it was cut.
+  func bounded(_ plain: String) -> (TokenizedText, TextStructure, AnalysisTruncation?) {
+    let total = plain.utf8.count
+    var limit = "bytes"
+    let kept = limits.cutToBytes(plain)
+    var text = TokenizedText(kept ?? plain)
+    var structure = Segmenter.segment(text)
+    if structure.sentences.count > limits.maxSentences {
+      // Cut after the last sentence allowed, at the end of its line.
+      let end = structure.sentences[limits.maxSentences - 1].span.end
+      let lineEnd = text.bytes[end...].firstIndex(of: 0x0A).map { $0 + 1 } ?? text.bytes.count
+      text = TokenizedText(String(decoding: text.bytes[..<lineEnd], as: UTF8.self))
+      structure = Segmenter.segment(text)
+      limit = "sentences"
+    } else if kept == nil {
+      return (text, structure, nil)
+    }
+    let note = AnalysisTruncation(
+      analyzedBytes: text.bytes.count, totalBytes: total, lastLine: text.lineStarts.count, limit: limit)
+    return (text, structure, note)
   }
 }

@@ -32,6 +32,8 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
   /// The overall OSD answer with its reason and the clauses it rests on (`osdConformant` is true only
   /// when its status is `conformant`).
   public var conformance: OSDConformance? = nil
+  /// Set when the document was past the analysis limits and only its start was analysed.
+  public var truncated: AnalysisTruncation? = nil
 
   /// Creates an analysis.
   public init(
@@ -49,7 +51,7 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case schemaVersion, source, identification, clauses, osd, warnings, osdConformant, declaredLicense
-    case documentClass, unexplained, coverage, conformance
+    case documentClass, unexplained, coverage, conformance, truncated
   }
 
   public init(from decoder: Decoder) throws {
@@ -66,6 +68,7 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
     unexplained = try c.decodeIfPresent([UnexplainedSentence].self, forKey: .unexplained) ?? []
     coverage = try c.decodeIfPresent(NormativeCoverage.self, forKey: .coverage)
     conformance = try c.decodeIfPresent(OSDConformance.self, forKey: .conformance)
+    truncated = try c.decodeIfPresent(AnalysisTruncation.self, forKey: .truncated)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -83,6 +86,7 @@ public struct LicenseAnalysis: Sendable, Codable, Equatable {
     try c.encodeIfPresent(documentClass, forKey: .documentClass)
     try c.encode(unexplained, forKey: .unexplained)
     try c.encodeIfPresent(coverage, forKey: .coverage)
+    try c.encodeIfPresent(truncated, forKey: .truncated)
   }
 }
 

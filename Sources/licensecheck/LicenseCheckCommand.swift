@@ -52,9 +52,17 @@ struct ReadingOptions: ParsableArguments {
   @Option(help: "Refuse inputs larger than this many bytes.")
   var maxBytes: Int = 16 << 20
 
+  @Option(
+    help: ArgumentHelp(
+      "Analyse at most this many bytes of each text; the rest is reported as not read (no licence is near 512 KiB).",
+      valueName: "bytes"))
+  var maxAnalyzedBytes: Int = 1 << 19
+
   var readOptions: ReadOptions { ReadOptions(maxBytes: maxBytes, format: inputFormat) }
 
-  var analyzer: Analyzer { Analyzer(readOptions: readOptions) }
+  var analyzer: Analyzer {
+    Analyzer(readOptions: readOptions, limits: AnalysisLimits(maxBytes: maxAnalyzedBytes))
+  }
 }
 
 extension SourceFormat: ExpressibleByArgument {}

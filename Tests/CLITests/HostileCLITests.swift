@@ -35,6 +35,28 @@ struct HostileCLITests {
     #expect((try? JSONSerialization.jsonObject(with: scan.data)) != nil)
   }
 
+  // MARK: 10: size — a text past the analysis limit is analysed in part, and says so
+
+  @Test func aTextPastTheAnalysisLimitIsReportedAsCut() throws {
+    let dir = try Self.tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("LICENSE")
+    let filler = String(repeating: "The catalogue lists seeds by colour and season.\n", count: 100)
+    try (Self.licence + filler).write(to: file, atomically: true, encoding: .utf8)
+    let r = try CLI.run(["analyze", "--max-analyzed-bytes", "300", "--fail-on", "osd", file.path])
+    #expect(r.stdout.contains("Truncated: Only the first"))
+    #expect(r.status == 1)
+    let j = try CLI.run(["analyze", "--format", "json", "--max-analyzed-bytes", "300", file.path])
+    let list = try #require(try JSONSerialization.jsonObject(with: j.data) as? [[String: Any]])
+    let object = try #require(list.first)
+    let cut = try #require(object["truncated"] as? [String: Any])
+    #expect((cut["analyzedBytes"] as? Int ?? 1_000) <= 300)
+    #expect(object["osdConformant"] as? Bool == false)
+    // Within the default limit the same file is whole.
+    let whole = try CLI.run(["analyze", "--format", "json", file.path])
+    #expect(!whole.stdout.contains("\"truncated\""))
+  }
+
   // MARK: 3: numbers
 
   @Test(arguments: ["table", "explain", "analyze"])

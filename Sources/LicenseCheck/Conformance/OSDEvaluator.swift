@@ -229,6 +229,19 @@ extension LicenseAnalysis {
       osiApproved: { OSDConformance.osiApprovedIDs.contains($0) })
     copy.conformance = answer
     copy.osdConformant = answer.status == .conformant
+    if let cut = truncated {
+      // What was not read may hold the restriction: a pass on the part read is not evidence.
+      copy.osd = copy.osd.map { v in
+        guard v.verdict == .pass else { return v }
+        return OSDVerdict(
+          criterion: v.criterion, title: v.title, verdict: .unknown, because: v.because,
+          explanation: v.explanation + " Only the start of the text was analysed.")
+      }
+      if answer.status == .conformant || answer.status == .undetermined {
+        copy.conformance = OSDConformance(status: .undetermined, reason: cut.explanation, because: [])
+        copy.osdConformant = false
+      }
+    }
     return copy
   }
 }

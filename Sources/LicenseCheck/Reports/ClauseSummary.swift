@@ -139,6 +139,8 @@ public enum ClauseSummary {
   /// - Parameter parameters: a clause's parameters.
   /// - Returns: pairs such as `("threshold", "700000000")`.
   public static func fields(of parameters: ClauseParameters) -> [(key: String, value: String)] {
+    // Most clauses have none; the JSON round trip below is the costly part of a text report.
+    if parameters == ClauseParameters() { return [] }
     guard let data = try? JSONEncoder().encode(parameters),
       case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
     else { return [] }

@@ -32,12 +32,14 @@ public enum TextReport {
     if let c = analysis.documentClass {
       out += "Document: " + c.class.rawValue + " — " + c.reason + "\n"
     }
+    if let cut = analysis.truncated { out += style.red("Truncated: ") + cut.explanation + "\n" }
 
     // Pad kind and location to common widths across the whole report so groups line up.
     let indexWidth = "#\(max(analysis.clauses.count - 1, 0))".count
     let kindWidth = analysis.clauses.map(\.kind.rawValue.count).max() ?? 0
     let locationWidth = analysis.clauses.map { ClauseSummary.location(of: $0).count }.max() ?? 0
     if analysis.clauses.isEmpty { out += "\nNo clauses found.\n" }
+    var formatted: [ClauseParameters: String] = [:]
     for effect in ClauseEffect.allCases {
       let members = analysis.clauses.indices.filter { analysis.clauses[$0].effect == effect }
       if members.isEmpty { continue }
@@ -47,8 +49,15 @@ public enum TextReport {
         let index = "#\(i)".padding(indexWidth)
         let kind = clause.kind.rawValue.padding(kindWidth)
         let location = ClauseSummary.location(of: clause).padding(locationWidth)
-        let parameters = ClauseSummary.fields(of: clause.parameters).map { "\($0.key): \($0.value)" }
-          .joined(separator: "; ")
+        // Many clauses share their parameters (every grant of a long list): format each value once.
+        let parameters: String
+        if let known = formatted[clause.parameters] {
+          parameters = known
+        } else {
+          parameters = ClauseSummary.fields(of: clause.parameters).map { "\($0.key): \($0.value)" }
+            .joined(separator: "; ")
+          formatted[clause.parameters] = parameters
+        }
         let column = indexWidth + kindWidth + locationWidth + 8
         let fitted = style.fit(parameters, start: column, indent: column)
         var line = "  \(index)  \(colour(kind, effect, style))  \(style.dim(location))  \(fitted)"
