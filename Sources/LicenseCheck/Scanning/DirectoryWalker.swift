@@ -5,9 +5,10 @@
 #endif
 
 /// A file a walk found worth a closer look.
+///
+/// The path is built on demand from the folder (one string shared by every file of a folder) and
+/// the name (short names are stored inline): a 100,000-file walk then holds no string per file.
 struct WalkedFile: Sendable, Equatable {
-  /// The path, built from the root as given.
-  let path: String
   /// The folder path.
   let folder: String
   /// The last path component.
@@ -16,6 +17,29 @@ struct WalkedFile: Sendable, Equatable {
   let size: Int
   /// The role its name gives, or nil for a source file to sniff for SPDX tags.
   let role: FileRole?
+  /// A file named on the command line keeps its path exactly as given.
+  private let given: String?
+
+  /// A file found in `folder`.
+  init(folder: String, name: String, size: Int, role: FileRole?) {
+    self.folder = folder
+    self.name = name
+    self.size = size
+    self.role = role
+    self.given = nil
+  }
+
+  /// A file named on the command line.
+  init(path: String, folder: String, name: String, size: Int, role: FileRole?) {
+    self.folder = folder
+    self.name = name
+    self.size = size
+    self.role = role
+    self.given = path
+  }
+
+  /// The path, built from the root as given.
+  var path: String { given ?? (folder.hasSuffix("/") ? folder + name : folder + "/" + name) }
 }
 
 /// Walks folders with `opendir`/`readdir`, following symbolic links to folders at most once each
@@ -120,13 +144,15 @@ struct DirectoryWalker {
             }
             let role = FileRole.forName(name)
             if role != nil || FileRole.isSource(name) || everyFile {
-              files.append(WalkedFile(path: path, folder: folder, name: name, size: Int(info.st_size), role: role))
+              files.append(WalkedFile(folder: folder, name: name, size: Int(info.st_size), role: role))
             }
           default:
             continue
           }
         }
         closedir(dir)
+        // The list outlives the walk: no growth slack beyond what the next folders need.
+        if files.capacity > 4_096, files.capacity > files.count * 2 { files.reserveCapacity(files.count) }
         // Depth first in name order, so the walk order does not depend on the file system.
         stack.append(contentsOf: subfolders.sorted { $0.path > $1.path })
       }

@@ -83,13 +83,16 @@ public struct LicenseScanner: Sendable {
     }
 
     // Phase 2: licence-like files, folder by folder in path order, a batch of folders at a time.
-    var byFolder: [String: [WalkedFile]] = [:]
-    var licenceLike = 0
-    for file in plan.files where file.role != nil {
-      byFolder[file.folder, default: []].append(file)
-      licenceLike += 1
-    }
-    let folderPaths = Set(byFolder.keys).union(tags.keys).union(notices.keys).sorted()
+    // Licence-like files in folder order (walk order within a folder), as indexes: no dictionary of
+    // arrays and no second copy of the file list for a 100,000-file tree.
+    let files = plan.files
+    var order = files.indices.filter { files[$0].role != nil }
+    order.sort { a, b in files[a].folder == files[b].folder ? a < b : files[a].folder < files[b].folder }
+    let licenceLike = order.count
+    var licenceFolders: [String] = []
+    for i in order where licenceFolders.last != files[i].folder { licenceFolders.append(files[i].folder) }
+    let folderPaths = Self.mergeSorted(licenceFolders, Set(tags.keys).union(notices.keys).sorted())
+    var next = 0
     let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
     counter.report(done: 0)
     let batchSize = max(1, options.batchSize ?? Self.automaticBatchSize)
@@ -100,13 +103,16 @@ public struct LicenseScanner: Sendable {
     var start = 0
     while start < folderPaths.count {
       var end = start
-      var files: [WalkedFile] = []
-      while end < folderPaths.count, end == start || files.count < batchSize {
-        files += byFolder[folderPaths[end]] ?? []
+      var batchFiles: [WalkedFile] = []
+      while end < folderPaths.count, end == start || batchFiles.count < batchSize {
+        while next < order.count, files[order[next]].folder == folderPaths[end] {
+          batchFiles.append(files[order[next]])
+          next += 1
+        }
         end += 1
       }
       let batch = Batch(
-        folders: Array(folderPaths[start..<end]), files: files, scanner: self, tags: tags, notices: notices,
+        folders: Array(folderPaths[start..<end]), files: batchFiles, scanner: self, tags: tags, notices: notices,
         counter: counter)
       skipped += batch.skipped
       for (folder, rendered) in batch.folders(render: render) {
@@ -121,6 +127,26 @@ public struct LicenseScanner: Sendable {
     return ScanSummary(
       roots: plan.roots, skipped: skipped, errors: plan.errors, folderCount: folderCount, licenceCount: licenceCount,
       findingCount: findingCount)
+  }
+
+  /// Two sorted lists of folders as one sorted list without repeats.
+  static func mergeSorted(_ a: [String], _ b: [String]) -> [String] {
+    var out: [String] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0
+    var j = 0
+    while i < a.count || j < b.count {
+      let next: String
+      if j == b.count || (i < a.count && a[i] <= b[j]) {
+        next = a[i]
+        i += 1
+      } else {
+        next = b[j]
+        j += 1
+      }
+      if out.last != next { out.append(next) }
+    }
+    return out
   }
 
   /// Licence-like files read and analysed together when ``ScanOptions/batchSize`` is nil: enough
