@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LicenseCheck
@@ -18,5 +19,57 @@ struct EngineEquivalenceTests {
   func foldedMatchesCharacterSplit(_ s: String) {
     let bytes = Array(s.utf8)
     #expect(UnexplainedFinder.folded(bytes[...]) == Self.foldedByCharacters(s))
+  }
+}
+
+/// The one-pass sentence matcher answers every question about a catalogued phrase set exactly as a
+/// scan of the sentence does: over the project's own fixture texts, every sentence, every set, the
+/// whole sentence and a range inside it.
+struct SentenceMatcherEquivalenceTests {
+  static let texts: [String] = {
+    let dir = URL(fileURLWithPath: Corpus.fixture("texts"))
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.sorted().compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+      + [
+        "You can't use it, and we won't let you; licensees shall not sublicense. The Licensor's discriminatory acts.",
+        "Permission is hereby granted, free of charge, to deal in the Software without restriction.",
+      ]
+  }()
+
+  @Test func catalogueCoversTheRules() {
+    #expect(PhraseCatalogue.all.count > 300)
+    #expect(PhraseCatalogue.matcher.setCount > 250)
+  }
+
+  @Test func catalogueAnswersEqualScans() {
+    #expect(Self.texts.count > 20)
+    var questions = 0
+    for body in Self.texts {
+      let text = TokenizedText(body)
+      let views = ExtractionContext.makeViews(text, Segmenter.segment(text))
+      for v in views {
+        let n = v.count
+        var ranges = [0..<n]
+        if n > 3 { ranges.append(1..<(n - 1)) }
+        if n > 6 { ranges.append((n / 2)..<n) }
+        for set in PhraseCatalogue.all {
+          #expect(v.has(set) == (v.scanFirst(set, in: 0..<n) != nil))
+          for r in ranges {
+            questions += 1
+            let a = v.first(set, in: r)
+            let b = v.scanFirst(set, in: r)
+            if a != b {
+              Issue.record("first differs: sentence \(v.index) of \(body.prefix(40)), \(set.patterns.prefix(3))")
+            }
+            let c = v.find(set, in: r)
+            let d = v.scanFind(set, in: r)
+            if c != d {
+              Issue.record("find differs: sentence \(v.index) of \(body.prefix(40)), \(set.patterns.prefix(3))")
+            }
+          }
+        }
+      }
+    }
+    #expect(questions > 10_000)
   }
 }
