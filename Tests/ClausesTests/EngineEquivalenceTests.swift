@@ -73,3 +73,24 @@ struct SentenceMatcherEquivalenceTests {
     #expect(questions > 10_000)
   }
 }
+
+/// The word-hash tables that replaced `Set<UInt64>` and `[UInt64: [UInt8]]` answer as those did.
+struct WordTableTests {
+  @Test func wordSetMatchesSet() {
+    let words = ["the", "licence", "not", "no", "", "x", "zebra"].map(wordHash) + [0, 1, UInt64.max]
+    let set = WordSet(words)
+    for w in words { #expect(set.contains(w)) }
+    for w in ["license", "them", "y", "never"].map(wordHash) + [2, UInt64.max - 1] {
+      #expect(set.contains(w) == words.contains(w))
+    }
+    #expect(!WordSet([UInt64]()).contains(0))
+  }
+
+  @Test func equivalentSpellingsFold() {
+    for (variant, canonical) in Equivalents.table {
+      #expect(Equivalents.hashed.canonical(fnv1a64(variant.utf8)) == Array(canonical.utf8))
+    }
+    #expect(Equivalents.hashed.canonical(fnv1a64("license".utf8)) == nil)
+    #expect(TokenizedText("Licence").normalized(TokenizedText("Licence").tokens[0]) == "license")
+  }
+}

@@ -127,7 +127,7 @@ public enum DocumentClassifier {
       "derechos", "diritti", "logiciel", "software",
     ].map(wordHash))
 
-  static let functionWords: Set<UInt64> = Set(
+  static let functionWords = WordSet(
     [
       "the", "of", "and", "to", "or", "in", "any", "this", "you", "your", "is", "be", "for", "that", "by", "with",
       "may", "not", "a", "an", "on", "are", "as", "it", "such", "if", "than", "from", "we", "us", "our", "will",

@@ -10,12 +10,12 @@ enum Lexicon {
   static let notHash = wordHash("not")
 
   /// Words that negate what follows.
-  static let negations: Set<UInt64> = Set(
+  static let negations = WordSet(
     ["not", "no", "never", "neither", "nor", "cannot", "nothing", "none", "prohibited", "forbidden"].map(
       wordHash))
 
   /// Words that end the reach of a negation looking backwards.
-  static let clauseBreakers: Set<UInt64> = Set(
+  static let clauseBreakers = WordSet(
     ["but", "however", "except", "unless", "provided", "and", "if", "which", "that", "then"].map(wordHash))
 
   /// Prohibition markers: a sentence with one of these is a ban.
