@@ -51,10 +51,13 @@ final class SentenceMatcher: Sendable {
   let pairTo: [Int32]
   /// 1024-bit filter of first words (as in ``PhraseSet/firstWordFilter``).
   let firstWordFilter: [UInt64]
-  /// Distinct prefixes that start phrases, by their first byte: `byteFrom[b]..<byteTo[b]` indexes
+  /// Distinct prefixes that start phrases, by their first two bytes (`pairFromBytes[b0 << 8 | b1]`
+  /// to `pairToBytes[…]`; one-byte prefixes by their byte, `byteFrom[b]..<byteTo[b]`): indexes of
   /// `leadPrefix` (a piece index holding the prefix bytes) and `leadFrom`/`leadTo` (the phrases).
   let byteFrom: [Int32]
   let byteTo: [Int32]
+  let twoFrom: [Int32]
+  let twoTo: [Int32]
   let leadPrefix: [Int32]
   let leadFrom: [Int32]
   let leadTo: [Int32]
@@ -234,23 +237,34 @@ final class SentenceMatcher: Sendable {
     pairTo = pt
     var bf = [Int32](repeating: 0, count: 256)
     var bt = [Int32](repeating: 0, count: 256)
+    var tf = [Int32](repeating: 0, count: 65536)
+    var tt = [Int32](repeating: 0, count: 65536)
     var lp: [Int32] = []
     var lf: [Int32] = []
     var lt: [Int32] = []
-    let byByte = Dictionary(grouping: leadOrder, by: { $0[0] })
-    for b in 0..<256 {
+    func addLead(_ prefix: [UInt8]) {
+      let ids = leads[prefix, default: []]
+      lp.append(pieceStart[Int(ids[0])])
+      lf.append(Int32(lists.count))
+      lists.append(contentsOf: ids)
+      lt.append(Int32(lists.count))
+    }
+    let short = Dictionary(grouping: leadOrder.filter { $0.count == 1 }, by: { Int($0[0]) })
+    for b in short.keys.sorted() {
       bf[b] = Int32(lp.count)
-      for prefix in byByte[UInt8(b), default: []] {
-        let ids = leads[prefix, default: []]
-        lp.append(pieceStart[Int(ids[0])])
-        lf.append(Int32(lists.count))
-        lists.append(contentsOf: ids)
-        lt.append(Int32(lists.count))
-      }
+      for prefix in short[b, default: []] { addLead(prefix) }
       bt[b] = Int32(lp.count)
+    }
+    let long = Dictionary(grouping: leadOrder.filter { $0.count >= 2 }, by: { Int($0[0]) << 8 | Int($0[1]) })
+    for key in long.keys.sorted() {
+      tf[key] = Int32(lp.count)
+      for prefix in long[key, default: []] { addLead(prefix) }
+      tt[key] = Int32(lp.count)
     }
     byteFrom = bf
     byteTo = bt
+    twoFrom = tf
+    twoTo = tt
     leadPrefix = lp
     leadFrom = lf
     leadTo = lt

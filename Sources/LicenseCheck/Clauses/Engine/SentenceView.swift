@@ -177,6 +177,17 @@ final class SentenceView {
           found.append(m.lists[k])
         }
       }
+      // Prefixes of two or more bytes, found by the word's first two bytes.
+      let t = toks[wt[p]]
+      if t.normEnd - t.normStart >= 2 {
+        let key = Int(norm[Int(t.normStart)]) << 8 | Int(norm[Int(t.normStart) + 1])
+        for l in Int(m.twoFrom[key])..<Int(m.twoTo[key]) where prefixAt(p, Int(m.leadPrefix[l])) {
+          for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
+            positions.append(Int32(p))
+            found.append(m.lists[k])
+          }
+        }
+      }
       for id in m.anyFirst where rest(Int(id), p, 1) {
         positions.append(Int32(p))
         found.append(id)
