@@ -20,17 +20,49 @@ enum Equivalents {
     "authorise": "authorize", "sublicence": "sublicense", "sublicences": "sublicenses",
   ]
 
-  static let hashed: [UInt64: [UInt8]] = {
-    var d: [UInt64: [UInt8]] = [:]
-    for (k, v) in table { d[fnv1a64(k.utf8)] = Array(v.utf8) }
-    return d
-  }()
+  /// `table` keyed by the FNV-1a hash of the variant, probed on the hash's own bits: the tokeniser
+  /// asks for nearly every word, and a `Dictionary` hashed each hash again with SipHash.
+  static let hashed = HashedSpellings(table)
+
+  struct HashedSpellings: Sendable {
+    /// Slots of variant hashes (0: empty) and their canonical spellings.
+    let keys: [UInt64]
+    let values: [[UInt8]]
+
+    init(_ table: [String: String]) {
+      var capacity = 16
+      while capacity < table.count * 4 { capacity *= 2 }
+      var keys = [UInt64](repeating: 0, count: capacity)
+      var values = [[UInt8]](repeating: [], count: capacity)
+      for (k, v) in table {
+        let h = fnv1a64(k.utf8)
+        var i = Int(truncatingIfNeeded: h >> 20) & (capacity - 1)
+        while keys[i] != 0 && keys[i] != h { i = (i + 1) & (capacity - 1) }
+        keys[i] = h
+        values[i] = Array(v.utf8)
+      }
+      self.keys = keys
+      self.values = values
+    }
+
+    /// The canonical spelling of the variant with this hash, if it is one.
+    @inline(__always) func canonical(_ h: UInt64) -> [UInt8]? {
+      let mask = keys.count - 1
+      var i = Int(truncatingIfNeeded: h >> 20) & mask
+      while true {
+        let k = keys[i]
+        if k == h { return values[i] }
+        if k == 0 { return nil }
+        i = (i + 1) & mask
+      }
+    }
+  }
 
   /// Rewrites the word at `norm[from...]` to its canonical spelling, in place.
   static func canonicalise(_ norm: inout [UInt8], from: Int) {
     let len = norm.count - from
     guard len >= 4, len <= 16 else { return }
-    if let canon = hashed[fnv1a64(norm[from...])] {
+    if let canon = hashed.canonical(fnv1a64(norm[from...])) {
       norm.removeSubrange(from...)
       norm.append(contentsOf: canon)
     }

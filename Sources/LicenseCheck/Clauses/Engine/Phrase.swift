@@ -21,16 +21,20 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
   public init(_ pattern: String) {
     description = pattern
     var out: [Piece] = []
-    for raw in pattern.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }) {
-      if raw == "_" {
-        out.append(.any)
-      } else if raw.hasSuffix("*") {
-        out.append(.prefix(Array(raw.dropLast().utf8)))
-      } else {
-        // Fold spellings the same way the tokeniser does (licence → license).
-        var bytes = Array(raw.utf8)
-        Equivalents.canonicalise(&bytes, from: 0)
-        out.append(.word(fnv1a64(bytes)))
+    if let ascii = Phrase.asciiPieces(pattern) {
+      out = ascii
+    } else {
+      for raw in pattern.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }) {
+        if raw == "_" {
+          out.append(.any)
+        } else if raw.hasSuffix("*") {
+          out.append(.prefix(Array(raw.dropLast().utf8)))
+        } else {
+          // Fold spellings the same way the tokeniser does (licence → license).
+          var bytes = Array(raw.utf8)
+          Equivalents.canonicalise(&bytes, from: 0)
+          out.append(.word(fnv1a64(bytes)))
+        }
       }
     }
     pieces = out
@@ -43,6 +47,39 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
   }
 
   var count: Int { pieces.count }
+
+  /// The pieces of a printable ASCII pattern, compiled on bytes: the same as the general path
+  /// (lowercase, split at spaces and hyphens) without Unicode case mapping or grapheme breaking,
+  /// which made compiling the rules' phrase sets a large part of start-up. Nil for other patterns.
+  static func asciiPieces(_ pattern: String) -> [Piece]? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(pattern.utf8.count)
+    for b in pattern.utf8 {
+      guard b >= 0x20, b < 0x7F else { return nil }
+      bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    var out: [Piece] = []
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x20 || bytes[i] == 0x2D {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < bytes.count, bytes[j] != 0x20, bytes[j] != 0x2D { j += 1 }
+      if j - i == 1, bytes[i] == 0x5F {
+        out.append(.any)
+      } else if bytes[j - 1] == 0x2A {
+        out.append(.prefix(Array(bytes[i..<(j - 1)])))
+      } else {
+        var word = Array(bytes[i..<j])
+        Equivalents.canonicalise(&word, from: 0)
+        out.append(.word(fnv1a64(word)))
+      }
+      i = j
+    }
+    return out
+  }
 }
 
 /// A set of phrases, indexed by first word for fast scanning.
@@ -66,6 +103,8 @@ public struct PhraseSet: Sendable {
   let firstWordFilter: [UInt64]
   /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
   let prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64)
+  /// A hash of the patterns: how ``SentenceMatcher`` finds the set's slot.
+  let key: UInt64
 
   /// 1024 bits indexed by bits 0–9 of a word hash (bit `h & 63` of word `(h >> 6) & 15`).
   struct Bits: Sendable {
@@ -101,6 +140,14 @@ public struct PhraseSet: Sendable {
   /// Compiles patterns (see ``Phrase/init(_:)``).
   public init(_ patterns: [String]) {
     self.patterns = patterns
+    var key: UInt64 = 0xcbf2_9ce4_8422_2325
+    for p in patterns {
+      for b in p.utf8 {
+        key = (key ^ UInt64(b)) &* 0x100_0000_01b3
+      }
+      key = (key ^ 0xFF) &* 0x100_0000_01b3
+    }
+    self.key = key
     var by: [UInt64: [Phrase]] = [:]
     var order: [UInt64] = []
     var rest: [Phrase] = []

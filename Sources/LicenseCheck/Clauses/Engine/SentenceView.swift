@@ -20,11 +20,16 @@ final class SentenceView {
   private let byteBits: (UInt64, UInt64, UInt64, UInt64)
   /// The first byte of each word's normal form (0 for an empty one).
   private let firstBytes: [UInt8]
+  /// The catalogue matcher and what it found here, computed at the first question about a
+  /// catalogued set (see ``SentenceMatcher``).
+  private let matcher: SentenceMatcher
+  private var hitCache: SentenceHits?
 
   init(index: Int, sentence: Sentence, text: TokenizedText) {
     self.index = index
     self.text = text
     self.span = sentence.span
+    self.matcher = PhraseCatalogue.matcher
     var idx: [Int] = []
     var hs: [UInt64] = []
     idx.reserveCapacity(sentence.tokenRange.count)
@@ -100,9 +105,163 @@ final class SentenceView {
     return true
   }
 
+  /// Runs the catalogue matcher over the sentence once: every word looked up in the table of first
+  /// words (and, for longer phrases, of first word pairs), the phrases starting there checked, and
+  /// each match recorded; then the sets holding the matched phrases. Works on local copies only
+  /// (a class's stored `var`s are access-checked at run time on every use).
+  private func scan() -> SentenceHits {
+    let m = matcher
+    let h = hashes
+    let n = h.count
+    let toks = text.tokens
+    let norm = text.normalizedBytes
+    let wt = wordTokens
+    let fb = firstBytes
+    var positions: [Int32] = []
+    var found: [Int32] = []
+    /// Whether the normal form of word `i` starts with the prefix of piece `k`.
+    @inline(__always) func prefixAt(_ i: Int, _ k: Int) -> Bool {
+      let t = toks[wt[i]]
+      let s = Int(t.normStart)
+      let ps = Int(m.prefixStart[k])
+      let pe = Int(m.prefixEnd[k])
+      guard Int(t.normEnd) - s >= pe - ps else { return false }
+      var j = 0
+      while ps + j < pe {
+        if norm[s + j] != m.prefixBytes[ps + j] { return false }
+        j += 1
+      }
+      return true
+    }
+    /// Whether phrase `id` fits at `p` and its pieces from `from` on match.
+    @inline(__always) func rest(_ id: Int, _ p: Int, _ from: Int) -> Bool {
+      let a = Int(m.pieceStart[id])
+      let b = Int(m.pieceStart[id + 1])
+      guard p + (b - a) <= n else { return false }
+      var k = a + from
+      var i = p + from
+      while k < b {
+        switch m.pieceKind[k] {
+        case 0: if h[i] != m.pieceHash[k] { return false }
+        case 1: if !prefixAt(i, k) { return false }
+        default: break
+        }
+        k += 1
+        i += 1
+      }
+      return true
+    }
+    for p in 0..<n {
+      let w = h[p]
+      let e = m.firstIndex(w)
+      if e >= 0 {
+        for k in Int(m.singleFrom[e])..<Int(m.singleTo[e]) {
+          positions.append(Int32(p))
+          found.append(m.lists[k])
+        }
+        if m.hasPairs[e], p + 1 < n, let r = m.pairRange(w, h[p + 1]) {
+          for k in r where rest(Int(m.lists[k]), p, 2) {
+            positions.append(Int32(p))
+            found.append(m.lists[k])
+          }
+        }
+        for k in Int(m.otherFrom[e])..<Int(m.otherTo[e]) where rest(Int(m.lists[k]), p, 1) {
+          positions.append(Int32(p))
+          found.append(m.lists[k])
+        }
+      }
+      let b = Int(fb[p])
+      for l in Int(m.byteFrom[b])..<Int(m.byteTo[b]) where prefixAt(p, Int(m.leadPrefix[l])) {
+        for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
+          positions.append(Int32(p))
+          found.append(m.lists[k])
+        }
+      }
+      // Prefixes of two or more bytes, found by the word's first two bytes.
+      let t = toks[wt[p]]
+      if t.normEnd - t.normStart >= 2 {
+        let key = Int(norm[Int(t.normStart)]) << 8 | Int(norm[Int(t.normStart) + 1])
+        for l in Int(m.twoFrom[key])..<Int(m.twoTo[key]) where prefixAt(p, Int(m.leadPrefix[l])) {
+          for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
+            positions.append(Int32(p))
+            found.append(m.lists[k])
+          }
+        }
+      }
+      for id in m.anyFirst where rest(Int(id), p, 1) {
+        positions.append(Int32(p))
+        found.append(id)
+      }
+    }
+    let words = m.setWords
+    var sets = [UInt64](repeating: 0, count: words)
+    for id in found {
+      for k in 0..<words { sets[k] |= m.members[Int(id) * words + k] }
+    }
+    return SentenceHits(sets: sets, positions: positions, phrases: found)
+  }
+
+  /// What the matcher found here, computed at the first question.
+  private var hits: SentenceHits {
+    if let c = hitCache { return c }
+    let c = scan()
+    hitCache = c
+    return c
+  }
+
+  /// Whether some phrase of the set in this slot matches somewhere in the sentence.
+  @inline(__always) private func hit(_ slot: Int) -> Bool {
+    hits.sets[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+  }
+
+  /// The length of the phrase of the set that matches at `i` and ends by `end`, trying the set's
+  /// phrases in the order ``first(_:in:)`` always has (by first word, longest first, then the rest).
+  @inline(__always) private func matchLength(_ set: PhraseSet, at i: Int, end: Int) -> Int? {
+    if set.mayStart(hashes[i]), let cands = set.candidates(hashes[i]) {
+      for ph in cands where i + ph.count <= end && matches(ph, at: i) { return ph.count }
+    }
+    if !set.others.isEmpty, set.mayStartPrefix(firstBytes[i]) {
+      for ph in set.others where i + ph.count <= end && matches(ph, at: i) { return ph.count }
+    }
+    return nil
+  }
+
+  /// `first` and `find` for a catalogued set: only positions where one of its phrases matched are
+  /// tried. With `all`, every non-overlapping match; otherwise the first only.
+  private func matchesInCatalogue(_ set: PhraseSet, slot: Int, in r: Range<Int>, all: Bool) -> [Range<Int>] {
+    let f = hits
+    let base = slot >> 6
+    let bit: UInt64 = 1 << UInt64(slot & 63)
+    guard f.sets[base] & bit != 0 else { return [] }
+    var out: [Range<Int>] = []
+    let w = matcher.setWords
+    let members = matcher.members
+    var from = r.lowerBound
+    var last = -1
+    for k in 0..<f.positions.count {
+      let p = Int(f.positions[k])
+      if p < from || p == last { continue }
+      if p >= r.upperBound { break }
+      guard members[Int(f.phrases[k]) * w + base] & bit != 0 else { continue }
+      last = p
+      if let len = matchLength(set, at: p, end: r.upperBound) {
+        out.append(p..<(p + len))
+        if !all { return out }
+        from = p + len
+      }
+    }
+    return out
+  }
+
   /// All non-overlapping matches of any phrase of the set, in order, as word ranges.
   func find(_ set: PhraseSet, in range: Range<Int>? = nil) -> [Range<Int>] {
     let r = range ?? 0..<hashes.count
+    if let slot = matcher.slot(of: set) { return matchesInCatalogue(set, slot: slot, in: r, all: true) }
+    return scanFind(set, in: r)
+  }
+
+  /// ``find(_:in:)`` by scanning every position (sets outside the catalogue; tests compare the two).
+  func scanFind(_ set: PhraseSet, in r: Range<Int>) -> [Range<Int>] {
     var out: [Range<Int>] = []
     guard mayContain(set) else { return out }
     var i = r.lowerBound
@@ -129,6 +288,12 @@ final class SentenceView {
   /// The first match, if any.
   func first(_ set: PhraseSet, in range: Range<Int>? = nil) -> Range<Int>? {
     let r = range ?? 0..<hashes.count
+    if let slot = matcher.slot(of: set) { return matchesInCatalogue(set, slot: slot, in: r, all: false).first }
+    return scanFirst(set, in: r)
+  }
+
+  /// ``first(_:in:)`` by scanning every position (sets outside the catalogue; tests compare the two).
+  func scanFirst(_ set: PhraseSet, in r: Range<Int>) -> Range<Int>? {
     guard mayContain(set) else { return nil }
     let hasOthers = !set.others.isEmpty
     // One pass with the filters held in registers; the table and the phrases are consulted only
@@ -158,7 +323,11 @@ final class SentenceView {
     return nil
   }
 
-  func has(_ set: PhraseSet) -> Bool { first(set) != nil }
+  func has(_ set: PhraseSet) -> Bool {
+    // A phrase of the set matching anywhere in the sentence is a match of the set there.
+    if let slot = matcher.slot(of: set) { return hit(slot) }
+    return scanFirst(set, in: 0..<hashes.count) != nil
+  }
 
   /// The first byte of the normal form of the word at a position.
   @inline(__always) func firstByte(_ i: Int) -> UInt8 {

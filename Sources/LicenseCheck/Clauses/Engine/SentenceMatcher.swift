@@ -1,0 +1,350 @@
+/// Every catalogued phrase set compiled into one table, run once per sentence.
+///
+/// The rules ask each sentence about 130 phrase-set questions; scanning the sentence for each set
+/// was a quarter of the analysis. The matcher instead looks every word of a sentence up once in a
+/// table of the first words of all phrases of all sets, checks the phrases starting there, and
+/// records which sets have a phrase matching somewhere (a bitset) and where each phrase matched.
+/// A question about a set then costs a bit test when the set matches nowhere, and otherwise runs
+/// the set's own ordered check only at the positions where one of its phrases matched, which gives
+/// exactly what scanning every position gave (a position where no phrase of the set matches can
+/// never be a result). Sets not in the catalogue (built at run time from defined terms) are scanned
+/// as before.
+final class SentenceMatcher: Sendable {
+  /// Number of distinct sets and 64-bit words per set bitset.
+  let setCount: Int
+  let setWords: Int
+  /// Open-addressing table from ``PhraseSet/key`` to the set's slot plus one.
+  let setKeys: [UInt64]
+  let setSlots: [Int32]
+  /// The patterns of each slot's set, to confirm a key match (the same storage for the catalogued
+  /// sets themselves, so the comparison is an identity test).
+  let setPatterns: [[String]]
+  /// For phrase `p`, the sets holding it: bits `members[p * setWords ..< (p + 1) * setWords]`.
+  let members: [UInt64]
+
+  /// Every distinct phrase as pieces back to back: `pieceStart[p]..<pieceStart[p + 1]`. A piece
+  /// is a word hash (`pieceKind` 0), a prefix (`pieceKind` 1, bytes `prefixBytes[prefixStart[k]..<prefixEnd[k]]`)
+  /// or any word (`pieceKind` 2).
+  let pieceStart: [Int32]
+  let pieceKind: [UInt8]
+  let pieceHash: [UInt64]
+  let prefixStart: [Int32]
+  let prefixEnd: [Int32]
+  let prefixBytes: [UInt8]
+  /// Phrase id lists, back to back; the tables below hold ranges into it.
+  let lists: [Int32]
+  /// By first word (open addressing on the hash): the one-word phrases of that word
+  /// (`singleFrom..<singleTo`, matched by the look-up itself), the phrases whose later pieces are not
+  /// all words (`otherFrom..<otherTo`, checked piece by piece), and whether plain phrases of two or
+  /// more words start with it (then the pair table is asked).
+  let firstKeys: [UInt64]
+  let firstEntry: [Int32]
+  let singleFrom: [Int32]
+  let singleTo: [Int32]
+  let otherFrom: [Int32]
+  let otherTo: [Int32]
+  let hasPairs: [Bool]
+  /// By first two words: the plain phrases of two or more words starting with them.
+  let pairKeys1: [UInt64]
+  let pairKeys2: [UInt64]
+  let pairFrom: [Int32]
+  let pairTo: [Int32]
+  /// 1024-bit filter of first words (as in ``PhraseSet/firstWordFilter``).
+  let firstWordFilter: [UInt64]
+  /// Distinct prefixes that start phrases, by their first two bytes (`pairFromBytes[b0 << 8 | b1]`
+  /// to `pairToBytes[…]`; one-byte prefixes by their byte, `byteFrom[b]..<byteTo[b]`): indexes of
+  /// `leadPrefix` (a piece index holding the prefix bytes) and `leadFrom`/`leadTo` (the phrases).
+  let byteFrom: [Int32]
+  let byteTo: [Int32]
+  let twoFrom: [Int32]
+  let twoTo: [Int32]
+  let leadPrefix: [Int32]
+  let leadFrom: [Int32]
+  let leadTo: [Int32]
+  /// Phrases starting with any word (or an empty prefix), tried at every position.
+  let anyFirst: [Int32]
+
+  init(_ sets: [PhraseSet]) {
+    // Phrases are told apart by the pattern as written (the same words written two ways are two
+    // phrases: harmless, and cheaper than hashing the compiled pieces).
+    var phraseIndex: [String: Int32] = [:]
+    var phrases: [Phrase] = []
+    var keyed: [UInt64: [Int]] = [:]
+    var patterns: [[String]] = []
+    // At most one slot per set, so this many words hold every slot's bit.
+    let setWords = Swift.max(1, (sets.count + 63) / 64)
+    var members: [UInt64] = []
+    func add(_ ph: Phrase, _ slot: Int) {
+      let id: Int
+      if let known = phraseIndex[ph.description] {
+        id = Int(known)
+      } else {
+        id = phrases.count
+        phraseIndex[ph.description] = Int32(id)
+        phrases.append(ph)
+        members.append(contentsOf: repeatElement(0, count: setWords))
+      }
+      members[id * setWords + slot / 64] |= 1 << UInt64(slot % 64)
+    }
+    for set in sets {
+      // Sets with the same patterns share a slot (identical sets give identical answers).
+      var slot = -1
+      for s in keyed[set.key, default: []] where patterns[s] == set.patterns { slot = s }
+      if slot < 0 {
+        slot = patterns.count
+        patterns.append(set.patterns)
+        keyed[set.key, default: []].append(slot)
+      }
+      for list in set.lists {
+        for ph in list { add(ph, slot) }
+      }
+      for ph in set.others { add(ph, slot) }
+    }
+    setCount = patterns.count
+    self.setWords = setWords
+    setPatterns = patterns
+    self.members = members
+    var capacity = 16
+    while capacity < patterns.count * 2 { capacity *= 2 }
+    var sk = [UInt64](repeating: 0, count: capacity)
+    var ss = [Int32](repeating: 0, count: capacity)
+    for (key, slots) in keyed {
+      for s in slots {
+        var k = Int(truncatingIfNeeded: key) & (capacity - 1)
+        while ss[k] != 0 { k = (k + 1) & (capacity - 1) }
+        sk[k] = key
+        ss[k] = Int32(s + 1)
+      }
+    }
+    setKeys = sk
+    setSlots = ss
+
+    // Flat pieces.
+    var pieceStart: [Int32] = []
+    var pieceKind: [UInt8] = []
+    var pieceHash: [UInt64] = []
+    var prefixStart: [Int32] = []
+    var prefixEnd: [Int32] = []
+    var prefixBytes: [UInt8] = []
+    for ph in phrases {
+      pieceStart.append(Int32(pieceKind.count))
+      for piece in ph.pieces {
+        switch piece {
+        case .word(let h):
+          pieceKind.append(0)
+          pieceHash.append(h)
+          prefixStart.append(0)
+          prefixEnd.append(0)
+        case .prefix(let b):
+          pieceKind.append(1)
+          pieceHash.append(0)
+          prefixStart.append(Int32(prefixBytes.count))
+          prefixBytes.append(contentsOf: b)
+          prefixEnd.append(Int32(prefixBytes.count))
+        case .any:
+          pieceKind.append(2)
+          pieceHash.append(0)
+          prefixStart.append(0)
+          prefixEnd.append(0)
+        }
+      }
+    }
+    pieceStart.append(Int32(pieceKind.count))
+
+    // Grouping.
+    var singles: [UInt64: [Int32]] = [:]
+    var others: [UInt64: [Int32]] = [:]
+    var pairs: [[UInt64]: [Int32]] = [:]
+    var firstOrder: [UInt64] = []
+    var pairOrder: [[UInt64]] = []
+    var leads: [[UInt8]: [Int32]] = [:]
+    var leadOrder: [[UInt8]] = []
+    var anyFirst: [Int32] = []
+    var pairFirsts = Set<UInt64>()
+    for (p, ph) in phrases.enumerated() {
+      let id = Int32(p)
+      switch ph.pieces.first {
+      case .word(let h):
+        if singles[h] == nil && others[h] == nil && !pairFirsts.contains(h) { firstOrder.append(h) }
+        if ph.pieces.count == 1 {
+          singles[h, default: []].append(id)
+        } else if ph.words != nil {
+          let key = [h, ph.words![1]]
+          if pairs[key] == nil { pairOrder.append(key) }
+          pairs[key, default: []].append(id)
+          pairFirsts.insert(h)
+        } else {
+          others[h, default: []].append(id)
+        }
+      case .prefix(let b) where !b.isEmpty:
+        if leads[b] == nil { leadOrder.append(b) }
+        leads[b, default: []].append(id)
+      default:
+        anyFirst.append(id)
+      }
+    }
+    var lists: [Int32] = []
+    capacity = 16
+    while capacity < firstOrder.count * 2 { capacity *= 2 }
+    var fk = [UInt64](repeating: 0, count: capacity)
+    var fe = [Int32](repeating: 0, count: capacity)
+    var sf: [Int32] = []
+    var st: [Int32] = []
+    var of: [Int32] = []
+    var ot: [Int32] = []
+    var hp: [Bool] = []
+    var filter = PhraseSet.Bits()
+    for h in firstOrder {
+      sf.append(Int32(lists.count))
+      lists.append(contentsOf: singles[h, default: []])
+      st.append(Int32(lists.count))
+      of.append(Int32(lists.count))
+      lists.append(contentsOf: others[h, default: []])
+      ot.append(Int32(lists.count))
+      hp.append(pairFirsts.contains(h))
+      var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
+      while fe[k] != 0 { k = (k + 1) & (capacity - 1) }
+      fk[k] = h
+      fe[k] = Int32(sf.count)
+      filter.insert(h)
+    }
+    firstKeys = fk
+    firstEntry = fe
+    singleFrom = sf
+    singleTo = st
+    otherFrom = of
+    otherTo = ot
+    hasPairs = hp
+    firstWordFilter = withUnsafeBytes(of: filter.w) { Array($0.bindMemory(to: UInt64.self)) }
+    capacity = 16
+    while capacity < pairOrder.count * 2 { capacity *= 2 }
+    var pk1 = [UInt64](repeating: 0, count: capacity)
+    var pk2 = [UInt64](repeating: 0, count: capacity)
+    var pf = [Int32](repeating: -1, count: capacity)
+    var pt = [Int32](repeating: -1, count: capacity)
+    for key in pairOrder {
+      var k = SentenceMatcher.pairSlot(key[0], key[1], capacity - 1)
+      while pf[k] >= 0 { k = (k + 1) & (capacity - 1) }
+      pk1[k] = key[0]
+      pk2[k] = key[1]
+      pf[k] = Int32(lists.count)
+      lists.append(contentsOf: pairs[key, default: []])
+      pt[k] = Int32(lists.count)
+    }
+    pairKeys1 = pk1
+    pairKeys2 = pk2
+    pairFrom = pf
+    pairTo = pt
+    var bf = [Int32](repeating: 0, count: 256)
+    var bt = [Int32](repeating: 0, count: 256)
+    var tf = [Int32](repeating: 0, count: 65536)
+    var tt = [Int32](repeating: 0, count: 65536)
+    var lp: [Int32] = []
+    var lf: [Int32] = []
+    var lt: [Int32] = []
+    func addLead(_ prefix: [UInt8]) {
+      let ids = leads[prefix, default: []]
+      lp.append(pieceStart[Int(ids[0])])
+      lf.append(Int32(lists.count))
+      lists.append(contentsOf: ids)
+      lt.append(Int32(lists.count))
+    }
+    let short = Dictionary(grouping: leadOrder.filter { $0.count == 1 }, by: { Int($0[0]) })
+    for b in short.keys.sorted() {
+      bf[b] = Int32(lp.count)
+      for prefix in short[b, default: []] { addLead(prefix) }
+      bt[b] = Int32(lp.count)
+    }
+    let long = Dictionary(grouping: leadOrder.filter { $0.count >= 2 }, by: { Int($0[0]) << 8 | Int($0[1]) })
+    for key in long.keys.sorted() {
+      tf[key] = Int32(lp.count)
+      for prefix in long[key, default: []] { addLead(prefix) }
+      tt[key] = Int32(lp.count)
+    }
+    byteFrom = bf
+    byteTo = bt
+    twoFrom = tf
+    twoTo = tt
+    leadPrefix = lp
+    leadFrom = lf
+    leadTo = lt
+    self.anyFirst = anyFirst
+    self.lists = lists
+    self.pieceStart = pieceStart
+    self.pieceKind = pieceKind
+    self.pieceHash = pieceHash
+    self.prefixStart = prefixStart
+    self.prefixEnd = prefixEnd
+    self.prefixBytes = prefixBytes
+  }
+
+  @inline(__always) static func pairSlot(_ a: UInt64, _ b: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: ((a >> 10) &* 0x9E37_79B9_7F4A_7C15) ^ (b >> 10)) & mask
+  }
+
+  /// The catalogue slot of a set, or nil for a set the matcher was not built with.
+  @inline(__always) func slot(of set: PhraseSet) -> Int? {
+    let mask = setKeys.count - 1
+    var k = Int(truncatingIfNeeded: set.key) & mask
+    while true {
+      let s = setSlots[k]
+      if s == 0 { return nil }
+      if setKeys[k] == set.key, setPatterns[Int(s) - 1] == set.patterns { return Int(s) - 1 }
+      k = (k + 1) & mask
+    }
+  }
+
+  /// The table entry of a first word, or -1.
+  @inline(__always) func firstIndex(_ h: UInt64) -> Int {
+    guard firstWordFilter[Int((h >> 6) & 15)] & (1 << (h & 63)) != 0 else { return -1 }
+    let mask = firstKeys.count - 1
+    var k = Int(truncatingIfNeeded: h >> 10) & mask
+    while true {
+      let e = firstEntry[k]
+      if e == 0 { return -1 }
+      if firstKeys[k] == h { return Int(e) - 1 }
+      k = (k + 1) & mask
+    }
+  }
+
+  /// The plain phrases starting with these two words, as a range of ``lists``.
+  @inline(__always) func pairRange(_ a: UInt64, _ b: UInt64) -> Range<Int>? {
+    let mask = pairKeys1.count - 1
+    var k = SentenceMatcher.pairSlot(a, b, mask)
+    while true {
+      let f = pairFrom[k]
+      if f < 0 { return nil }
+      if pairKeys1[k] == a, pairKeys2[k] == b { return Int(f)..<Int(pairTo[k]) }
+      k = (k + 1) & mask
+    }
+  }
+}
+
+/// What the matcher found in one sentence (a class with constant arrays: read without copies or
+/// run-time access checks).
+final class SentenceHits {
+  /// Bit `s` set when some phrase of the set in slot `s` matches somewhere in the sentence.
+  let sets: [UInt64]
+  /// Each match as (word position, phrase id), in position order.
+  let positions: [Int32]
+  let phrases: [Int32]
+
+  init(sets: [UInt64], positions: [Int32], phrases: [Int32]) {
+    self.sets = sets
+    self.positions = positions
+    self.phrases = phrases
+  }
+}
+
+/// The phrase sets the matcher is built with: every set a rule declares (`static let`), listed by
+/// the file that declares it (each file's list sits at its end, where its file-private sets are
+/// visible). A set missing here is still matched correctly, by a scan of the sentence.
+enum PhraseCatalogue {
+  static let all: [PhraseSet] = Array(
+    [
+      unexplained, banScope, extractionContext, lexicon, segments, commercialLimits, fieldOfUse, grants, legal,
+      licensorRights, obligations, restrictions, usageCap, documentClassifier,
+    ].joined())
+
+  static let matcher = SentenceMatcher(all)
+}
