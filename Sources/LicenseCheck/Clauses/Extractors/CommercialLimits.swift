@@ -40,7 +40,13 @@ struct ProductionUseRule: ClauseRule {
       guard let hit = prod ?? v.first(devTest) else { continue }
       let banned = v.has(Lexicon.prohibition) || ctx.inBanList[v.index]
       if v.has(fitness) && !v.has(.mayNotShallNot) { continue }
-      if let p = prod, banned || v.has(needsLicence) || v.has(only) {
+      // "grants you the right to copy, modify and make non-production use": use is granted short of production.
+      let nonProduction =
+        prod.map {
+          ["non", "nonproduction"].contains(v.word($0.lowerBound)) && $0.upperBound < v.count
+            && ["use", "uses"].contains(v.word($0.upperBound)) && v.has(.grantsRightTo)
+        } ?? false
+      if let p = prod, banned || v.has(needsLicence) || v.has(only) || nonProduction {
         out.append(ctx.clause(.productionUse, in: v, evidence: p))
       } else if prod == nil, v.has(only), !v.has(.researchWord) {
         out.append(ctx.clause(.productionUse, in: v, evidence: hit))
@@ -210,7 +216,29 @@ struct SeatLimitRule: ClauseRule {
         break
       }
     }
+    if out.isEmpty, let c = perSeat(ctx) { out.append(c) }
     return out
+  }
+
+  /// Licences counted per person without a fixed number: "Licensee must hold a valid licence for every
+  /// developer who uses the software", "the number of developers licensed must match …".
+  static let perPerson: PhraseSet = [
+    "for each developer", "for every developer", "for all developers", "for each user", "for every user",
+    "for each named user", "per developer", "per named user", "per seat", "number of developers",
+    "number of licensed developers", "number of seats", "for each seat", "for every seat",
+  ]
+  static let licensedOrBought: PhraseSet = ["license", "licenses", "licensed", "purchase*", "subscription*"]
+
+  static func perSeat(_ ctx: ExtractionContext) -> Clause? {
+    for v in ctx.sentences() {
+      guard let m = v.first(perPerson), v.has(licensedOrBought), v.has(.seatDuty),
+        !v.has(skip), !v.negated(before: m.lowerBound, window: 4)
+      else { continue }
+      var p = ClauseParameters()
+      p.unit = "users"
+      return ctx.clause(.seatLimit, in: v, evidence: m, parameters: p)
+    }
+    return nil
   }
 }
 
@@ -239,4 +267,13 @@ extension PhraseSet {
     "install*", "use", "used", "run", "running", "access*", "deploy*", "operate", "licensed for", "license for",
     "licensed", "copies", "copy",
   ]
+}
+
+/// Phrase sets used by the rules above, compiled once.
+extension PhraseSet {
+  /// A count that binds ("must", "cannot exceed"), not one an order merely states ("will identify").
+  fileprivate static let seatDuty: PhraseSet = [
+    "must", "shall", "required", "cannot exceed", "may not exceed", "not exceed", "limited to",
+  ]
+  fileprivate static let grantsRightTo: PhraseSet = ["grant*", "right to", "you may", "licensed to", "permitted to"]
 }
