@@ -149,7 +149,8 @@ extension IndemnificationRule {
 /// `governing-law`: a jurisdiction's law governs.
 struct GoverningLawRule: ClauseRule {
   static let governs: PhraseSet = [
-    "governed by", "construed in accordance with", "construed under", "interpreted in accordance with",
+    "governed by", "governed in all respects by", "construed in accordance with", "construed under",
+    "interpreted in accordance with",
     "subject to the laws", "laws of", "law of", "governing law", "governed and construed", "subject to the law",
   ]
   static let governVerbs: PhraseSet = ["govern*", "appl*", "construed", "interpreted", "subject to"]
@@ -311,7 +312,7 @@ struct GoverningLawRule: ClauseRule {
     {
       parts.removeLast()
     }
-    if parts.count > 1 { name = parts.joined(separator: ", ") }
+    if !parts.isEmpty { name = parts.joined(separator: ", ") }
     if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
     if name == "United States of America" || name == "USA" || name == "U.S" { name = "United States" }
     if name == "Republic of Korea" || name == "Korea" { name = "South Korea" }
