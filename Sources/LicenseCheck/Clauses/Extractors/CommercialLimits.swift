@@ -36,7 +36,14 @@ struct ProductionUseRule: ClauseRule {
     var out: [Clause] = []
     for v in ctx.sentences() {
       guard v.mayContain(production) || v.mayContain(devTest) else { continue }
-      let prod = v.first(production)
+      var prod = v.first(production)
+      // "You may not share it, other than for non-production user testing": non-production named as the
+      // exception to a ban permits that use; it limits nothing.
+      if let p = prod, ["non", "nonproduction"].contains(v.word(p.lowerBound)),
+        v.first(.exceptionWords, in: Swift.max(0, p.lowerBound - 4)..<p.lowerBound) != nil
+      {
+        prod = nil
+      }
       guard let hit = prod ?? v.first(devTest) else { continue }
       let banned = v.has(Lexicon.prohibition) || ctx.inBanList[v.index]
       if v.has(fitness) && !v.has(.mayNotShallNot) { continue }
@@ -275,5 +282,6 @@ extension PhraseSet {
   fileprivate static let seatDuty: PhraseSet = [
     "must", "shall", "required", "cannot exceed", "may not exceed", "not exceed", "limited to",
   ]
+  fileprivate static let exceptionWords: PhraseSet = ["other than", "except", "excluding", "unless", "save"]
   fileprivate static let grantsRightTo: PhraseSet = ["grant*", "right to", "you may", "licensed to", "permitted to"]
 }

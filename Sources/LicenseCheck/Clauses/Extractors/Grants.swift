@@ -322,7 +322,7 @@ struct OutputRightsRule: ClauseRule {
       } else if let m = v.first(licensorOwns) {
         p.owner = "licensor"
         hit = m
-      } else if let m = v.first(noClaim) {
+      } else if let m = v.first(noClaim), !licenseeSpeaks(v, before: m.lowerBound) {
         p.owner = "unstated"
         hit = m
       } else if let m = v.first(noRestriction),
@@ -331,8 +331,7 @@ struct OutputRightsRule: ClauseRule {
         p.owner = "unstated"
         hit = m
       } else if let m = v.first(claimOwnership), negatedOrContracted(v, before: m.lowerBound),
-        // "You will not claim ownership of outputs": the licensee giving up a claim says nothing of rights.
-        v.first(Lexicon.licensee, in: Swift.max(0, m.lowerBound - 4)..<m.lowerBound) == nil
+        !licenseeSpeaks(v, before: m.lowerBound)
       {
         p.owner = "unstated"
         hit = m
@@ -348,6 +347,14 @@ struct OutputRightsRule: ClauseRule {
       out.append(ctx.clause(.outputRights, in: v, evidence: ExtractionContext.cover(o, hit), parameters: p))
     }
     return out
+  }
+
+  /// "You will not claim ownership of outputs": the licensee giving up a claim says nothing of rights.
+  /// "… the outputs you generate, and Licensor claims no rights": only the words right before the claim,
+  /// and no licensor among them.
+  static func licenseeSpeaks(_ v: SentenceView, before pos: Int) -> Bool {
+    let window = Swift.max(0, pos - 3)..<pos
+    return v.first(Lexicon.licensee, in: window) != nil && v.first(Lexicon.licensor, in: window) == nil
   }
 
   /// "will not claim", "does not claim", and the contracted "won't claim" (whose "t" is its own word).

@@ -651,11 +651,13 @@ struct FlowDownRule: ClauseRule {
           || v.first(.toTheTermsOf, in: t) != nil,
         !v.negated(before: b.lowerBound, window: 3), !v.has(.confidential)
       else { continue }
-      // "require" is a duty only with a modal or in a duty list; "You bind each recipient" states one.
-      if v.word(b.lowerBound).hasPrefix("require"),
-        !(v.has(Lexicon.must) || v.has(.mustShall) || ctx.inDutyList[v.index])
-      {
-        continue
+      // "require" is a duty only with a modal before it ("you must include these terms and require users
+      // to agree to it") or in a duty list; "We may require users to agree" is an option. "You bind each
+      // recipient" states one.
+      if v.word(b.lowerBound).hasPrefix("require") {
+        let before = Swift.max(0, b.lowerBound - 10)..<b.lowerBound
+        let optional = b.lowerBound > 0 && ["may", "can", "might", "could"].contains(v.word(b.lowerBound - 1))
+        guard !optional, ctx.inDutyList[v.index] || v.first(.mustShall, in: before) != nil else { continue }
       }
       var p = ClauseParameters()
       p.what = "licence-terms"
@@ -673,7 +675,10 @@ struct FlowDownRule: ClauseRule {
         out.append(c)
         continue
       }
-      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind), v.has(licenceTerms),
+      // "Each sub-licence you grant must be at least as protective as this agreement": the sub-licence
+      // is itself the downstream term, with no verb of binding.
+      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind) || v.has(.subLicenceWord),
+        v.has(licenceTerms),
         !v.has(.confidential),
         v.has(Lexicon.must) || v.has(.mustShall) || ctx.inDutyList[v.index]
       {
@@ -983,6 +988,7 @@ extension PhraseSet {
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
   fileprivate static let mustShall: PhraseSet = ["must", "shall"]
   fileprivate static let itThem: PhraseSet = ["it", "them"]
+  fileprivate static let subLicenceWord: PhraseSet = ["sub license*", "sublicense*"]
   fileprivate static let toTheTermsOf: PhraseSet = ["to the terms"]
   fileprivate static let policy: PhraseSet = ["policy", "guidelines"]
   fileprivate static let byIfYou: PhraseSet = ["by", "if you", "when you", "upon"]
