@@ -38,6 +38,12 @@ struct RealWordingTests {
     #expect(kinds(text).contains(.flowDown) == expected, "\(text)")
   }
 
+  @Test func bindingIsNotCarryingACopy() {
+    let k = kinds("You bind each recipient of a copy to the terms of this agreement.")
+    #expect(k.contains(.flowDown))
+    #expect(!k.contains(.includeLicense))
+  }
+
   @Test(arguments: [
     (
       "This licence imposes no restrictions or obligations on any use of the outputs generated with the Model.",

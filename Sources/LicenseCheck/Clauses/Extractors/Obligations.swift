@@ -54,6 +54,13 @@ struct IncludeLicenseRule: ClauseRule {
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
         // "by using the code you agree to these terms": the licence accepted, not passed on.
         if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
+        // "you bind each recipient to the terms of this agreement": recipients bound (flow-down), not a
+        // copy carried.
+        if v.first(.bindRecipients, in: Swift.max(0, c.lowerBound - 14)..<c.lowerBound) != nil,
+          v.first(.toWord, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil
+        {
+          return nil
+        }
         // A bare mention ("this agreement", "these terms") is the object of a duty only when the verb is
         // close and no preposition makes it a reference ("rights under this agreement", "in accordance
         // with the terms of this agreement"): long EULA sentences mention the agreement everywhere.
@@ -988,6 +995,8 @@ extension PhraseSet {
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
   fileprivate static let mustShall: PhraseSet = ["must", "shall"]
   fileprivate static let itThem: PhraseSet = ["it", "them"]
+  fileprivate static let bindRecipients: PhraseSet = ["bind", "binds"]
+  fileprivate static let toWord: PhraseSet = ["to"]
   fileprivate static let subLicenceWord: PhraseSet = ["sub license*", "sublicense*"]
   fileprivate static let toTheTermsOf: PhraseSet = ["to the terms"]
   fileprivate static let policy: PhraseSet = ["policy", "guidelines"]
