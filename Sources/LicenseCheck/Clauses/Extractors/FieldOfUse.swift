@@ -32,7 +32,8 @@ struct FieldOfUseRule: ClauseRule {
       "critical-infrastructure",
       [
         "critical infrastructure", "power grid*", "water supply", "air traffic",
-        "transportation technologies", "heavy machinery", "nuclear facilities",
+        "transportation technologies", "heavy machinery", "nuclear facilit*", "aircraft navigation",
+        "control of aircraft", "aircraft communication*",
         "utilities", "operation of critical", "industrial control",
       ]
     ),
@@ -156,6 +157,7 @@ struct FieldOfUseRule: ClauseRule {
   ]
 
   static let compiled: [(String, PhraseSet)] = fields
+  static let weaponWords: PhraseSet = fields[0].1
 
   /// Professions a ban on *unlicensed* practice names as examples ("the unlicensed practice of any
   /// profession including financial, legal, medical …"): the ban is on practising without a licence,
@@ -170,6 +172,16 @@ struct FieldOfUseRule: ClauseRule {
     }
     if out.contains(where: { $0.0 == "regulated-activity-without-licence" }) {
       out.removeAll { professionFields.contains($0.0) }
+    }
+    // "the operation of any nuclear facility" is infrastructure; "nuclear" names weapons only when no
+    // facility follows it.
+    if out.contains(where: { $0.0 == "critical-infrastructure" }), v.has(.nuclearFacility),
+      let w = out.firstIndex(where: { $0.0 == "weapons" }),
+      v.find(weaponWords).allSatisfy({
+        v.first(.nuclearFacility, in: $0.lowerBound..<Swift.min(v.count, $0.lowerBound + 2)) != nil
+      })
+    {
+      out.remove(at: w)
     }
     return out
   }
@@ -206,7 +218,13 @@ struct FieldOfUseRule: ClauseRule {
         continue
       }
       var hitHere: Range<Int>?
-      for (field, m) in hits(v) {
+      var found = hits(v)
+      // "Licensee warrants that it will not use the Software for such purposes": the fields are named in
+      // the sentence before ("not designed or intended for use in … any nuclear facility").
+      if found.isEmpty, let such = v.first(.suchPurposes), v.index > 0 {
+        found = hits(ctx.views[v.index - 1]).map { ($0.0, such) }
+      }
+      for (field, m) in found {
         // "including but not limited to medical …" inside permissions is not a ban; the ban test above covers it.
         pendingFields.insert(field)
         if hitHere == nil || m.lowerBound < hitHere!.lowerBound { hitHere = m }
@@ -294,6 +312,8 @@ struct FieldOfUseRule: ClauseRule {
     // "shall be used for Good, not Evil": a use allowed for one end and refused for the other;
     // "for any purpose except military ones": a carve-out from the grant.
     if v.has(.usedForXNotY) || v.has(.anyPurposeExcept) { return true }
+    // "The software is not designed, licensed or intended for use in …": not licensed for those uses.
+    if v.has(.notLicensedForUse) { return true }
     guard let p = v.first(Lexicon.prohibition) else { return false }
     // The ban must be on using the work: a use verb soon after the prohibition.
     guard
@@ -306,13 +326,26 @@ struct FieldOfUseRule: ClauseRule {
     // "grants no right to use the crest, logos or trade marks": a trademark rule, not a field ban.
     if v.first(TrademarkRule.marks, in: p.upperBound..<Swift.min(v.count, p.upperBound + 8)) != nil { return false }
     // Disclaimers ("the licensor does not warrant fitness for medical use") are not bans.
-    if v.has(.warrantWarranty) { return false }
+    // "Licensee warrants that it will not use the Software for such purposes" is a ban in a warranty's words.
+    if v.has(.warrantWarranty) && !v.has(.warrantsItWillNot) { return false }
     return true
   }
 }
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let nuclearFacility: PhraseSet = ["nuclear facilit*"]
+  fileprivate static let warrantsItWillNot: PhraseSet = [
+    "warrants that it will not", "warrant that you will not", "warrants that it shall not", "warrant that it will not",
+    "warrants that licensee will not", "warrants that you will not", "warrant that you shall not",
+  ]
+  fileprivate static let suchPurposes: PhraseSet = [
+    "such purposes", "such purpose", "such uses", "such use", "such applications", "any such purpose",
+  ]
+  fileprivate static let notLicensedForUse: PhraseSet = [
+    "not designed licensed or intended for", "not licensed or intended for", "not licensed for use in",
+    "not licensed for use with", "is not licensed for", "are not licensed for", "not intended or licensed for",
+  ]
   fileprivate static let anyPurposeExcept: PhraseSet = [
     "any purpose except", "any purpose other than", "any purposes except", "all purposes except",
     "any purpose save", "any use except", "any lawful purpose except",
@@ -331,7 +364,12 @@ extension PhraseSet {
 extension PhraseCatalogue {
   static let fieldOfUse: [PhraseSet] =
     [
+      FieldOfUseRule.weaponWords,
       FieldOfUseRule.useFor,
+      PhraseSet.nuclearFacility,
+      PhraseSet.warrantsItWillNot,
+      PhraseSet.suchPurposes,
+      PhraseSet.notLicensedForUse,
       PhraseSet.anyPurposeExcept,
       PhraseSet.usedForXNotY,
       PhraseSet.forToEngage,

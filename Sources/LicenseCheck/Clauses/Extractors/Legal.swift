@@ -149,7 +149,8 @@ extension IndemnificationRule {
 /// `governing-law`: a jurisdiction's law governs.
 struct GoverningLawRule: ClauseRule {
   static let governs: PhraseSet = [
-    "governed by", "construed in accordance with", "construed under", "interpreted in accordance with",
+    "governed by", "governed in all respects by", "construed in accordance with", "construed under",
+    "interpreted in accordance with",
     "subject to the laws", "laws of", "law of", "governing law", "governed and construed", "subject to the law",
   ]
   static let governVerbs: PhraseSet = ["govern*", "appl*", "construed", "interpreted", "subject to"]
@@ -279,16 +280,39 @@ struct GoverningLawRule: ClauseRule {
           || v.first(.subjectToGovernedBy, in: Swift.max(0, i - 5)..<i) != nil
       else { continue }
       if let d = demonyms.first(where: { $0.0 == v.word(i - 1) }) { return (d.1, (i - 1)..<(i + 1)) }
-      guard v.isCapitalised(i - 1), !skip.contains(v.word(i - 1)) else { continue }
-      var s = i - 1
-      while s > 0, v.isCapitalised(s - 1), !skip.contains(v.word(s - 1)), i - s < 4 { s -= 1 }
-      return (normalisePlace(v.raw(s..<i)), s..<(i + 1))
+      // "Washington state law governs": the place before "state".
+      var e = i
+      if i >= 2, v.word(i - 1) == "state", v.isCapitalised(i - 2), !skip.contains(v.word(i - 2)) { e = i - 1 }
+      guard v.isCapitalised(e - 1), !skip.contains(v.word(e - 1)) else { continue }
+      var s = e - 1
+      while s > 0, v.isCapitalised(s - 1), !skip.contains(v.word(s - 1)), e - s < 4 { s -= 1 }
+      // "If you acquired it in the United States, Washington law applies": the run ends at a comma.
+      var name = v.raw(s..<e)
+      if let comma = name.lastIndex(of: ",") { name = trimmed(name[name.index(after: comma)...]) }
+      return (normalisePlace(name), s..<(i + 1))
     }
     return nil
   }
 
+  /// Country names that only qualify the place before them ("California, USA", "Cook County, Illinois, U.S").
+  static let trailingCountries: Set<String> = [
+    "usa", "u.s", "u.s.a", "us", "united states", "united states of america", "u. s. a",
+  ]
+
+  static func trimmed(_ s: Substring) -> String {
+    String(s.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+  }
+
   static func normalisePlace(_ raw: String) -> String {
     var name = raw
+    var parts = name.split(separator: ",").map(trimmed)
+    while parts.count > 1, let last = parts.last,
+      trailingCountries.contains(
+        String(last.lowercased().drop(while: { $0 == "." }).reversed().drop(while: { $0 == "." }).reversed()))
+    {
+      parts.removeLast()
+    }
+    if !parts.isEmpty { name = parts.joined(separator: ", ") }
     if name.hasPrefix("People") || name.contains("Republic of China") || name == "PRC" { name = "China" }
     if name == "United States of America" || name == "USA" || name == "U.S" { name = "United States" }
     if name == "Republic of Korea" || name == "Korea" { name = "South Korea" }

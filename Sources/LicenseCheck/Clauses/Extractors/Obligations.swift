@@ -54,6 +54,13 @@ struct IncludeLicenseRule: ClauseRule {
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
         // "by using the code you agree to these terms": the licence accepted, not passed on.
         if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
+        // "you bind each recipient to the terms of this agreement": recipients bound (flow-down), not a
+        // copy carried.
+        if v.first(.bindRecipients, in: Swift.max(0, c.lowerBound - 14)..<c.lowerBound) != nil,
+          v.first(.toWord, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil
+        {
+          return nil
+        }
         // A bare mention ("this agreement", "these terms") is the object of a duty only when the verb is
         // close and no preposition makes it a reference ("rights under this agreement", "in accordance
         // with the terms of this agreement"): long EULA sentences mention the agreement everywhere.
@@ -122,7 +129,10 @@ struct RetainNoticesRule: ClauseRule {
     "proprietary legends", "source note", "source notes", "attribution information", "credit information",
   ]
   /// Passing data or software on: the copy context a bare "credit" or "attribution" needs.
-  static let passOn: PhraseSet = ["redistribute", "redistributes", "distribute", "distributes", "republish", "share"]
+  static let passOn: PhraseSet = [
+    "redistribute", "redistributes", "distribute", "distributes", "republish", "share", "publish", "publishes",
+    "derivative work*",
+  ]
   static let verbs: PhraseSet = [
     "provide", "remove or alter", "alter or remove", "remove or change", "change or remove",
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
@@ -144,7 +154,7 @@ struct RetainNoticesRule: ClauseRule {
       let w = v.word(n.lowerBound)
       // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
       if n.count == 1 || w == "the", ["notice", "notices", "attribution", "credit", "the"].contains(w),
-        !v.has(.copyCopies2), !(w != "the" && v.has(passOn))
+        !v.has(.copyCopies2), !(w != "the" && v.has(passOn) && !v.has(.moralRights)), !v.has(.proprietaryRights)
       {
         continue
       }
@@ -551,6 +561,13 @@ struct DiscloseSourceRule: ClauseRule {
       if v.has(.noticesNotice) { continue }
       guard v.has(Lexicon.must) || v.has(.providedThatOnCondition) else { continue }
       if v.has(.notRequiredNeedNot) { continue }
+      // "Redistribution in source code form must contain this license": the form of a redistribution
+      // and the licence it carries, not a duty to disclose source.
+      if v.has(.thisLicenceObject),
+        v.find(source).allSatisfy({ $0.lowerBound > 0 && v.word($0.lowerBound - 1) == "in" })
+      {
+        continue
+      }
       if v.has(.networkRemotely) && !v.has(.distributeConvey) { continue }
       out.append(ctx.clause(.discloseSource, in: v, evidence: ExtractionContext.cover(s, pv)))
     }
@@ -598,7 +615,8 @@ struct FlowDownRule: ClauseRule {
   static let downstream: PhraseSet = [
     "any agreement", "third party", "third parties", "recipient*", "downstream", "subsequent", "users of",
     "end users", "licensees", "sublicensee*", "anyone", "whom you", "those who", "such party", "such parties",
-    "distribute", "distribution", "derivatives", "derivative", "customers", "your customers",
+    "distribute", "distribution", "derivatives", "derivative", "customers", "your customers", "sub licensee*",
+    "sub license*",
   ]
   static let bind: PhraseSet = [
     "enforceable provision", "must include", "shall include", "include", "notice", "bind", "binding", "bound by",
@@ -619,11 +637,55 @@ struct FlowDownRule: ClauseRule {
     "this eula", "the license terms", "the licence terms",
   ]
 
+  /// Binding recipients to the licence itself: "you bind each recipient to the terms of this licence",
+  /// "require your users to agree to these terms".
+  static let bindVerbs: PhraseSet = ["bind", "binds", "require", "requires", "oblige", "obligate"]
+  static let recipients: PhraseSet = [
+    "recipient*", "users", "end users", "third part*", "customers", "licensees", "sublicensee*", "sub licensee*",
+    "distributees", "anyone", "those",
+  ]
+  static let toTerms: PhraseSet = [
+    "to the terms of", "to the terms", "to agree to", "to comply with", "to be bound by", "to accept", "to abide by",
+  ]
+
+  static func bindsToLicence(_ ctx: ExtractionContext, _ v: SentenceView) -> Clause? {
+    for b in v.find(bindVerbs) {
+      guard let r = v.first(recipients, in: b.upperBound..<Swift.min(v.count, b.upperBound + 6)),
+        // "bind each recipient to whom you redistribute the Data to the terms of …": a relative clause between.
+        let t = v.first(toTerms, in: r.upperBound..<Swift.min(v.count, r.upperBound + 12)),
+        v.first(licenceTerms, in: t.lowerBound..<Swift.min(v.count, t.upperBound + 8)) != nil
+          || v.first(.itThem, in: t.upperBound..<Swift.min(v.count, t.upperBound + 2)) != nil
+          || v.first(.toTheTermsOf, in: t) != nil,
+        !v.negated(before: b.lowerBound, window: 3), !v.has(.confidential)
+      else { continue }
+      // "require" is a duty only with a modal before it ("you must include these terms and require users
+      // to agree to it") or in a duty list; "We may require users to agree" is an option. "You bind each
+      // recipient" states one.
+      if v.word(b.lowerBound).hasPrefix("require") {
+        let before = Swift.max(0, b.lowerBound - 10)..<b.lowerBound
+        let optional = b.lowerBound > 0 && ["may", "can", "might", "could"].contains(v.word(b.lowerBound - 1))
+        guard !optional, ctx.inDutyList[v.index] || v.first(.mustShall, in: before) != nil else { continue }
+      }
+      var p = ClauseParameters()
+      p.what = "licence-terms"
+      return ctx.clause(.flowDown, in: v, evidence: ExtractionContext.cover(b, t), parameters: p)
+    }
+    return nil
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind), v.has(licenceTerms),
+      // Use restrictions named in the sentence decide `what`; binding to the whole licence comes after.
+      if !v.has(restrictions), let c = bindsToLicence(ctx, v) {
+        out.append(c)
+        continue
+      }
+      // "Each sub-licence you grant must be at least as protective as this agreement": the sub-licence
+      // is itself the downstream term, with no verb of binding.
+      if let a = v.first(asProtective), let d = v.first(downstream), v.has(bind) || v.has(.subLicenceWord),
+        v.has(licenceTerms),
         !v.has(.confidential),
         v.has(Lexicon.must) || v.has(.mustShall) || ctx.inDutyList[v.index]
       {
@@ -632,8 +694,12 @@ struct FlowDownRule: ClauseRule {
         out.append(ctx.clause(.flowDown, in: v, evidence: ExtractionContext.cover(d, a), parameters: p))
         continue
       }
-      guard let r = v.first(restrictions), let d = v.first(downstream), let b = v.first(bind) else { continue }
-      guard v.has(Lexicon.must) || v.has(.mustShall) else { continue }
+      guard let r = v.first(restrictions), let d = v.first(downstream), let b = v.first(bind),
+        v.has(Lexicon.must) || v.has(.mustShall)
+      else {
+        if v.has(restrictions), let c = bindsToLicence(ctx, v) { out.append(c) }
+        continue
+      }
       var p = ClauseParameters()
       p.what = v.has(.policy) ? "acceptable-use-policy" : "use-restrictions"
       let ev = ExtractionContext.cover(ExtractionContext.cover(r, d), b)
@@ -856,6 +922,10 @@ extension PhraseSet {
     "copies of this license document",
   ]
   fileprivate static let mayNotRemoveNot: PhraseSet = ["may not remove", "not remove"]
+  /// "alter the notice of the licensor's proprietary rights": a bare notice that names what it protects.
+  fileprivate static let proprietaryRights: PhraseSet = ["proprietary rights", "proprietary right"]
+  /// "You retain all moral rights, including attribution, in content you publish": the user's rights.
+  fileprivate static let moralRights: PhraseSet = ["moral right*"]
   fileprivate static let copyCopies2: PhraseSet = [
     "copy", "copies", "distribut*", "removed", "remove", "altered", "source", "intact", "file",
   ]
@@ -911,7 +981,10 @@ extension PhraseSet {
   fileprivate static let providedThatOnCondition: PhraseSet = ["provided that", "on condition", "must"]
   fileprivate static let notRequiredNeedNot: PhraseSet = [
     "not required", "need not", "no obligation", "not obligated", "do not have to", "does not have to",
-    "does not require", "do not need to",
+    "does not require", "do not need to", "not be obliged", "not obliged", "under no obligation",
+  ]
+  fileprivate static let thisLicenceObject: PhraseSet = [
+    "this license", "copy of this license", "this license document", "this agreement", "these terms",
   ]
   fileprivate static let networkRemotely: PhraseSet = ["network", "remotely"]
   fileprivate static let distributeConvey: PhraseSet = ["distribute", "convey"]
@@ -921,6 +994,11 @@ extension PhraseSet {
   fileprivate static let networkRemote: PhraseSet = ["network", "remote*"]
   fileprivate static let mustOffer: PhraseSet = ["must", "offer", "provide"]
   fileprivate static let mustShall: PhraseSet = ["must", "shall"]
+  fileprivate static let itThem: PhraseSet = ["it", "them"]
+  fileprivate static let bindRecipients: PhraseSet = ["bind", "binds"]
+  fileprivate static let toWord: PhraseSet = ["to"]
+  fileprivate static let subLicenceWord: PhraseSet = ["sub license*", "sublicense*"]
+  fileprivate static let toTheTermsOf: PhraseSet = ["to the terms"]
   fileprivate static let policy: PhraseSet = ["policy", "guidelines"]
   fileprivate static let byIfYou: PhraseSet = ["by", "if you", "when you", "upon"]
   fileprivate static let bySigningSign: PhraseSet = ["by signing", "sign", "signature", "signed"]
@@ -1023,6 +1101,9 @@ extension PhraseCatalogue {
       FlowDownRule.bind,
       FlowDownRule.asProtective,
       FlowDownRule.licenceTerms,
+      FlowDownRule.bindVerbs,
+      FlowDownRule.recipients,
+      FlowDownRule.toTerms,
       AcceptanceRule.accept,
       AcceptanceRule.signs,
       AcceptanceRule.constitutes,
@@ -1035,6 +1116,8 @@ extension PhraseCatalogue {
       PhraseSet.copyOfCopiesOf,
       PhraseSet.youMayObtainMay,
       PhraseSet.mayNotRemoveNot,
+      PhraseSet.proprietaryRights,
+      PhraseSet.moralRights,
       PhraseSet.copyCopies2,
       PhraseSet.uponNoticeWrittenNotice,
       PhraseSet.copyright,
@@ -1065,12 +1148,18 @@ extension PhraseCatalogue {
       PhraseSet.noticesNotice,
       PhraseSet.providedThatOnCondition,
       PhraseSet.notRequiredNeedNot,
+      PhraseSet.thisLicenceObject,
       PhraseSet.networkRemotely,
       PhraseSet.distributeConvey,
       PhraseSet.interactRemote,
       PhraseSet.networkRemote,
       PhraseSet.mustOffer,
       PhraseSet.mustShall,
+      PhraseSet.itThem,
+      PhraseSet.bindRecipients,
+      PhraseSet.toWord,
+      PhraseSet.subLicenceWord,
+      PhraseSet.toTheTermsOf,
       PhraseSet.policy,
       PhraseSet.byIfYou,
       PhraseSet.bySigningSign,

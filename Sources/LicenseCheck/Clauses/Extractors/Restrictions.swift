@@ -100,7 +100,7 @@ struct NonCommercialRule: ClauseRule {
     "non commercial uses", "noncommercial uses", "non commercial manner", "noncommercial",
     "non commercial", "not for commercial", "no commercial", "not commercial",
     "commercial use is prohibited", "commercial purposes", "commercial use", "commercially", "commercial advantage",
-    "monetary compensation", "commercial gain", "commercial purpose", "non production use", "nonproduction use",
+    "monetary compensation", "commercial gain", "commercial purpose",
   ]
   static let restrictive: PhraseSet = [
     "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "not", "no", "prohibited",
@@ -395,7 +395,37 @@ struct UserRestrictionRule: ClauseRule {
       }
     }
     out.append(contentsOf: eligibility(ctx))
+    out.append(contentsOf: minimumAge(ctx))
     return out
+  }
+
+  /// An age the licensee must have reached: "you must be 18 years of age or older to use", "you affirm
+  /// that you are of legal age", "users must be at least 13 years old".
+  static let ageOrOlder: PhraseSet = [
+    "years of age or older", "years of age or over", "years or older", "years old or older", "years or over",
+    "of legal age", "the age of majority", "legal age of majority", "at least 13 years", "at least 16 years",
+    "at least 18 years", "at least 21 years", "at least thirteen", "at least sixteen", "at least eighteen",
+  ]
+  /// The licensee is the one who must have that age.
+  static let mustBeAge: PhraseSet = [
+    "must be", "you are", "you re", "you affirm", "you represent", "you warrant", "you confirm", "you certify",
+    "are at least", "be at least", "is at least", "shall be", "need to be", "required to be", "only if you",
+  ]
+  /// Ages of other people: children's data, content about minors, the age of a third party.
+  static let othersAge: PhraseSet = ["children s", "child s", "personal information from", "data from", "content"]
+
+  static func minimumAge(_ ctx: ExtractionContext) -> [Clause] {
+    for v in ctx.sentences() {
+      guard let a = v.first(ageOrOlder), let m = v.first(mustBeAge), m.lowerBound < a.lowerBound,
+        a.lowerBound - m.lowerBound <= 12, !v.has(othersAge)
+      else { continue }
+      // "If you are under 13 … your parent or guardian must accept for you": consent, not an exclusion.
+      if v.has(.parentGuardian) && !v.has(Lexicon.prohibition) { continue }
+      var p = ClauseParameters()
+      p.who = "minors"
+      return [ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(m, a), parameters: p)]
+    }
+    return []
   }
 
   static let academicClass: PhraseSet = [
@@ -541,6 +571,7 @@ struct NoReverseEngineeringRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let parentGuardian: PhraseSet = ["parent", "parents", "guardian", "guardians"]
   fileprivate static let thisAgreement: PhraseSet = ["this agreement"]
   fileprivate static let thePolicy: PhraseSet = [
     "the policy", "this policy", "such policy", "that policy", "the guidelines", "those guidelines", "these guidelines",
@@ -655,6 +686,9 @@ extension PhraseCatalogue {
       TerritoryRule.anyRegion,
       UserRestrictionRule.persons,
       UserRestrictionRule.bar,
+      UserRestrictionRule.ageOrOlder,
+      UserRestrictionRule.mustBeAge,
+      UserRestrictionRule.othersAge,
       UserRestrictionRule.academicClass,
       UserRestrictionRule.bodies,
       UserRestrictionRule.offeredTo,
@@ -664,6 +698,7 @@ extension PhraseCatalogue {
       TrademarkRule.deny,
       TrademarkRule.useMarks,
       NoReverseEngineeringRule.re,
+      PhraseSet.parentGuardian,
       PhraseSet.thisAgreement,
       PhraseSet.thePolicy,
       PhraseSet.flowDown,

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import LicenseCheck
+
+/// Phrasings the real gold set (`fixtures/real`) showed the rules missing: age requirements, binding
+/// recipients to the licence, outputs assigned or left free, "X state law", uses the work is not licensed
+/// for, credit kept when publishing, non-production grants. Sentences written here, each with traps that
+/// use the same words without making the clause.
+struct RealWordingTests {
+  func clauses(_ text: String) -> [Clause] { ClauseExtractor.extract(from: TokenizedText(text)) }
+  func kinds(_ text: String) -> Set<ClauseKind> { Set(clauses(text).map(\.kind)) }
+
+  @Test(arguments: [
+    ("You must be at least 18 years old to open an account or use the Service.", true),
+    ("By accepting these terms you confirm that you are of legal age where you live.", true),
+    ("Users must be 16 years of age or older.", true),
+    (
+      "If you are under sixteen, a parent or guardian must accept these terms for you and be at least 18 years old.",
+      false
+    ),
+    ("The Service must not be used to gather data from people who are 13 years or older without consent.", false),
+  ])
+  func minimumAge(_ text: String, _ expected: Bool) {
+    let c = clauses(text).filter { $0.kind == .userRestriction }
+    #expect(!c.isEmpty == expected, "\(text)")
+    if expected { #expect(c.first?.parameters.who == "minors") }
+  }
+
+  @Test(arguments: [
+    ("You bind every recipient of a copy to the terms of this Licence.", true),
+    ("If you host the dataset, you must require your users to agree to these terms.", true),
+    ("Each sub-licence you grant must be in writing and at least as protective as this agreement.", true),
+    ("We may require users to agree to these terms before they download the files.", false),
+    ("Nothing here requires recipients to comply with this licence beyond copyright law.", false),
+  ])
+  func bindsRecipientsToTheLicence(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.flowDown) == expected, "\(text)")
+  }
+
+  @Test func bindingIsNotCarryingACopy() {
+    let k = kinds("You bind each recipient of a copy to the terms of this agreement.")
+    #expect(k.contains(.flowDown))
+    #expect(!k.contains(.includeLicense))
+  }
+
+  @Test(arguments: [
+    (
+      "This licence imposes no restrictions or obligations on any use of the outputs generated with the Model.",
+      "unstated"
+    ),
+    (
+      "Subject to these terms, Quillon hereby assigns to you all of its right, title and interest in the Output.",
+      "licensee"
+    ),
+    ("Tamsin won't claim ownership of the outputs you generate.", "unstated"),
+  ])
+  func outputRights(_ text: String, _ owner: String) throws {
+    let c = try #require(clauses(text).first { $0.kind == .outputRights }, "\(text)")
+    #expect(c.parameters.owner == owner)
+  }
+
+  @Test(arguments: [
+    // A data licence's "Results": the same words would make the OSD table read it as a model licence.
+    "This agreement imposes no obligations on your use of Results obtained from the Data.",
+    // The licensee giving up a claim, not the licensor.
+    "You will not claim ownership of any outputs the service returns to you.",
+  ])
+  func notOutputRights(_ text: String) {
+    #expect(!kinds(text).contains(.outputRights), "\(text)")
+  }
+
+  @Test(arguments: [
+    ("If you obtained the Software in the United States, Oregon state law governs this agreement.", "Oregon"),
+    ("This agreement is governed by the laws of Nevada, USA.", "Nevada"),
+    ("This licence is governed in all respects by Scottish law.", "Scotland"),
+  ])
+  func jurisdiction(_ text: String, _ place: String) throws {
+    let c = try #require(clauses(text).first { $0.kind == .governingLaw }, "\(text)")
+    #expect(c.parameters.jurisdiction == place)
+  }
+
+  @Test func venueWithoutTheCountry() throws {
+    let c = try #require(
+      clauses(
+        "These terms are governed by the laws of Ohio. The courts of Summit County, Ohio, U.S.A. have exclusive jurisdiction."
+      ).first { $0.kind == .governingLaw })
+    #expect(c.parameters.venue == "Summit County, Ohio")
+  }
+
+  @Test(arguments: [
+    ("The Software is not designed, licensed or intended for use in the operation of any nuclear facility.", true),
+    (
+      "The Kit is not designed for use in air traffic control. You warrant that you will not use the Kit for such purposes.",
+      true
+    ),
+    ("The Software is not designed for use in nuclear facilities and we disclaim any fitness for such uses.", false),
+  ])
+  func usesNotLicensed(_ text: String, _ expected: Bool) {
+    let c = clauses(text).filter { $0.kind == .fieldOfUse }
+    #expect(!c.isEmpty == expected, "\(text)")
+    if expected { #expect(c.first?.parameters.fields == ["critical-infrastructure"], "\(text)") }
+  }
+
+  @Test(arguments: [
+    ("Anyone who publishes the Data must preserve all credit given to its providers.", true),
+    ("You may not remove or alter the notice of the author's proprietary rights.", true),
+    ("Please give us credit if you like the data.", false),
+  ])
+  func creditAndProprietaryNotices(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.retainNotices) == expected, "\(text)")
+  }
+
+  @Test func nonProductionGrant() {
+    let k = kinds("The Licensor grants you the right to copy, modify and make non-production use of the Work.")
+    #expect(k.contains(.productionUse))
+    #expect(!k.contains(.nonCommercial))
+  }
+
+  @Test func nonProductionTestingIsNoLimit() {
+    let k = kinds("You may not share builds outside your team, other than for non-production user testing.")
+    #expect(!k.contains(.productionUse))
+    #expect(!k.contains(.nonCommercial))
+  }
+}
