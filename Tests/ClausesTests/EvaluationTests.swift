@@ -39,9 +39,7 @@ struct EvaluationTests {
   func heldOutSetMeetsItsFloors(
     _ folder: String, _ documents: Int, _ precision: Double, _ recall: Double, _ parameters: Double
   ) throws {
-    let root = Corpus.packageRoot.appendingPathComponent(folder).path
-    let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)
-    print(ev.report(showMisses: false))
+    let ev = try Self.evaluate(folder)
     let t = ev.total
     #expect(ev.documents >= documents)
     #expect(t.precision >= precision)
@@ -55,9 +53,7 @@ struct EvaluationTests {
   /// no wrong "yes" may come back above the one the gold set still has.
   @Test(.needsCorpus)
   func realGoldMeetsItsFloors() throws {
-    let root = Corpus.packageRoot.appendingPathComponent("fixtures/real").path
-    let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)
-    print(ev.report(showMisses: false))
+    let ev = try Self.evaluate("fixtures/real")
     let t = ev.total
     #expect(ev.documents >= 105)
     #expect(t.precision >= Self.realFloors.precision)
@@ -73,9 +69,7 @@ struct EvaluationTests {
   /// regressions, and no wrong "yes" may come back.
   @Test(.needsCorpus)
   func freshBlindSetMeetsItsFloors() throws {
-    let root = Corpus.packageRoot.appendingPathComponent("fixtures/holdout4").path
-    let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)
-    print(ev.report(showMisses: false))
+    let ev = try Self.evaluate("fixtures/holdout4")
     let t = ev.total
     #expect(ev.documents >= 24)
     #expect(t.precision >= 0.86)
@@ -83,6 +77,14 @@ struct EvaluationTests {
     #expect(t.parameterAccuracy >= 0.70)
     #expect(ev.wrongYes == 0)
     #expect(ev.evidenceMismatches == 0)
+  }
+
+  /// Scores a fixture folder's gold (its `gold/` against its texts and the corpus) and prints the report.
+  static func evaluate(_ folder: String) throws -> Evaluation {
+    let root = Corpus.packageRoot.appendingPathComponent(folder).path
+    let ev = try Evaluation.run(goldDirectory: root + "/gold", fixturesRoot: root, corpusRoot: Corpus.root?.path)
+    print(ev.report(showMisses: false))
+    return ev
   }
 
   static let realFloors = (
