@@ -198,13 +198,33 @@ public struct Evaluation: Sendable {
     }
   }
 
+  /// Parameters whose values the taxonomy leaves as written (names, places, quoted phrases,
+  /// descriptions of persons): gold labellers describe them in their own words, so a value matches
+  /// when one side's words appear, in order, inside the other's (`San Francisco` in `San Francisco,
+  /// California`; `sanctioned-parties` in `sanctioned parties and restricted-party-list entries`).
+  /// Every other parameter is an enumerated term, a number or a flag and must match exactly after
+  /// folding case, separators and plurals.
+  static let freeTextKeys: Set<String> = [
+    "noticeText", "text", "where", "requiredPhrase", "reference", "excluded", "included", "who", "venue",
+    "jurisdiction", "what",
+  ]
+
   static func found(_ value: Any, key: String, in preds: [[String: Any]]) -> Bool {
-    if let list = value as? [Any] {
-      var union = Set<String>()
-      for p in preds { for x in (p[key] as? [Any]) ?? [] { union.insert(norm(x)) } }
-      return list.allSatisfy { union.contains(norm($0)) }
+    let freeText = freeTextKeys.contains(key)
+    func matches(_ gold: Any, _ got: Any) -> Bool {
+      freeText ? wordsContained(words(gold), words(got)) : norm(gold) == norm(got)
     }
-    return preds.contains { p in p[key].map { norm($0) == norm(value) } ?? false }
+    /// Every value the predictions give for `key`, lists flattened: a gold scalar may be found as one
+    /// item of a predicted list and a gold list's items among the predicted scalars.
+    var predicted: [Any] = []
+    for p in preds {
+      guard let v = p[key] else { continue }
+      if let list = v as? [Any] { predicted += list } else { predicted.append(v) }
+    }
+    if let list = value as? [Any] {
+      return list.allSatisfy { g in predicted.contains { matches(g, $0) } }
+    }
+    return predicted.contains { matches(value, $0) }
   }
 
   static func norm(_ v: Any) -> String {
@@ -218,7 +238,56 @@ public struct Evaluation: Sendable {
     var s = "\(v)".lowercased().trimmingCharacters(in: .whitespaces)
     // http and https are equivalent (SPDX matching guideline); compare URLs without the scheme.
     for scheme in ["https://", "http://"] where s.hasPrefix(scheme) { s.removeFirst(scheme.count) }
-    return s
+    // Enumerated terms: `advertising materials`, `advertising-materials` and `Advertising material`
+    // are one term.
+    return words(s).joined(separator: "-")
+  }
+
+  /// Lower-cased words of a value with punctuation, separators and `<placeholders>` dropped and a
+  /// plural `s` folded (`parties` → `party`, `materials` → `material`).
+  static func words(_ v: Any) -> [String] {
+    var out: [String] = []
+    var word = ""
+    var inPlaceholder = false
+    func flush() {
+      guard !word.isEmpty else { return }
+      var w = word
+      if w.count > 4, w.hasSuffix("ies") {
+        w = String(w.dropLast(3)) + "y"
+      } else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") {
+        w.removeLast()
+      }
+      out.append(w)
+      word = ""
+    }
+    for ch in "\(v)".lowercased() {
+      if ch == "<" {
+        flush()
+        inPlaceholder = true
+        continue
+      }
+      if ch == ">" {
+        inPlaceholder = false
+        continue
+      }
+      if inPlaceholder { continue }
+      if ch.isLetter || ch.isNumber { word.append(ch) } else { flush() }
+    }
+    flush()
+    return out
+  }
+
+  /// Whether the shorter word list occurs, contiguously and in order, inside the longer one. Words
+  /// too common to identify anything never match on their own.
+  static func wordsContained(_ a: [String], _ b: [String]) -> Bool {
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    let weak: Set<String> = ["the", "of", "and", "or", "a", "an", "in", "to", "by", "for", "any", "other", "all"]
+    guard !short.isEmpty, short.contains(where: { !weak.contains($0) }) else { return false }
+    if short.count > long.count { return false }
+    for start in 0...(long.count - short.count) where Array(long[start..<start + short.count]) == short {
+      return true
+    }
+    return false
   }
 
   /// A fixed-width report: one row per kind, then the totals.
