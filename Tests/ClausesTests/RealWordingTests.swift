@@ -122,4 +122,31 @@ struct RealWordingTests {
     #expect(!k.contains(.productionUse))
     #expect(!k.contains(.nonCommercial))
   }
+
+  /// A grant bound to a purpose or setting is `limited`; a grant "for any purpose" or one that merely
+  /// lists conditions is not.
+  @Test(arguments: [
+    ("Quillon grants you a worldwide, non-transferable limited license to reproduce the Work.", true),
+    ("You may install and run the Software solely for your internal business operations.", true),
+    ("Tamsin grants you a licence to use the Kit for evaluation purposes during the trial.", true),
+    ("You may use, copy and modify the Pictures for commercial or non-commercial purposes.", false),
+    ("You may copy the Work for any purpose, including but not limited to teaching.", false),
+  ])
+  func limitedGrant(_ text: String, _ limited: Bool) throws {
+    let c = try #require(clauses(text).first { $0.kind == .copyrightGrant }, "\(text)")
+    #expect((c.parameters.limited ?? false) == limited, "\(text)")
+  }
+
+  /// A ban list that ends "… unless permission was granted" grants nothing: the exception is not a
+  /// grant of the rights the banned items name.
+  @Test func exceptionToABanIsNoGrant() {
+    let text = """
+      You may use and copy the Pictures. The licence does not allow: selling or distributing the Pictures \
+      unchanged as prints; or suggesting that a depicted person endorses a product, unless permission was granted.
+      """
+    let rights = Set(clauses(text).filter { $0.kind == .copyrightGrant }.flatMap { $0.parameters.rights ?? [] })
+    #expect(rights.contains(.use))
+    #expect(!rights.contains(.distribute))
+    #expect(!rights.contains(.sell))
+  }
 }

@@ -113,6 +113,13 @@ enum GrantWords {
     "not assignable", "personal license", "personal licence", "personal",
   ]
   static let limited: PhraseSet = ["limited license", "limited licence", "limited right", "limited"]
+  /// A grant bound to one purpose or setting ("solely for", "only for your internal use", "for
+  /// evaluation purposes") is a limited grant even when the word "limited" is not there.
+  static let purposeBound: PhraseSet = [
+    "solely for", "solely to", "solely in", "solely within", "solely as", "solely on", "only for", "only as",
+    "only within", "only in accordance", "only to the extent", "exclusively for", "internal use", "internal purposes",
+    "internal business", "evaluation purposes", "evaluation only", "for evaluation",
+  ]
 
   /// Sets the grant flags stated in a sentence.
   static func flags(in v: SentenceView, into p: inout ClauseParameters) {
@@ -123,11 +130,13 @@ enum GrantWords {
     if v.has(nonExclusive) { p.nonExclusive = true }
     if v.has(nonTransferable) { p.nonTransferable = true }
     for m in v.find(limited) {
-      // "including but not limited to", "limited to": not a limited licence.
+      // "including but not limited to", "limited to": not a limited licence; "a limited license to
+      // reproduce" is one.
       let next = m.upperBound < v.count ? v.hashes[m.upperBound] : 0
-      if next == wordHash("to") || v.negated(before: m.lowerBound, window: 1) { continue }
+      if v.negated(before: m.lowerBound, window: 1) || (m.count == 1 && next == wordHash("to")) { continue }
       p.limited = true
     }
+    if v.has(purposeBound) { p.limited = true }
   }
 
   /// The rights named in a word range.
@@ -208,6 +217,16 @@ struct CopyrightGrantRule: ClauseRule {
       if let neg = v.first(GrantWords.negatedGrant), neg.lowerBound <= trig.upperBound + 2 { continue }
       if v.negated(before: trig.lowerBound, window: 3) { continue }
       if Self.negatedSubject(v, trigger: trig) { continue }
+      // "… unless permission was granted", "except as granted below": an exception to a ban, or a
+      // pointer to a grant elsewhere, grants nothing here.
+      // ("Except as stated below, you may …" is a grant: only a passive "granted" is read so.)
+      if v.word(trig.lowerBound) == "granted",
+        (Swift.max(0, trig.lowerBound - 3)..<trig.lowerBound).contains(where: {
+          ["unless", "except"].contains(v.word($0))
+        })
+      {
+        continue
+      }
       // "I certify that … I have the right to submit it": a contributor's declaration, not a grant.
       if let d = v.first(contributorDeclares), d.lowerBound < trig.upperBound { continue }
       var rights = GrantWords.rights(in: v, range: 0..<v.count)
@@ -454,6 +473,7 @@ extension PhraseCatalogue {
       GrantWords.nonExclusive,
       GrantWords.nonTransferable,
       GrantWords.limited,
+      GrantWords.purposeBound,
       CopyrightGrantRule.anaphora,
       CopyrightGrantRule.notGrants,
       CopyrightGrantRule.contributorDeclares,
