@@ -149,4 +149,65 @@ struct RealWordingTests {
     #expect(!rights.contains(.distribute))
     #expect(!rights.contains(.sell))
   }
+
+  /// Patent licences name their object as a defined term ("Licensed Patents", "Necessary Claims"):
+  /// such a grant is a patent grant, not a copyright grant of the verbs it lists (make, use, sell).
+  @Test(arguments: [
+    "Quillon hereby grants to you a perpetual, worldwide, royalty-free license under Licensed Patents to make, use, sell and import any Implementation.",
+    "Each Contributor grants you a no-charge license under its Necessary Claims to make, use and sell the Specification.",
+  ])
+  func patentLicenceByDefinedTerm(_ text: String) {
+    let k = kinds(text)
+    #expect(k.contains(.patentGrant), "\(text)")
+    #expect(!k.contains(.copyrightGrant), "\(text)")
+  }
+
+  /// Rights a grant withholds are not granted: "without modification" (but "with or without
+  /// modification" grants it), a carve-out ("not including the right to …"), a ban right after the
+  /// right ("changing it is not allowed"), and a right the licensor keeps ("retains the exclusive right").
+  @Test(arguments: [
+    ("Redistribution and use of the firmware in binary form, without modification, are permitted.", false),
+    ("Redistribution and use in source and binary forms, with or without modification, are permitted.", true),
+    ("Anyone may copy and share this notice, but changing it is not allowed.", false),
+    (
+      "Quillon grants you the right to copy and study the code, but NOT including the right to modify or run it.",
+      false
+    ),
+  ])
+  func withheldRights(_ text: String, _ modify: Bool) {
+    let rights = Set(clauses(text).filter { $0.kind == .copyrightGrant }.flatMap { $0.parameters.rights ?? [] })
+    #expect(rights.contains(.modify) == modify, "\(text)")
+  }
+
+  @Test func rightTheLicensorKeepsIsNoGrant() {
+    let text = "The author keeps all copyright. The author retains the exclusive right to publish derivative works."
+    #expect(!kinds(text).contains(.copyrightGrant))
+  }
+
+  /// "No reverse engineering … is permitted": the noun form of the ban.
+  @Test(arguments: [
+    ("No reverse engineering, decompilation, or disassembly of the firmware is permitted.", true),
+    ("There is no restriction on reverse engineering the sample code.", false),
+  ])
+  func nounFormReverseEngineeringBan(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.noReverseEngineering) == expected, "\(text)")
+  }
+
+  /// A grant that ends on "license" and continues in marked items, without a colon, takes its rights
+  /// from the items; copyright rights named before a patent part stay a copyright grant.
+  @Test func grantContinuedInMarkedItems() throws {
+    let text = """
+      Quillon hereby grants to You a worldwide, royalty-free, non-exclusive, perpetual license
+
+      (1) to use, copy, modify, merge and distribute the Work and derivative works thereof, and
+
+      (2) under patent claims owned by Quillon, to make, use and sell the Work.
+      """
+    let grant = try #require(clauses(text).first { $0.kind == .copyrightGrant })
+    #expect(Set(grant.parameters.rights ?? []).isSuperset(of: [.use, .reproduce, .modify, .distribute]))
+    let oneLine =
+      "Quillon hereby grants You a perpetual license (1) to use, copy, modify and distribute the Work, and (2) under patent claims owned by Quillon, to make and sell the Work."
+    let g2 = try #require(clauses(oneLine).first { $0.kind == .copyrightGrant })
+    #expect(Set(g2.parameters.rights ?? []).isSuperset(of: [.reproduce, .modify, .distribute]))
+  }
 }

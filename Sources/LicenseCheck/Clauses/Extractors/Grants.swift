@@ -78,6 +78,9 @@ enum GrantWords {
     "under its patent", "patent grant", "license under the patent", "license under patent",
     "patent and copyright", "licensable patent", "rights to any patents", "patents held by", "patents owned by",
     "under any patents", "under its patents",
+    // Patent licences name their object as a defined term: "a license under Licensed Patents to make,
+    // use, sell …", "under its Necessary Claims", "Essential Patent Claims".
+    "licensed patent*", "necessary claims", "essential claims", "essential patent claims", "licensed claims",
   ]
 
   static let negatedGrant: PhraseSet = [
@@ -139,11 +142,57 @@ enum GrantWords {
     if v.has(purposeBound) { p.limited = true }
   }
 
+  /// Rights only copyright gives (patent grants name make, use, sell, import).
+  static let copyrightOnly: Set<GrantRight> = [.reproduce, .modify, .createDerivatives]
+
+  /// Verbs of a licensor keeping a right for itself.
+  static let keeps: Set<String> = ["retain", "retains", "retained", "reserve", "reserves", "reserved", "keeps"]
+
+  /// Words after which the rights a grant names are carved out of it: "… including the right to copy,
+  /// but NOT including the right to run or use it", "excluding the right to modify".
+  static let carvedOut: PhraseSet = [
+    "not including", "not include", "not includes", "excluding", "does not extend to", "do not extend to",
+    "other than the right", "except the right", "except for the right",
+  ]
+  /// "changing it is not allowed", "modification is prohibited": the right named is banned just after.
+  static let bannedAfter: Set<String> = ["not", "prohibited", "forbidden", "disallowed"]
+
+  /// Whether the right named at `m` is withheld rather than granted: "without modification" (but "with
+  /// or without modification" grants it), or "changing it is not allowed".
+  static func withheld(_ v: SentenceView, _ m: Range<Int>) -> Bool {
+    for k in Swift.max(0, m.lowerBound - 2)..<m.lowerBound where v.word(k) == "without" {
+      let withOr = k >= 2 && ["or", "and"].contains(v.word(k - 1)) && v.word(k - 2) == "with"
+      if !withOr { return true }
+    }
+    var sawBe = false
+    for k in m.upperBound..<Swift.min(v.count, m.upperBound + 4) {
+      let w = v.word(k)
+      if ["is", "are", "be", "been"].contains(w) {
+        sawBe = true
+      } else if sawBe && bannedAfter.contains(w) {
+        return true
+      } else if !["it", "them", "this", "strictly", "expressly"].contains(w) {
+        break
+      }
+    }
+    return false
+  }
+
   /// The rights named in a word range.
   static func rights(in v: SentenceView, range: Range<Int>) -> [GrantRight] {
     var found = Set<GrantRight>()
+    let carve = v.first(carvedOut, in: range)
+    // "including but not limited to" is no carve-out.
+    // Only a carve-out of rights counts ("not including the right to run"); "a licence (not including
+    // any patent rights) to copy" carves out no copyright right it then names.
+    let cut =
+      carve.flatMap { c in
+        (c.upperBound..<Swift.min(v.count, c.upperBound + 3)).contains { v.word($0) == "right" }
+          ? c.lowerBound : nil
+      } ?? range.upperBound
     for (set, right) in rights {
       for m in v.find(set, in: range) {
+        if m.lowerBound >= cut || withheld(v, m) { continue }
         // "a copy of this License": a duty to pass the licence on, not a right to copy the work.
         if right == .reproduce, m.upperBound + 1 < v.count, v.word(m.upperBound) == "of",
           ["this", "the"].contains(v.word(m.upperBound + 1))
@@ -209,8 +258,16 @@ struct CopyrightGrantRule: ClauseRule {
     }
     for (n, v) in views.enumerated() {
       guard let trig = v.first(GrantWords.triggers) else { continue }
-      if v.has(GrantWords.patentObject) && !v.has(.copyrightLicenseCopyrightLicence) {
-        continue
+      // A patent licence is no copyright grant, unless the sentence first names copyright rights and
+      // then the patent part ("a license (1) to use, copy, modify … and (2) under patent claims … to
+      // make, use, sell …"): then the rights before the patent object are the copyright grant's.
+      var rightsRange = 0..<v.count
+      if let pat = v.first(GrantWords.patentObject), !v.has(.copyrightLicenseCopyrightLicence) {
+        let before = GrantWords.rights(in: v, range: 0..<pat.lowerBound)
+        guard pat.lowerBound > trig.upperBound, before.contains(where: GrantWords.copyrightOnly.contains) else {
+          continue
+        }
+        rightsRange = 0..<pat.lowerBound
       }
       // "You may not …", "No licence is granted …"
       if trig.upperBound < v.count, v.hashes[trig.upperBound] == Lexicon.notHash { continue }
@@ -219,6 +276,16 @@ struct CopyrightGrantRule: ClauseRule {
       if Self.negatedSubject(v, trigger: trig) { continue }
       // "… unless permission was granted", "except as granted below": an exception to a ban, or a
       // pointer to a grant elsewhere, grants nothing here.
+      // "The author retains the exclusive right to publish derivative works", "Licensor reserves the
+      // right to …": a right the licensor keeps, not one it grants.
+      // (Only a trigger naming a right: "ALL RIGHTS RESERVED. Permission to use …" grants.)
+      if trig.contains(where: { ["right", "rights"].contains(v.word($0)) }),
+        (Swift.max(0, trig.lowerBound - 4)..<trig.lowerBound).contains(where: {
+          GrantWords.keeps.contains(v.word($0))
+        })
+      {
+        continue
+      }
       // ("Except as stated below, you may …" is a grant: only a passive "granted" is read so.)
       if v.word(trig.lowerBound) == "granted",
         (Swift.max(0, trig.lowerBound - 3)..<trig.lowerBound).contains(where: {
@@ -229,13 +296,24 @@ struct CopyrightGrantRule: ClauseRule {
       }
       // "I certify that … I have the right to submit it": a contributor's declaration, not a grant.
       if let d = v.first(contributorDeclares), d.lowerBound < trig.upperBound { continue }
-      var rights = GrantWords.rights(in: v, range: 0..<v.count)
+      var rights = GrantWords.rights(in: v, range: rightsRange)
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
       // "… are permitted provided that the following conditions are met:" introduces conditions, not
       // rights: a duty to "reproduce the notice" or to keep it "without modification" grants nothing.
+      // A grant naming no rights whose next sentence is a marked item ("… grants You a license (1) to
+      // use, copy, modify …") introduces its rights the same way, colon or not.
+      // Only a sentence that ends on what is granted ("… perpetual, non-sublicenseable license"), so that
+      // the items can only be its rights.
+      let nextMarked =
+        rights.isEmpty && n + 1 < views.count && v.count > 0
+        && ["license", "licence", "right", "rights", "permission"].contains(v.word(v.count - 1))
+        && ["grant", "grants", "hereby"].contains(v.word(trig.lowerBound))
+        && BanScope.startsWithMarker(
+          ctx.structure.sentences[views[n + 1].index].tokenRange.lowerBound, text: ctx.text)
       let introducesList =
-        BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text) && !v.has(conditionsFollow)
+        (BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text) || nextMarked)
+        && !v.has(conditionsFollow)
       while introducesList, k < views.count, k <= n + 6 {
         // Marked items ("A. reproduce …; B. produce …") all belong to the list; unmarked lines only
         // until two rights are known, as before.
@@ -474,6 +552,7 @@ extension PhraseCatalogue {
       GrantWords.nonTransferable,
       GrantWords.limited,
       GrantWords.purposeBound,
+      GrantWords.carvedOut,
       CopyrightGrantRule.anaphora,
       CopyrightGrantRule.notGrants,
       CopyrightGrantRule.contributorDeclares,

@@ -556,7 +556,10 @@ struct NoReverseEngineeringRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let r = v.first(re), v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
+      guard let r = v.first(re) else { continue }
+      // "No reverse engineering, decompilation or disassembly … is permitted": the noun form of the ban.
+      let noun = r.lowerBound > 0 && v.word(r.lowerBound - 1) == "no"
+      guard noun || v.has(Lexicon.prohibition) || ctx.inBanList[v.index] else { continue }
       // "do not restrict … reverse engineering": a permission.
       if v.has(.notRestrictNotProhibit) {
         continue
