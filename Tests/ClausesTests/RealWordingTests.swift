@@ -210,4 +210,53 @@ struct RealWordingTests {
     let g2 = try #require(clauses(oneLine).first { $0.kind == .copyrightGrant })
     #expect(Set(g2.parameters.rights ?? []).isSuperset(of: [.reproduce, .modify, .distribute]))
   }
+
+  /// A grant the reader makes (a contributor agreement, a feedback clause) gives the reader nothing;
+  /// "You are hereby granted …" does.
+  @Test(arguments: [
+    (
+      "You hereby grant to Quillon a perpetual, worldwide license to reproduce and distribute your Contributions.",
+      false
+    ),
+    ("By submitting a patch you grant Tamsin a royalty-free license to use, modify and distribute it.", false),
+    ("You are hereby granted a non-exclusive, royalty-free license to use, copy and modify the Kit.", true),
+  ])
+  func grantByTheReaderIsNoGrant(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.copyrightGrant) == expected, "\(text)")
+  }
+
+  /// Passive and carved-out bans: "… is expressly forbidden", "Permission is not granted to use … for",
+  /// "This license does not include the right to …".
+  @Test(arguments: [
+    ("Any usage related to military applications is expressly forbidden.", ClauseKind.fieldOfUse),
+    (
+      "Permission is not granted to use these files as sample data for building machine learning models.",
+      .fieldOfUse
+    ),
+    ("This license does not include the right to use the photos to build a competing service.", .competingUse),
+  ])
+  func passiveBans(_ text: String, _ kind: ClauseKind) {
+    #expect(kinds(text).contains(kind), "\(text)")
+  }
+
+  @Test func trainingBanField() throws {
+    let c = try #require(
+      clauses("You may not use the Software as training data for machine learning models.").first {
+        $0.kind == .fieldOfUse
+      })
+    #expect(c.parameters.fields == ["ai-training"])
+  }
+
+  /// A permission whose purposes are listed is limited to them: "permitted for academic, research or
+  /// personal use"; "for any purpose, including research" is not.
+  @Test(arguments: [
+    (
+      "Use and redistribution are permitted for academic, research, or personal use provided that you keep this notice.",
+      true
+    ),
+    ("Use and redistribution are permitted for any purpose, including research and commercial products.", false),
+  ])
+  func purposesListedInThePermission(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.researchOnly) == expected, "\(text)")
+  }
 }

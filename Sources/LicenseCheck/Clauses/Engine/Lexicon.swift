@@ -29,6 +29,10 @@ enum Lexicon {
     "are forbidden", "refrain from", "do not", "does not permit", "no right to", "not authorized",
     "not authorised", "strictly prohibited", "is not licensed", "are not licensed", "prohibited uses",
     "prohibited use", "restricted uses", "use restrictions", "you agree not", "never use",
+    // Passive and carved-out bans: "… is expressly forbidden", "Permission is not granted to use … for",
+    // "This license does not include the right to …".
+    "expressly forbidden", "expressly prohibited", "strictly forbidden", "permission is not granted",
+    "does not include the right", "do not include the right", "not include any right",
   ]
 
   /// The licensee as actor.
@@ -62,7 +66,7 @@ enum Lexicon {
   /// Words for using.
   static let useVerbs: PhraseSet = [
     "use", "uses", "using", "used", "utilize", "utilise", "employ", "deploy", "deployed", "deploying", "run",
-    "operate", "exploit", "leverage",
+    "operate", "exploit", "leverage", "usage",
   ]
 
   /// Conditions attached to a grant, which make what follows a duty.

@@ -154,6 +154,16 @@ struct FieldOfUseRule: ClauseRule {
     ),
     // "Used for Good, not Evil" (the JSON licence and its copies): a moral ban naming no concrete field.
     ("evil", ["evil", "evil purpose*", "harmful purpose*"]),
+    // "… may not be used as training data for machine learning models": MIT and BSD texts amended since
+    // 2023, content licences, and text-and-data-mining reservations.
+    (
+      "ai-training",
+      [
+        "machine learning model*", "training data", "train machine learning", "train artificial intelligence",
+        "training artificial intelligence", "train ai", "ai training", "training of artificial intelligence",
+        "text and data mining", "data mining",
+      ]
+    ),
   ]
 
   static let compiled: [(String, PhraseSet)] = fields

@@ -296,6 +296,14 @@ struct CopyrightGrantRule: ClauseRule {
       }
       // "I certify that … I have the right to submit it": a contributor's declaration, not a grant.
       if let d = v.first(contributorDeclares), d.lowerBound < trig.upperBound { continue }
+      // "You hereby grant to <Project> … a copyright license", "By contributing you grant <Owner> …":
+      // the reader grants (a contributor agreement, a feedback clause); nothing is granted to the reader.
+      // ("You are hereby granted …" is a grant to the reader: only the active "you (hereby) grant".)
+      if trig.lowerBound > 0, v.word(trig.lowerBound - 1) == "you",
+        ["grant", "grants"].contains(v.word(trig.upperBound - 1))
+      {
+        continue
+      }
       var rights = GrantWords.rights(in: v, range: rightsRange)
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1

@@ -186,12 +186,23 @@ struct ResearchOnlyRule: ClauseRule {
   static let only: PhraseSet = [
     "only", "solely", "exclusively", "limited to", "restricted to", "strictly", "sole purpose",
   ]
+  static let permittedFor: PhraseSet = [
+    "permitted for", "licensed for", "granted for", "permission for", "allowed for", "provided for",
+  ]
+  static let researchWords: PhraseSet = ["academic", "research", "educational", "scientific", "experimental"]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let r = v.first(research), v.has(only) else { continue }
+      // "… are permitted for academic, research, experimental, or personal use": a permission whose
+      // purposes are listed is limited to them, "only" or not.
+      let listed = v.first(permittedFor).flatMap { p -> Range<Int>? in
+        let after = p.upperBound..<Swift.min(v.count, p.upperBound + 8)
+        guard !v.has(.anyPurposeCommercial), let w = v.first(researchWords, in: after) else { return nil }
+        return w
+      }
+      guard let r = listed ?? v.first(research), listed != nil || v.has(only) else { continue }
       // "Internal research and development" (R&D) is a business activity, not a research-only limit.
       if v.has(.researchAndDevelopmentR) { continue }
       if v.has(.nothingNotLimitedTo) {
@@ -575,6 +586,10 @@ struct NoReverseEngineeringRule: ClauseRule {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let parentGuardian: PhraseSet = ["parent", "parents", "guardian", "guardians"]
+  /// A permission for any purpose, or for commercial use too, is not limited to research.
+  fileprivate static let anyPurposeCommercial: PhraseSet = [
+    "any purpose", "commercial", "all purposes", "any lawful purpose",
+  ]
   fileprivate static let thisAgreement: PhraseSet = ["this agreement"]
   fileprivate static let thePolicy: PhraseSet = [
     "the policy", "this policy", "such policy", "that policy", "the guidelines", "those guidelines", "these guidelines",
@@ -681,6 +696,8 @@ extension PhraseCatalogue {
       NonCommercialRule.permissive,
       ResearchOnlyRule.research,
       ResearchOnlyRule.only,
+      ResearchOnlyRule.permittedFor,
+      ResearchOnlyRule.researchWords,
       OutputUseRule.improve,
       OutputUseRule.models,
       TerritoryRule.exclude,
@@ -702,6 +719,7 @@ extension PhraseCatalogue {
       TrademarkRule.useMarks,
       NoReverseEngineeringRule.re,
       PhraseSet.parentGuardian,
+      PhraseSet.anyPurposeCommercial,
       PhraseSet.thisAgreement,
       PhraseSet.thePolicy,
       PhraseSet.flowDown,
