@@ -259,4 +259,18 @@ struct RealWordingTests {
   func purposesListedInThePermission(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.researchOnly) == expected, "\(text)")
   }
+
+  /// Rights that hold only with one vendor's products, devices or services (`product-tie`, fails osd-8);
+  /// "only on devices you own" and ALL-CAPS boilerplate name no product.
+  @Test(arguments: [
+    ("You may use, copy, modify and distribute the Software for use with Quillon products only.", true),
+    ("The firmware is licensed to you for use only with Tamsin Devices.", true),
+    ("You are granted a license to use the SDK for use in connection with the web services provided by Quillon.", true),
+    ("You may install the Software only on devices that you own or control.", false),
+    ("You may use the library with or without other products.", false),
+    ("YOU MAY USE THE SOFTWARE ONLY IN CONJUNCTION WITH PRODUCTS THAT YOU DISTRIBUTE.", false),
+  ])
+  func productTie(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.productTie) == expected, "\(text)")
+  }
 }

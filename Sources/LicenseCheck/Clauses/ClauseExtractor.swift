@@ -14,7 +14,7 @@ public enum ClauseExtractor {
       UsageCapRule.self, AcceptableUsePolicyRule.self, FieldOfUseRule.self, NonCommercialRule.self,
       ResearchOnlyRule.self, OutputUseRule.self, TerritoryRule.self, UserRestrictionRule.self, HostedServiceRule.self,
       TrademarkRule.self, NoReverseEngineeringRule.self,
-      ProductionUseRule.self, CompetingUseRule.self, TimeLimitRule.self, SeatLimitRule.self,
+      ProductionUseRule.self, CompetingUseRule.self, TimeLimitRule.self, SeatLimitRule.self, ProductTieRule.self,
       RemoteRestrictionRule.self, UnilateralChangeRule.self, TerminationRule.self,
       WarrantyDisclaimerRule.self, LiabilityLimitationRule.self, IndemnificationRule.self, GoverningLawRule.self,
       ExportControlRule.self,

@@ -40,6 +40,7 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
   case noReverseEngineering = "no-reverse-engineering"
   case productionUse = "production-use"
   case competingUse = "competing-use"
+  case productTie = "product-tie"
   case timeLimit = "time-limit"
   case seatLimit = "seat-limit"
   case remoteRestriction = "remote-restriction"
@@ -60,7 +61,7 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
       return .obligation
     case .usageCap, .acceptableUsePolicy, .fieldOfUse, .nonCommercial, .researchOnly, .outputUse, .territory,
       .userRestriction, .hostedService, .trademark, .noReverseEngineering, .productionUse, .competingUse, .timeLimit,
-      .seatLimit:
+      .seatLimit, .productTie:
       return .restriction
     case .remoteRestriction, .unilateralChange, .termination: return .licensorRight
     case .warrantyDisclaimer, .liabilityLimitation, .indemnification, .governingLaw, .exportControl:

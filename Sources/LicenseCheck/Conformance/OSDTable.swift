@@ -12,6 +12,7 @@
 //   withhold the right say so with a clause that fails on its own (`non-commercial`, `research-only`, …).
 // * A `pass` rests on the grants: every pass names the grant clauses it relies on, and the conformant flag
 //   needs all ten to pass (an `unknown` leaves it false).
+// * `product-tie` (rights only for use with one vendor's products, devices or services) fails osd-8.
 // * `production-use` and `competing-use` fail osd-6 (they single out a field: production, or a market);
 //   a trial or fixed term (`time-limit`) and a `seat-limit` fail osd-1; a change date is a warning.
 // * "A ban on distributing source" (osd-2), "derivatives may not be distributed" (osd-3), "a ban on
@@ -144,7 +145,9 @@ package enum OSDTable {
     ),
     OSDRule(
       .notSpecificToProduct,
-      failsOn: [],
+      failsOn: [
+        ClauseCondition(.productTie, "The rights hold only for use with a particular product, device or service")
+      ],
       needs: [GrantNeed(anyOf: [], noun: "any kind")],
       passes: "No clause ties the grant to a particular product"
     ),

@@ -276,6 +276,13 @@ struct ProfileChecker {
         condition(
           c, index, duty: "Do not use it to build a product that competes with \(licensor)\(at(c)).", activities: acts)
       }
+    case .productTie:
+      // Every use depends on the named product: a condition the profile cannot check by itself.
+      if !activities.isEmpty {
+        condition(
+          c, index, duty: "Use it only with the product, device or service the licence names\(at(c)).",
+          activities: activities)
+      }
     case .timeLimit: timeLimit(c, index, document)
     case .seatLimit:
       let limit = p.limit.map { formatCount($0) } ?? "the number"

@@ -189,6 +189,8 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("may-not", "Use it only for development, testing or evaluation; production use needs another licence.")
     case .competingUse:
       return ("may-not", "Do not use it to build or offer a product or service that competes with the licensor.")
+    case .productTie:
+      return ("may-not", "Use it only with the product, device or service the licence names.")
     case .timeLimit:
       let period = p.days.map { " (\(Int($0)) days)" } ?? ""
       if p.limitType == "change-date" {

@@ -99,6 +99,64 @@ struct CompetingUseRule: ClauseRule {
   }
 }
 
+/// `product-tie`: the rights hold only for use with a particular product, device, platform or service
+/// ("… for use with Acme products only", "licensed for use only with Acme Devices", "… for use in
+/// connection with the web services provided by Acme"): firmware, chip-vendor SDKs, platform SDKs.
+struct ProductTieRule: ClauseRule {
+  static let tie: PhraseSet = [
+    "for use with", "for use only with", "only for use with", "use only with", "used only with",
+    "for use solely with", "solely for use with", "exclusively for use with", "for use exclusively with",
+    "in conjunction with", "in connection with", "in combination with", "only with", "solely with",
+    "exclusively with", "for use on", "only on", "solely on", "to run on",
+  ]
+  static let only: PhraseSet = ["only", "solely", "exclusively"]
+  static let products: PhraseSet = [
+    "product", "products", "device", "devices", "hardware", "chip", "chips", "chipset*", "processor*",
+    "microcontroller*", "microprocessor*", "platform", "platforms", "board", "boards", "silicon",
+    "integrated circuit*", "semiconductor*", "web services", "apis", "api", "sensor*", "adapter*", "controller*",
+  ]
+  /// Capitalised words that do not name a vendor or product.
+  static let notVendor: Set<String> = [
+    "the", "this", "these", "you", "your", "licensee", "licensee's", "software", "a", "an", "any", "such", "other",
+    "product", "products", "device", "devices", "hardware",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard v.mayContain(tie), v.has(GrantWords.triggers) || v.has(.licensedWord) else { continue }
+      for t in v.find(tie) {
+        if v.negated(before: t.lowerBound, window: 3) { continue }
+        let after = t.upperBound..<Swift.min(v.count, t.upperBound + 8)
+        guard let obj = v.first(products, in: after) else { continue }
+        // A named vendor or product before the object word ("Acme products", "TI Devices", "services
+        // provided by Acme"): "only on devices you own" is a limit on copies, not a tie to a product.
+        // (In ALL-CAPS text capitals name nothing; "only on that number of Sensors" counts copies.)
+        let shouting = v.rawWord(t.lowerBound).allSatisfy { $0.isUppercase }
+        let named =
+          !shouting
+          && (t.upperBound..<Swift.min(v.count, obj.upperBound + 4)).contains {
+            v.isCapitalised($0) && !notVendor.contains(v.word($0))
+          }
+        guard named, !(t.upperBound..<obj.lowerBound).contains(where: { v.word($0) == "number" }) else { continue }
+        // "only" near the tie, or a grant whose purpose is the tie ("… to use, copy and distribute the
+        // software for use with Acme devices").
+        let near = Swift.max(0, t.lowerBound - 3)..<Swift.min(v.count, obj.upperBound + 3)
+        let forUse =
+          v.word(t.lowerBound) == "for"
+          || (t.lowerBound >= 2 && v.word(t.lowerBound - 2) == "for" && v.word(t.lowerBound - 1) == "use")
+        let restricted = v.first(only, in: near) != nil || (forUse && v.first(GrantWords.triggers) != nil)
+        guard restricted else { continue }
+        if v.has(.notLimitedTo) { continue }
+        out.append(ctx.clause(.productTie, in: v, evidence: ExtractionContext.cover(t, obj)))
+        break
+      }
+    }
+    return out
+  }
+}
+
 /// `time-limit`: rights last only a period (a trial), or the licence changes at a date.
 struct TimeLimitRule: ClauseRule {
   static let trial: PhraseSet = [
@@ -278,6 +336,8 @@ extension PhraseSet {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let licensedWord: PhraseSet = ["licensed", "licenced", "permitted", "authorized", "authorised"]
+  fileprivate static let notLimitedTo: PhraseSet = ["not limited to", "including without limitation"]
   /// A count that binds ("must", "cannot exceed"), not one an order merely states ("will identify").
   fileprivate static let seatDuty: PhraseSet = [
     "must", "shall", "required", "cannot exceed", "may not exceed", "not exceed", "limited to",
@@ -298,6 +358,9 @@ extension PhraseCatalogue {
     CompetingUseRule.competing,
     CompetingUseRule.acts,
     CompetingUseRule.notABan,
+    ProductTieRule.tie,
+    ProductTieRule.only,
+    ProductTieRule.products,
     TimeLimitRule.trial,
     TimeLimitRule.changeDate,
     TimeLimitRule.expires,
@@ -315,6 +378,8 @@ extension PhraseCatalogue {
     PhraseSet.notATerm,
     PhraseSet.personsNotOffered,
     PhraseSet.installUse,
+    PhraseSet.licensedWord,
+    PhraseSet.notLimitedTo,
     PhraseSet.seatDuty,
     PhraseSet.exceptionWords,
     PhraseSet.grantsRightTo,
