@@ -116,9 +116,10 @@ final class SentenceView {
     let toks = text.tokens
     let norm = text.normalizedBytes
     let wt = wordTokens
-    let fb = firstBytes
     var positions: [Int32] = []
     var found: [Int32] = []
+    positions.reserveCapacity(16)
+    found.reserveCapacity(16)
     /// Whether the normal form of word `i` starts with the prefix of piece `k`.
     @inline(__always) func prefixAt(_ i: Int, _ k: Int) -> Bool {
       let t = toks[wt[i]]
@@ -170,33 +171,43 @@ final class SentenceView {
           found.append(m.lists[k])
         }
       }
-      let b = Int(fb[p])
-      for l in Int(m.byteFrom[b])..<Int(m.byteTo[b]) where prefixAt(p, Int(m.leadPrefix[l])) {
-        for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
-          positions.append(Int32(p))
-          found.append(m.lists[k])
-        }
-      }
-      // Prefixes of two or more bytes, found by the word's first two bytes.
+      // Prefix phrases: one walk down the trie of lead prefixes over the word's normal form,
+      // shortest prefix first. (The order of matches at one position does not matter: a question
+      // stops at the first match of its set there and then runs the set's own ordered check.)
       let t = toks[wt[p]]
-      if t.normEnd - t.normStart >= 2 {
-        let key = Int(norm[Int(t.normStart)]) << 8 | Int(norm[Int(t.normStart) + 1])
-        for l in Int(m.twoFrom[key])..<Int(m.twoTo[key]) where prefixAt(p, Int(m.leadPrefix[l])) {
+      var node: Int32 = 0
+      var j = Int(t.normStart)
+      let wordEnd = Int(t.normEnd)
+      while j < wordEnd {
+        node = m.trieStep(node, norm[j])
+        if node < 0 { break }
+        let l = Int(m.trieLead[Int(node)])
+        if l >= 0 {
           for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
             positions.append(Int32(p))
             found.append(m.lists[k])
           }
         }
+        j += 1
       }
       for id in m.anyFirst where rest(Int(id), p, 1) {
         positions.append(Int32(p))
         found.append(id)
       }
     }
-    let words = m.setWords
-    var sets = [UInt64](repeating: 0, count: words)
-    for id in found {
-      for k in 0..<words { sets[k] |= m.members[Int(id) * words + k] }
+    let sets = [UInt64](unsafeUninitializedCapacity: m.setWords) { buffer, initialized in
+      buffer.initialize(repeating: 0)
+      m.memberStart.withUnsafeBufferPointer { start in
+        m.memberSlots.withUnsafeBufferPointer { slots in
+          for id in found {
+            for k in Int(start[Int(id)])..<Int(start[Int(id) + 1]) {
+              let s = Int(slots[k])
+              buffer[s >> 6] |= 1 << UInt64(s & 63)
+            }
+          }
+        }
+      }
+      initialized = m.setWords
     }
     return SentenceHits(sets: sets, positions: positions, phrases: found)
   }
