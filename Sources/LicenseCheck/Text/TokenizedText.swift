@@ -189,13 +189,25 @@ struct Tokenizer {
       }
       break
     }
+    // Lowercase and hash in one pass; the hash also finds a varietal spelling (what
+    // `Equivalents.canonicalise` would hash again) and is the token's hash unless one is found.
     let normStart = norm.count
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in start..<i {
       let b = bytes[k]
-      norm.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+      let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      norm.append(l)
+      h = (h ^ UInt64(l)) &* 0x0000_0100_0000_01b3
     }
-    Equivalents.canonicalise(&norm, from: normStart)
-    push(.word, start, i, normStart)
+    if i - start >= 4, i - start <= 16, let canon = Equivalents.hashed.canonical(h) {
+      norm.removeSubrange(normStart...)
+      norm.append(contentsOf: canon)
+      h = fnv1a64(canon)
+    }
+    tokens.append(
+      Token(
+        kind: .word, start: Int32(start), end: Int32(i), line: line, normStart: Int32(normStart),
+        normEnd: Int32(norm.count), hash: h))
     return i
   }
 
@@ -233,6 +245,10 @@ struct Tokenizer {
   /// "e.g." or "U.S." have no slash after them, so they stay words.
   func bareDomainWithPath(at i: Int) -> Bool {
     let n = bytes.count
+    // Most words are letters followed by a space or punctuation: no dot can follow, so no domain.
+    var f = i
+    while f < n, isAlpha(bytes[f]) { f += 1 }
+    guard f < n, bytes[f] == 0x2E || bytes[f] == 0x2D || isDigit(bytes[f]) else { return false }
     var e = i
     var dots = 0
     var lastLabelLetters = 0
@@ -265,7 +281,12 @@ struct Tokenizer {
         return true
       }
     }
-    guard has("http://") || has("https://") || has("www.") || bareDomainWithPath(at: i) else { return nil }
+    // The schemes are tried only for words starting with h or w (most words start none of them).
+    let first = bytes[i] | 0x20
+    guard
+      (first == 0x68 && (has("http://") || has("https://"))) || (first == 0x77 && has("www."))
+        || bareDomainWithPath(at: i)
+    else { return nil }
     var e = i
     while e < n {
       let b = bytes[e]
