@@ -30,42 +30,50 @@ final class SentenceView {
     self.text = text
     self.span = sentence.span
     self.matcher = PhraseCatalogue.matcher
+    // One pass over the sentence's tokens, on the buffers (this runs for every sentence of every
+    // text); the arrays are sized for the whole range so they never grow.
+    let range = sentence.tokenRange
     var idx: [Int] = []
     var hs: [UInt64] = []
-    idx.reserveCapacity(sentence.tokenRange.count)
-    let toks = text.tokens
-    for i in sentence.tokenRange {
-      let t = toks[i]
-      guard t.isWordLike else { continue }
-      var h = t.hash
-      // "don't", "can't": the tokeniser splits at the apostrophe; fold the "t" to "not".
-      if h == Lexicon.tHash, i > 0, toks[i - 1].kind == .punctuation,
-        toks[i - 1].hash == Lexicon.apostropheHash || toks[i - 1].hash == Lexicon.curlyApostropheHash
-      {
-        h = Lexicon.notHash
+    var firsts: [UInt8] = []
+    idx.reserveCapacity(range.count)
+    hs.reserveCapacity(range.count)
+    firsts.reserveCapacity(range.count)
+    var bits = PhraseSet.Bits()
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    let tHash = Lexicon.tHash
+    let notHash = Lexicon.notHash
+    let apostrophe = Lexicon.apostropheHash
+    let curlyApostrophe = Lexicon.curlyApostropheHash
+    text.tokens.withUnsafeBufferPointer { toks in
+      text.normalizedBytes.withUnsafeBufferPointer { norm in
+        for i in range {
+          let t = toks[i]
+          guard t.isWordLike else { continue }
+          var h = t.hash
+          // "don't", "can't": the tokeniser splits at the apostrophe; fold the "t" to "not".
+          if h == tHash, i > 0, toks[i - 1].kind == .punctuation,
+            toks[i - 1].hash == apostrophe || toks[i - 1].hash == curlyApostrophe
+          {
+            h = notHash
+          }
+          idx.append(i)
+          hs.append(h)
+          bits.insert(h)
+          let b = t.normEnd > t.normStart ? norm[Int(t.normStart)] : 0
+          firsts.append(b)
+          let bit: UInt64 = 1 << UInt64(b & 63)
+          switch b >> 6 {
+          case 0: bytes.0 |= bit
+          case 1: bytes.1 |= bit
+          case 2: bytes.2 |= bit
+          default: bytes.3 |= bit
+          }
+        }
       }
-      idx.append(i)
-      hs.append(h)
     }
     wordTokens = idx
     hashes = hs
-    var bits = PhraseSet.Bits()
-    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var firsts: [UInt8] = []
-    firsts.reserveCapacity(hs.count)
-    for (k, h) in hs.enumerated() {
-      bits.insert(h)
-      let t = toks[idx[k]]
-      let b = t.normEnd > t.normStart ? text.normalizedBytes[Int(t.normStart)] : 0
-      firsts.append(b)
-      let bit: UInt64 = 1 << UInt64(b & 63)
-      switch b >> 6 {
-      case 0: bytes.0 |= bit
-      case 1: bytes.1 |= bit
-      case 2: bytes.2 |= bit
-      default: bytes.3 |= bit
-      }
-    }
     wordBits = bits
     byteBits = bytes
     firstBytes = firsts
