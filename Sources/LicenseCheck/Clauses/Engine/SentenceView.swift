@@ -272,6 +272,28 @@ final class SentenceView {
     return out
   }
 
+  /// ``first(_:in:)`` for a catalogued set: ``matchesInCatalogue(_:slot:in:all:)`` without `all`,
+  /// returning the range itself (rules ask `first` far more often than `find`, and the one-element
+  /// array was an allocation per question).
+  private func firstInCatalogue(_ set: PhraseSet, slot: Int, in r: Range<Int>) -> Range<Int>? {
+    let f = hits
+    let base = slot >> 6
+    let bit: UInt64 = 1 << UInt64(slot & 63)
+    guard f.sets[base] & bit != 0 else { return nil }
+    let w = matcher.setWords
+    let members = matcher.members
+    var last = -1
+    for k in 0..<f.positions.count {
+      let p = Int(f.positions[k])
+      if p < r.lowerBound || p == last { continue }
+      if p >= r.upperBound { break }
+      guard members[Int(f.phrases[k]) * w + base] & bit != 0 else { continue }
+      last = p
+      if let len = matchLength(set, at: p, end: r.upperBound) { return p..<(p + len) }
+    }
+    return nil
+  }
+
   /// All non-overlapping matches of any phrase of the set, in order, as word ranges.
   func find(_ set: PhraseSet, in range: Range<Int>? = nil) -> [Range<Int>] {
     let r = range ?? 0..<hashes.count
@@ -307,7 +329,7 @@ final class SentenceView {
   /// The first match, if any.
   func first(_ set: PhraseSet, in range: Range<Int>? = nil) -> Range<Int>? {
     let r = range ?? 0..<hashes.count
-    if let slot = matcher.slot(of: set) { return matchesInCatalogue(set, slot: slot, in: r, all: false).first }
+    if let slot = matcher.slot(of: set) { return firstInCatalogue(set, slot: slot, in: r) }
     return scanFirst(set, in: r)
   }
 
