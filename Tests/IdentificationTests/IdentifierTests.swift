@@ -5,6 +5,22 @@ import Testing
 
 /// Behaviour that needs no corpus: refusal, aliases, the embedded data.
 struct IdentifierTests {
+  /// The radix sort of trigram hashes gives the standard sort's order for every size and spread.
+  @Test(arguments: [0, 1, 2, 63, 64, 65, 300, 5_000])
+  func radixSortAgreesWithSort(count: Int) {
+    var seed: UInt64 = UInt64(count) &+ 7
+    for spread in [UInt32.max, 0xFF, 0xFF00, 0xFFFF_0000, 0] {
+      var a: [UInt32] = []
+      for _ in 0..<count {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        a.append(UInt32(truncatingIfNeeded: seed >> 29) & spread)
+      }
+      var b = a
+      Fingerprint.radixSort(&b)
+      #expect(b == a.sorted())
+    }
+  }
+
   @Test func aNonLicenceTextIsNotIdentified() {
     // Our own prose, with a few licence-ish words, deterministic "random" word salad added.
     var words = [

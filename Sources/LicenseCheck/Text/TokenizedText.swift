@@ -99,11 +99,17 @@ struct Tokenizer {
       }
       if b < 0x80 {
         if isAlpha(b) {
-          if let end = urlEnd(at: i) {
+          // A URL starts with h (http), w (www) or is a bare domain, whose first letters are followed
+          // by a dot, a hyphen or a digit; other words skip `urlEnd` and keep the letters walked here.
+          let f = asciiLetters(from: i)
+          let first = b | 0x20
+          let maybeURL =
+            first == 0x68 || first == 0x77 || (f < n && (bytes[f] == 0x2E || bytes[f] == 0x2D || isDigit(bytes[f])))
+          if maybeURL, let end = urlEnd(at: i) {
             emitURL(i, end)
             i = end
           } else {
-            i = word(at: i)
+            i = word(at: i, from: f)
           }
         } else if isDigit(b) {
           i = number(at: i)
@@ -122,7 +128,7 @@ struct Tokenizer {
         emitFolded(i, i + len, folded)
         i += len
       case .letter:
-        i = word(at: i)
+        i = word(at: i, from: i)
       }
     }
   }
@@ -170,8 +176,18 @@ struct Tokenizer {
   }
 
   /// Letters and digits; a non-ASCII letter continues a word.
-  mutating func word(at start: Int) -> Int {
-    var i = start
+  /// The end of the run of ASCII letters starting at `i`.
+  @inline(__always) func asciiLetters(from i: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buf in
+      var j = i
+      while j < buf.count, (buf[j] | 0x20) &- 0x61 < 26 { j += 1 }
+      return j
+    }
+  }
+
+  /// Emits the word starting at `start`, whose bytes before `from` are already known to be letters.
+  mutating func word(at start: Int, from: Int) -> Int {
+    var i = from
     let n = bytes.count
     while i < n {
       let b = bytes[i]
@@ -189,13 +205,30 @@ struct Tokenizer {
       }
       break
     }
+    // Lowercase and hash in one pass; the hash also finds a varietal spelling (what
+    // `Equivalents.canonicalise` would hash again) and is the token's hash unless one is found.
     let normStart = norm.count
-    for k in start..<i {
-      let b = bytes[k]
-      norm.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    norm.append(contentsOf: bytes[start..<i])
+    norm.withUnsafeMutableBufferPointer { nb in
+      for k in normStart..<nb.count {
+        var b = nb[k]
+        if b >= 0x41 && b <= 0x5A {
+          b |= 0x20
+          nb[k] = b
+        }
+        h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+      }
     }
-    Equivalents.canonicalise(&norm, from: normStart)
-    push(.word, start, i, normStart)
+    if i - start >= 4, i - start <= 16, let canon = Equivalents.hashed.canonical(h) {
+      norm.removeSubrange(normStart...)
+      norm.append(contentsOf: canon)
+      h = fnv1a64(canon)
+    }
+    tokens.append(
+      Token(
+        kind: .word, start: Int32(start), end: Int32(i), line: line, normStart: Int32(normStart),
+        normEnd: Int32(norm.count), hash: h))
     return i
   }
 
@@ -233,6 +266,10 @@ struct Tokenizer {
   /// "e.g." or "U.S." have no slash after them, so they stay words.
   func bareDomainWithPath(at i: Int) -> Bool {
     let n = bytes.count
+    // Most words are letters followed by a space or punctuation: no dot can follow, so no domain.
+    var f = i
+    while f < n, isAlpha(bytes[f]) { f += 1 }
+    guard f < n, bytes[f] == 0x2E || bytes[f] == 0x2D || isDigit(bytes[f]) else { return false }
     var e = i
     var dots = 0
     var lastLabelLetters = 0
@@ -265,7 +302,12 @@ struct Tokenizer {
         return true
       }
     }
-    guard has("http://") || has("https://") || has("www.") || bareDomainWithPath(at: i) else { return nil }
+    // The schemes are tried only for words starting with h or w (most words start none of them).
+    let first = bytes[i] | 0x20
+    guard
+      (first == 0x68 && (has("http://") || has("https://"))) || (first == 0x77 && has("www."))
+        || bareDomainWithPath(at: i)
+    else { return nil }
     var e = i
     while e < n {
       let b = bytes[e]

@@ -51,18 +51,27 @@ final class SentenceMatcher: Sendable {
   let pairTo: [Int32]
   /// 1024-bit filter of first words (as in ``PhraseSet/firstWordFilter``).
   let firstWordFilter: [UInt64]
-  /// Distinct prefixes that start phrases, by their first two bytes (`pairFromBytes[b0 << 8 | b1]`
-  /// to `pairToBytes[…]`; one-byte prefixes by their byte, `byteFrom[b]..<byteTo[b]`): indexes of
-  /// `leadPrefix` (a piece index holding the prefix bytes) and `leadFrom`/`leadTo` (the phrases).
-  let byteFrom: [Int32]
-  let byteTo: [Int32]
-  let twoFrom: [Int32]
-  let twoTo: [Int32]
+  /// Distinct prefixes that start phrases (one-byte prefixes by byte, then the longer ones by their
+  /// first two bytes): `leadPrefix` (a piece index holding the prefix bytes) and `leadFrom`/`leadTo`
+  /// (the phrases), found through the trie below.
   let leadPrefix: [Int32]
   let leadFrom: [Int32]
   let leadTo: [Int32]
   /// Phrases starting with any word (or an empty prefix), tried at every position.
   let anyFirst: [Int32]
+  /// For phrase `p`, the slots of the sets holding it: `memberSlots[memberStart[p]..<memberStart[p + 1]]`
+  /// (most phrases belong to one or two sets, so setting their bits is cheaper than OR-ing the
+  /// whole bitset row of ``members``).
+  let memberStart: [Int32]
+  let memberSlots: [Int32]
+  /// The lead prefixes as a byte trie, so a word's prefixes are found in one walk over its bytes
+  /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root; the
+  /// child of `node` by byte `b` is found by open addressing on `node << 8 | b` (`trieKeys` holds
+  /// the key plus one, 0 marks an empty slot); `trieLead[node]` is the index of the lead prefix
+  /// ending at the node (into ``leadFrom``/``leadTo``), or -1.
+  let trieKeys: [UInt32]
+  let trieChild: [Int32]
+  let trieLead: [Int32]
 
   init(_ sets: [PhraseSet]) {
     // Phrases are told apart by the pattern as written (the same words written two ways are two
@@ -235,10 +244,6 @@ final class SentenceMatcher: Sendable {
     pairKeys2 = pk2
     pairFrom = pf
     pairTo = pt
-    var bf = [Int32](repeating: 0, count: 256)
-    var bt = [Int32](repeating: 0, count: 256)
-    var tf = [Int32](repeating: 0, count: 65536)
-    var tt = [Int32](repeating: 0, count: 65536)
     var lp: [Int32] = []
     var lf: [Int32] = []
     var lt: [Int32] = []
@@ -251,20 +256,59 @@ final class SentenceMatcher: Sendable {
     }
     let short = Dictionary(grouping: leadOrder.filter { $0.count == 1 }, by: { Int($0[0]) })
     for b in short.keys.sorted() {
-      bf[b] = Int32(lp.count)
       for prefix in short[b, default: []] { addLead(prefix) }
-      bt[b] = Int32(lp.count)
     }
     let long = Dictionary(grouping: leadOrder.filter { $0.count >= 2 }, by: { Int($0[0]) << 8 | Int($0[1]) })
     for key in long.keys.sorted() {
-      tf[key] = Int32(lp.count)
       for prefix in long[key, default: []] { addLead(prefix) }
-      tt[key] = Int32(lp.count)
     }
-    byteFrom = bf
-    byteTo = bt
-    twoFrom = tf
-    twoTo = tt
+    // The trie over the lead prefixes (`lp` is in lead order, so lead `l` holds prefix
+    // `prefixBytes[prefixStart[lp[l]]..<prefixEnd[lp[l]]]`).
+    var transitions: [UInt32: Int32] = [:]
+    var trieLead: [Int32] = [-1]
+    for l in 0..<lp.count {
+      var node: Int32 = 0
+      let k = Int(lp[l])
+      for j in Int(prefixStart[k])..<Int(prefixEnd[k]) {
+        let key = UInt32(node) << 8 | UInt32(prefixBytes[j])
+        if let child = transitions[key] {
+          node = child
+        } else {
+          let child = Int32(trieLead.count)
+          trieLead.append(-1)
+          transitions[key] = child
+          node = child
+        }
+      }
+      trieLead[Int(node)] = Int32(l)
+    }
+    capacity = 16
+    while capacity < transitions.count * 2 { capacity *= 2 }
+    var tk = [UInt32](repeating: 0, count: capacity)
+    var tc = [Int32](repeating: 0, count: capacity)
+    for (key, child) in transitions.sorted(by: { $0.key < $1.key }) {
+      var k = SentenceMatcher.trieSlot(key, capacity - 1)
+      while tk[k] != 0 { k = (k + 1) & (capacity - 1) }
+      tk[k] = key &+ 1
+      tc[k] = child
+    }
+    trieKeys = tk
+    trieChild = tc
+    self.trieLead = trieLead
+    var ms: [Int32] = [0]
+    var mslots: [Int32] = []
+    for p in 0..<phrases.count {
+      for w in 0..<setWords {
+        var bits = members[p * setWords + w]
+        while bits != 0 {
+          mslots.append(Int32(w * 64 + bits.trailingZeroBitCount))
+          bits &= bits - 1
+        }
+      }
+      ms.append(Int32(mslots.count))
+    }
+    memberStart = ms
+    memberSlots = mslots
     leadPrefix = lp
     leadFrom = lf
     leadTo = lt
@@ -280,6 +324,23 @@ final class SentenceMatcher: Sendable {
 
   @inline(__always) static func pairSlot(_ a: UInt64, _ b: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: ((a >> 10) &* 0x9E37_79B9_7F4A_7C15) ^ (b >> 10)) & mask
+  }
+
+  @inline(__always) static func trieSlot(_ key: UInt32, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 7) & mask
+  }
+
+  /// The trie node reached from `node` by byte `b`, or -1.
+  @inline(__always) func trieStep(_ node: Int32, _ b: UInt8) -> Int32 {
+    let key = UInt32(node) << 8 | UInt32(b)
+    let mask = trieKeys.count - 1
+    var k = SentenceMatcher.trieSlot(key, mask)
+    while true {
+      let stored = trieKeys[k]
+      if stored == 0 { return -1 }
+      if stored == key &+ 1 { return trieChild[k] }
+      k = (k + 1) & mask
+    }
   }
 
   /// The catalogue slot of a set, or nil for a set the matcher was not built with.

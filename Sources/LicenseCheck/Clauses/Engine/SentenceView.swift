@@ -30,42 +30,50 @@ final class SentenceView {
     self.text = text
     self.span = sentence.span
     self.matcher = PhraseCatalogue.matcher
+    // One pass over the sentence's tokens, on the buffers (this runs for every sentence of every
+    // text); the arrays are sized for the whole range so they never grow.
+    let range = sentence.tokenRange
     var idx: [Int] = []
     var hs: [UInt64] = []
-    idx.reserveCapacity(sentence.tokenRange.count)
-    let toks = text.tokens
-    for i in sentence.tokenRange {
-      let t = toks[i]
-      guard t.isWordLike else { continue }
-      var h = t.hash
-      // "don't", "can't": the tokeniser splits at the apostrophe; fold the "t" to "not".
-      if h == Lexicon.tHash, i > 0, toks[i - 1].kind == .punctuation,
-        toks[i - 1].hash == Lexicon.apostropheHash || toks[i - 1].hash == Lexicon.curlyApostropheHash
-      {
-        h = Lexicon.notHash
+    var firsts: [UInt8] = []
+    idx.reserveCapacity(range.count)
+    hs.reserveCapacity(range.count)
+    firsts.reserveCapacity(range.count)
+    var bits = PhraseSet.Bits()
+    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    let tHash = Lexicon.tHash
+    let notHash = Lexicon.notHash
+    let apostrophe = Lexicon.apostropheHash
+    let curlyApostrophe = Lexicon.curlyApostropheHash
+    text.tokens.withUnsafeBufferPointer { toks in
+      text.normalizedBytes.withUnsafeBufferPointer { norm in
+        for i in range {
+          let t = toks[i]
+          guard t.isWordLike else { continue }
+          var h = t.hash
+          // "don't", "can't": the tokeniser splits at the apostrophe; fold the "t" to "not".
+          if h == tHash, i > 0, toks[i - 1].kind == .punctuation,
+            toks[i - 1].hash == apostrophe || toks[i - 1].hash == curlyApostrophe
+          {
+            h = notHash
+          }
+          idx.append(i)
+          hs.append(h)
+          bits.insert(h)
+          let b = t.normEnd > t.normStart ? norm[Int(t.normStart)] : 0
+          firsts.append(b)
+          let bit: UInt64 = 1 << UInt64(b & 63)
+          switch b >> 6 {
+          case 0: bytes.0 |= bit
+          case 1: bytes.1 |= bit
+          case 2: bytes.2 |= bit
+          default: bytes.3 |= bit
+          }
+        }
       }
-      idx.append(i)
-      hs.append(h)
     }
     wordTokens = idx
     hashes = hs
-    var bits = PhraseSet.Bits()
-    var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var firsts: [UInt8] = []
-    firsts.reserveCapacity(hs.count)
-    for (k, h) in hs.enumerated() {
-      bits.insert(h)
-      let t = toks[idx[k]]
-      let b = t.normEnd > t.normStart ? text.normalizedBytes[Int(t.normStart)] : 0
-      firsts.append(b)
-      let bit: UInt64 = 1 << UInt64(b & 63)
-      switch b >> 6 {
-      case 0: bytes.0 |= bit
-      case 1: bytes.1 |= bit
-      case 2: bytes.2 |= bit
-      default: bytes.3 |= bit
-      }
-    }
     wordBits = bits
     byteBits = bytes
     firstBytes = firsts
@@ -116,9 +124,10 @@ final class SentenceView {
     let toks = text.tokens
     let norm = text.normalizedBytes
     let wt = wordTokens
-    let fb = firstBytes
     var positions: [Int32] = []
     var found: [Int32] = []
+    positions.reserveCapacity(16)
+    found.reserveCapacity(16)
     /// Whether the normal form of word `i` starts with the prefix of piece `k`.
     @inline(__always) func prefixAt(_ i: Int, _ k: Int) -> Bool {
       let t = toks[wt[i]]
@@ -170,33 +179,43 @@ final class SentenceView {
           found.append(m.lists[k])
         }
       }
-      let b = Int(fb[p])
-      for l in Int(m.byteFrom[b])..<Int(m.byteTo[b]) where prefixAt(p, Int(m.leadPrefix[l])) {
-        for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
-          positions.append(Int32(p))
-          found.append(m.lists[k])
-        }
-      }
-      // Prefixes of two or more bytes, found by the word's first two bytes.
+      // Prefix phrases: one walk down the trie of lead prefixes over the word's normal form,
+      // shortest prefix first. (The order of matches at one position does not matter: a question
+      // stops at the first match of its set there and then runs the set's own ordered check.)
       let t = toks[wt[p]]
-      if t.normEnd - t.normStart >= 2 {
-        let key = Int(norm[Int(t.normStart)]) << 8 | Int(norm[Int(t.normStart) + 1])
-        for l in Int(m.twoFrom[key])..<Int(m.twoTo[key]) where prefixAt(p, Int(m.leadPrefix[l])) {
+      var node: Int32 = 0
+      var j = Int(t.normStart)
+      let wordEnd = Int(t.normEnd)
+      while j < wordEnd {
+        node = m.trieStep(node, norm[j])
+        if node < 0 { break }
+        let l = Int(m.trieLead[Int(node)])
+        if l >= 0 {
           for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
             positions.append(Int32(p))
             found.append(m.lists[k])
           }
         }
+        j += 1
       }
       for id in m.anyFirst where rest(Int(id), p, 1) {
         positions.append(Int32(p))
         found.append(id)
       }
     }
-    let words = m.setWords
-    var sets = [UInt64](repeating: 0, count: words)
-    for id in found {
-      for k in 0..<words { sets[k] |= m.members[Int(id) * words + k] }
+    let sets = [UInt64](unsafeUninitializedCapacity: m.setWords) { buffer, initialized in
+      buffer.initialize(repeating: 0)
+      m.memberStart.withUnsafeBufferPointer { start in
+        m.memberSlots.withUnsafeBufferPointer { slots in
+          for id in found {
+            for k in Int(start[Int(id)])..<Int(start[Int(id) + 1]) {
+              let s = Int(slots[k])
+              buffer[s >> 6] |= 1 << UInt64(s & 63)
+            }
+          }
+        }
+      }
+      initialized = m.setWords
     }
     return SentenceHits(sets: sets, positions: positions, phrases: found)
   }
@@ -253,6 +272,28 @@ final class SentenceView {
     return out
   }
 
+  /// ``first(_:in:)`` for a catalogued set: ``matchesInCatalogue(_:slot:in:all:)`` without `all`,
+  /// returning the range itself (rules ask `first` far more often than `find`, and the one-element
+  /// array was an allocation per question).
+  private func firstInCatalogue(_ set: PhraseSet, slot: Int, in r: Range<Int>) -> Range<Int>? {
+    let f = hits
+    let base = slot >> 6
+    let bit: UInt64 = 1 << UInt64(slot & 63)
+    guard f.sets[base] & bit != 0 else { return nil }
+    let w = matcher.setWords
+    let members = matcher.members
+    var last = -1
+    for k in 0..<f.positions.count {
+      let p = Int(f.positions[k])
+      if p < r.lowerBound || p == last { continue }
+      if p >= r.upperBound { break }
+      guard members[Int(f.phrases[k]) * w + base] & bit != 0 else { continue }
+      last = p
+      if let len = matchLength(set, at: p, end: r.upperBound) { return p..<(p + len) }
+    }
+    return nil
+  }
+
   /// All non-overlapping matches of any phrase of the set, in order, as word ranges.
   func find(_ set: PhraseSet, in range: Range<Int>? = nil) -> [Range<Int>] {
     let r = range ?? 0..<hashes.count
@@ -288,7 +329,7 @@ final class SentenceView {
   /// The first match, if any.
   func first(_ set: PhraseSet, in range: Range<Int>? = nil) -> Range<Int>? {
     let r = range ?? 0..<hashes.count
-    if let slot = matcher.slot(of: set) { return matchesInCatalogue(set, slot: slot, in: r, all: false).first }
+    if let slot = matcher.slot(of: set) { return firstInCatalogue(set, slot: slot, in: r) }
     return scanFirst(set, in: r)
   }
 
