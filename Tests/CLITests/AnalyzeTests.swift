@@ -35,6 +35,37 @@ struct AnalyzeTests {
     #expect(array.count == 2)
   }
 
+  /// Many paths are taken out before ArgumentParser parses the line (its parsing of a repeated
+  /// argument is quadratic); options between and after them, `=` forms, `-` and usage errors must
+  /// give what parsing them one by one gives.
+  @Test func manyPathsWithOptionsAnywhere() throws {
+    let a = Self.fixtureLicence
+    let b = "fixtures/scan/mislabelled/LICENSE"
+    let one = try [a, b, a].map { try CLI.run(["analyze", "--format", "jsonl", $0]).stdout }.joined()
+    for line in [
+      ["analyze", "--format", "jsonl", a, b, a],
+      ["analyze", a, "--format", "jsonl", b, a],
+      ["analyze", a, b, a, "--format=jsonl"],
+      ["analyze", a, "--max-bytes", "1000000", b, "--format", "jsonl", a],
+    ] {
+      let r = try CLI.run(line)
+      #expect(r.status == 0, "\(line)")
+      #expect(r.stdout == one, "\(line)")
+    }
+    let stdin = try CLI.run(
+      ["analyze", "--format", "jsonl", a, "-", a],
+      stdin: try String(contentsOfFile: Corpus.packageRoot.appendingPathComponent(b).path, encoding: .utf8))
+    #expect(stdin.stdout.split(separator: "\n").count == 3)
+    let bad = try CLI.run(["analyze", a, b, "--format", "yaml"])
+    #expect(bad.status == 2)
+    #expect(bad.stdout.isEmpty)
+    let unknown = try CLI.run(["analyze", a, b, "--no-such-option"])
+    #expect(unknown.status == 2)
+    let missing = try CLI.run(["analyze", a, "no/such/file", b])
+    #expect(missing.status == 2)
+    #expect(missing.stdout.isEmpty == false)
+  }
+
   @Test func jsonLinesHaveOneObjectPerInput() throws {
     let r = try CLI.run(["analyze", "--format", "jsonl", Self.fixtureLicence, "fixtures/scan/mislabelled/LICENSE"])
     let lines = r.stdout.split(separator: "\n")

@@ -13,6 +13,10 @@ struct SHA256Tests {
         "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
       ),
+      (
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+      ),
     ])
   func knownVectors(_ message: String, _ expected: String) {
     #expect(SHA256.hexDigest(Array(message.utf8)) == expected)
@@ -37,5 +41,12 @@ struct SHA256Tests {
     ])
   func blockBoundaries(_ length: Int, _ expected: String) {
     #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: length)) == expected)
+  }
+
+  /// Every byte value, in a pattern that is not a run (digest from Python's `hashlib`): the unrolled
+  /// rounds and big-endian loads see every byte value.
+  @Test func allByteValues() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+    #expect(SHA256.hexDigest(bytes) == "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371")
   }
 }

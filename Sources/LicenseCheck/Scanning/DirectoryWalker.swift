@@ -7,39 +7,48 @@
 /// A file a walk found worth a closer look.
 ///
 /// The path is built on demand from the folder (one string shared by every file of a folder) and
-/// the name (short names are stored inline): a 100,000-file walk then holds no string per file.
+/// the name (short names are stored inline): a 100,000-file walk then holds no string per file, and
+/// 48 bytes per file (a file named on the command line keeps its path as given in place of the name).
 struct WalkedFile: Sendable, Equatable {
   /// The folder path.
   let folder: String
-  /// The last path component.
-  let name: String
+  /// The last path component, or the path exactly as given for a file named on the command line.
+  private let stored: String
   /// Size in bytes, from `stat`.
   let size: Int
   /// The role its name gives, or nil for a source file to sniff for SPDX tags.
   let role: FileRole?
-  /// A file named on the command line keeps its path exactly as given.
-  private let given: String?
+  /// Whether `stored` is the path as given.
+  private let given: Bool
 
   /// A file found in `folder`.
   init(folder: String, name: String, size: Int, role: FileRole?) {
     self.folder = folder
-    self.name = name
+    self.stored = name
     self.size = size
     self.role = role
-    self.given = nil
+    self.given = false
   }
 
   /// A file named on the command line.
-  init(path: String, folder: String, name: String, size: Int, role: FileRole?) {
+  init(path: String, folder: String, size: Int, role: FileRole?) {
     self.folder = folder
-    self.name = name
+    self.stored = path
     self.size = size
     self.role = role
-    self.given = path
+    self.given = true
   }
 
+  /// The last path component.
+  var name: String { given ? Self.lastComponent(of: stored) : stored }
+
   /// The path, built from the root as given.
-  var path: String { given ?? (folder.hasSuffix("/") ? folder + name : folder + "/" + name) }
+  var path: String { given ? stored : (folder.hasSuffix("/") ? folder + stored : folder + "/" + stored) }
+
+  /// The name of a path as given on the command line.
+  static func lastComponent(of path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
 }
 
 /// Walks folders with `opendir`/`readdir`, following symbolic links to folders at most once each
@@ -71,11 +80,10 @@ struct DirectoryWalker {
       }
       if (st.st_mode & S_IFMT) == S_IFREG {
         // A file named on the command line is a licence, whatever its name.
-        let name = root.split(separator: "/").last.map(String.init) ?? root
+        let name = WalkedFile.lastComponent(of: root)
         let folder = parent(of: root)
         files.append(
-          WalkedFile(
-            path: root, folder: folder, name: name, size: Int(st.st_size), role: FileRole.forName(name) ?? .licence))
+          WalkedFile(path: root, folder: folder, size: Int(st.st_size), role: FileRole.forName(name) ?? .licence))
         continue
       }
       guard (st.st_mode & S_IFMT) == S_IFDIR else {
@@ -101,7 +109,7 @@ struct DirectoryWalker {
             String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
           }
           if name == "." || name == ".." { continue }
-          let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+          let path = Self.join(folder, name)
           var info = stat()
           guard lstat(path, &info) == 0 else { continue }
           let isLink = (info.st_mode & S_IFMT) == S_IFLNK
@@ -131,7 +139,7 @@ struct DirectoryWalker {
               }
               real = target
             } else {
-              real = folderReal == "/" ? "/" + name : folderReal + "/" + name
+              real = Self.join(folderReal, name)
               if Self.isVirtual(real) { continue }
             }
             if visited.insert(FileIdentity(info)).inserted { subfolders.append((path, real)) }
@@ -158,6 +166,29 @@ struct DirectoryWalker {
       }
     }
     return (files, issues, skipped)
+  }
+
+  /// `folder/name` (one slash) in a string of exactly its size: a subfolder's path is kept by every
+  /// file found in it, and `+` would leave it with room to grow (about 30 bytes per folder of a
+  /// 100,000-folder walk).
+  static func join(_ folder: String, _ name: String) -> String {
+    var folder = folder
+    var name = name
+    return folder.withUTF8 { f in
+      name.withUTF8 { m in
+        let slash = f.last != UInt8(ascii: "/")
+        return String(unsafeUninitializedCapacity: f.count + (slash ? 1 : 0) + m.count) { out in
+          var i = f.count
+          _ = UnsafeMutableBufferPointer(rebasing: out[0..<i]).initialize(from: f)
+          if slash {
+            out[i] = UInt8(ascii: "/")
+            i += 1
+          }
+          _ = UnsafeMutableBufferPointer(rebasing: out[i..<(i + m.count)]).initialize(from: m)
+          return i + m.count
+        }
+      }
+    }
   }
 
   /// The canonical absolute path (links resolved), or nil when it cannot be resolved.

@@ -39,6 +39,27 @@ extension Analyzer {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let size = max(1, batchSize ?? 16 * cores)
     let byteBudget = (64 << 20) * max(1, cores)
+    if cores > 1, paths.count > 1, !paths.contains("-") {
+      // Streamed: every core takes the next file as soon as it is free, and results are printed as
+      // soon as their turn comes, so no core waits at the end of a batch while the others finish.
+      let window = OrderedWindow<R>(paths: paths, size: size, byteBudget: byteBudget)
+      let workers = DispatchGroup()
+      for _ in 0..<cores {
+        DispatchQueue.global().async(group: workers) {
+          while let i = window.take() {
+            window.store(render(paths[i], self.outcome(of: paths[i], policy: policy)), at: i)
+          }
+        }
+      }
+      defer { workers.wait() }
+      do {
+        for i in paths.indices { try emit(window.result(at: i)) }
+      } catch {
+        window.cancel()
+        throw error
+      }
+      return
+    }
     var start = 0
     while start < paths.count {
       // Cut the batch at `size` files or at the byte budget, whichever comes first (at least one file).
@@ -89,5 +110,75 @@ enum ParallelMap {
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { i in results.store(body(items[i]), at: i) }
     return results.values()
+  }
+}
+
+/// The files in flight between the workers of ``Analyzer/analyze(paths:policy:batchSize:render:emit:)``
+/// and the thread that prints: workers take indexes in order, at most `size` files (and about
+/// `byteBudget` bytes) ahead of the next one to print, so memory stays bounded by the window
+/// whatever the number of paths.
+final class OrderedWindow<R: Sendable>: @unchecked Sendable {
+  private let paths: [String]
+  private let size: Int
+  private let byteBudget: Int
+  private let condition = NSCondition()
+  // All below are guarded by `condition`.
+  private var next = 0
+  private var printed = 0
+  private var bytesInFlight = 0
+  private var cancelled = false
+  private var slots: [Int: (value: R, bytes: Int)] = [:]
+  private var sizes: [Int: Int] = [:]
+
+  init(paths: [String], size: Int, byteBudget: Int) {
+    self.paths = paths
+    self.size = size
+    self.byteBudget = byteBudget
+  }
+
+  /// The next index to work on, waiting while the window is full; nil when there is none left.
+  func take() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if cancelled || next >= paths.count { return nil }
+      // The next file to print is always admitted, so a file over the budget cannot stall.
+      if next == printed || (next - printed < size && bytesInFlight < byteBudget) { break }
+      condition.wait()
+    }
+    let i = next
+    next += 1
+    let bytes = Analyzer.fileSize(paths[i])
+    bytesInFlight += bytes
+    sizes[i] = bytes
+    return i
+  }
+
+  /// Stores the result of index `i` and wakes the printing thread.
+  func store(_ value: R, at i: Int) {
+    condition.lock()
+    slots[i] = (value, sizes.removeValue(forKey: i) ?? 0)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits for the result of index `i` (the next one to print), removes it and opens the window by one.
+  func result(at i: Int) -> R {
+    condition.lock()
+    defer { condition.unlock() }
+    while slots[i] == nil { condition.wait() }
+    let (value, bytes) = slots.removeValue(forKey: i)!
+    printed = i + 1
+    bytesInFlight -= bytes
+    condition.broadcast()
+    return value
+  }
+
+  /// Stops handing out work (the printing thread failed).
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
   }
 }

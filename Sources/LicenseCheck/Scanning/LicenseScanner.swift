@@ -89,9 +89,9 @@ public struct LicenseScanner: Sendable {
     var order = files.indices.filter { files[$0].role != nil }
     order.sort { a, b in files[a].folder == files[b].folder ? a < b : files[a].folder < files[b].folder }
     let licenceLike = order.count
-    var licenceFolders: [String] = []
-    for i in order where licenceFolders.last != files[i].folder { licenceFolders.append(files[i].folder) }
-    let folderPaths = Self.mergeSorted(licenceFolders, Set(tags.keys).union(notices.keys).sorted())
+    // The licence folders are read straight from the sorted files (the merge drops repeats): no second
+    // list of 100,000 folder strings.
+    let folderPaths = Self.mergeSorted(order.lazy.map { files[$0].folder }, Set(tags.keys).union(notices.keys).sorted())
     var next = 0
     let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
     counter.report(done: 0)
@@ -130,7 +130,7 @@ public struct LicenseScanner: Sendable {
   }
 
   /// Two sorted lists of folders as one sorted list without repeats.
-  static func mergeSorted(_ a: [String], _ b: [String]) -> [String] {
+  static func mergeSorted<A: RandomAccessCollection<String>>(_ a: A, _ b: [String]) -> [String] where A.Index == Int {
     var out: [String] = []
     out.reserveCapacity(a.count + b.count)
     var i = 0
