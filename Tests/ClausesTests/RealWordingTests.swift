@@ -273,4 +273,23 @@ struct RealWordingTests {
   func productTie(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.productTie) == expected, "\(text)")
   }
+
+  /// A limit inside a grant sentence that no restriction explains ("this ORIGINAL package", "for your
+  /// internal use", "verbatim") is listed as not understood, and the conformant flag is not "yes".
+  @Test(arguments: [
+    "You may use, copy and modify this code for any purpose and without fee. You may distribute this ORIGINAL package.",
+    "You may use, copy, modify and redistribute the Kit for your internal use within your organization.",
+  ])
+  func limitInsideAGrantIsNotUnderstood(_ text: String) throws {
+    let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(!a.osdConformant, "\(text)")
+    #expect(!a.unexplained.isEmpty, "\(text)")
+  }
+
+  @Test func permissiveGrantStaysUnderstood() throws {
+    let text =
+      "Permission to use, copy, modify, and distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice appear in all copies."
+    let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(a.unexplained.isEmpty)
+  }
 }

@@ -69,6 +69,32 @@ public enum UnexplainedFinder {
     "expressly permitted", "liable", "waive*", "indemnif*", "governed by", "provided that", "on condition",
   ]
 
+  /// Words that limit a grant from inside its sentence.
+  static let grantLimiters: PhraseSet = [
+    "only", "solely", "exclusively", "original package", "original distribution", "unmodified", "internal use",
+    "internal purposes", "internal business", "within your organization", "within your organisation",
+  ]
+  /// "only if", "only under the terms of this License", "not only": conditions and emphasis, not limits.
+  static let notALimit: Set<String> = ["if", "under", "when", "to", "where", "after", "upon"]
+
+  /// The limits a grant sentence states that its grant does not account for.
+  static func grantLimits(_ v: SentenceView) -> [Range<Int>] {
+    guard v.mayContain(grantLimiters) else { return [] }
+    return v.find(grantLimiters).filter { m in
+      if m.count == 1, ["only", "solely", "exclusively"].contains(v.word(m.lowerBound)) {
+        if m.lowerBound > 0, v.word(m.lowerBound - 1) == "not" { return false }
+        if m.upperBound < v.count, notALimit.contains(v.word(m.upperBound)) { return false }
+      }
+      // "unmodified or modified versions": both are granted.
+      if v.word(m.lowerBound) == "unmodified", m.upperBound + 1 < v.count,
+        ["or", "and"].contains(v.word(m.upperBound)), v.word(m.upperBound + 1) == "modified"
+      {
+        return false
+      }
+      return true
+    }
+  }
+
   /// The unexplained normative sentences of a text and the coverage figure.
   ///
   /// - Parameters:
@@ -90,10 +116,17 @@ public enum UnexplainedFinder {
     documentName: String? = nil
   ) -> (unexplained: [UnexplainedSentence], coverage: NormativeCoverage) {
     var covered = [Bool](repeating: false, count: views.count)
+    // Sentences holding a grant and no restriction: a limit inside a grant ("for use with … only", "this
+    // ORIGINAL package", "for your internal use") is not understood by the grant that covers it, nor by
+    // the duties (keep the notice) that share its sentence.
+    var grantHere = [Bool](repeating: false, count: views.count)
+    var restrictionHere = [Bool](repeating: false, count: views.count)
     for c in clauses where c.document == documentName {
       // A clause covers every sentence its span touches.
       guard var i = structure.sentenceIndex(containing: c.span.start) else { continue }
       while i < views.count, structure.sentences[i].span.start < max(c.span.end, c.span.start + 1) {
+        if c.kind.effect == .permission { grantHere[i] = true }
+        if c.kind.effect == .restriction { restrictionHere[i] = true }
         covered[i] = true
         i += 1
       }
@@ -106,18 +139,21 @@ public enum UnexplainedFinder {
     var normative = 0
     var explained = 0
     for v in views {
-      guard v.count > 0, v.mayContain(cues), !ExtractionContext.isHeading(v), !definitions.contains(v.index) else {
+      let limits = grantHere[v.index] && !restrictionHere[v.index] ? grantLimits(v) : []
+      guard v.count > 0, v.mayContain(cues) || !limits.isEmpty, !ExtractionContext.isHeading(v),
+        !definitions.contains(v.index)
+      else {
         continue
       }
       let found = v.find(cues)
-      guard !found.isEmpty else { continue }
+      guard !found.isEmpty || !limits.isEmpty else { continue }
       normative += 1
-      if covered[v.index] {
+      if covered[v.index] && limits.isEmpty {
         explained += 1
         continue
       }
       var words: [String] = []
-      for r in found {
+      for r in covered[v.index] ? limits : found {
         // "can't" matched as "can not" (the view folds the "t"); say it the way it matched.
         let w = r.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " ")
         if !words.contains(w) { words.append(w) }
@@ -171,6 +207,7 @@ public enum UnexplainedFinder {
 // scripts/phrase-catalogue.py: rerun it after adding or removing a set.
 extension PhraseCatalogue {
   static let unexplained: [PhraseSet] = [
-    UnexplainedFinder.cues
+    UnexplainedFinder.cues,
+    UnexplainedFinder.grantLimiters,
   ]
 }

@@ -34,6 +34,9 @@ extension UnexplainedFinder {
     "may not", "must not", "shall not", "prohibited", "prohibit", "prohibits", "only", "solely", "exclusively",
     "restricted", "restrict", "restricts", "not permitted", "not allowed", "not licensed", "no right", "no rights",
     "cannot", "can not", "will not", "won not", "wo not", "not be used", "do not", "does not permit", "may only",
+    // Limits inside a grant sentence (see `UnexplainedFinder.grantLimiters`).
+    "original package", "original distribution", "unmodified", "internal use", "internal purposes",
+    "internal business", "within your organization", "within your organisation",
   ]
 }
 

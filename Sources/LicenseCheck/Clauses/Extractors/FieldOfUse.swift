@@ -183,6 +183,9 @@ struct FieldOfUseRule: ClauseRule {
     if out.contains(where: { $0.0 == "regulated-activity-without-licence" }) {
       out.removeAll { professionFields.contains($0.0) }
     }
+    // "Do not use the outputs to train machine learning models" is `output-use`: a training ban is a field
+    // only when the work itself is the training data.
+    if v.has(.outputWords) { out.removeAll { $0.0 == "ai-training" } }
     // "the operation of any nuclear facility" is infrastructure; "nuclear" names weapons only when no
     // facility follows it.
     if out.contains(where: { $0.0 == "critical-infrastructure" }), v.has(.nuclearFacility),
@@ -345,6 +348,7 @@ struct FieldOfUseRule: ClauseRule {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let nuclearFacility: PhraseSet = ["nuclear facilit*"]
+  fileprivate static let outputWords: PhraseSet = ["output", "outputs", "generated content", "completions"]
   fileprivate static let warrantsItWillNot: PhraseSet = [
     "warrants that it will not", "warrant that you will not", "warrants that it shall not", "warrant that it will not",
     "warrants that licensee will not", "warrants that you will not", "warrant that you shall not",
@@ -377,6 +381,7 @@ extension PhraseCatalogue {
       FieldOfUseRule.weaponWords,
       FieldOfUseRule.useFor,
       PhraseSet.nuclearFacility,
+      PhraseSet.outputWords,
       PhraseSet.warrantsItWillNot,
       PhraseSet.suchPurposes,
       PhraseSet.notLicensedForUse,
