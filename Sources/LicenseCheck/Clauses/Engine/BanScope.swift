@@ -34,9 +34,14 @@ enum BanScope {
       // "You agree not to use the Model to:", or a bare "The Licensee shall not:" opening a list.
       let endsOnIntro = v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false
       // "You may not" with no colon, then bulleted items (Microsoft's licence terms): a list all the same.
+      // A bare "You may not" cannot end a sentence: when a Markdown list lost its bullets, the next line is
+      // still its first item.
+      let bareLineIntro =
+        endsOnIntro && v.count <= 4 && i + 1 < views.count
+        && Self.startsLine(tokenIndex: structure.sentences[i + 1].tokenRange.lowerBound, text: text)
       let colon =
         endsWithColon(structure.sentences[i], text: text)
-        || (endsOnIntro && nextStartsItem(after: i, views: views, structure: structure, text: text))
+        || (endsOnIntro && nextStartsItem(after: i, views: views, structure: structure, text: text)) || bareLineIntro
       let bareIntro = colon && endsOnIntro
       // "The User shall not perform any of the following acts:" names no use but opens a ban list.
       let followingIntro = colon && v.has(.following)
@@ -114,7 +119,10 @@ enum BanScope {
     let t = text.tokens[tokenIndex]
     if t.kind == .number { return true }
     let n = text.normalizedSlice(t)
-    if t.kind == .punctuation, n.first == UInt8(ascii: "(") || n.elementsEqual("•".utf8) || n.first == 0x2D {
+    // "*" is the Markdown and plain-text bullet ("* reverse engineer …").
+    if t.kind == .punctuation,
+      n.first == UInt8(ascii: "(") || n.elementsEqual("•".utf8) || n.first == 0x2D || n.first == UInt8(ascii: "*")
+    {
       return true
     }
     if t.kind == .word, n.count <= 4, tokenIndex + 1 < text.tokens.count {

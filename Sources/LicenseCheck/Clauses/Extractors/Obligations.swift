@@ -25,7 +25,7 @@ struct IncludeLicenseRule: ClauseRule {
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
     "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
     "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained", "ship", "inform",
-    "receive",
+    "receive", "must be distributed with", "shall be distributed with",
   ]
 
   /// First words of the bare mentions ("this agreement", "these terms", "this license").
@@ -444,6 +444,7 @@ struct ShareAlikeRule: ClauseRule {
     "under the terms of this agreement", "under the terms of the gnu", "under the same conditions",
     "terms of this license", "this license and only this license", "sharealike", "share alike", "copyleft",
     "license the entire work", "as a whole under this license", "under these terms", "subject to this license",
+    "subject to the terms of this agreement", "subject to the terms of this license", "subject to this agreement",
   ]
   static let derivatives: PhraseSet = [
     "derived work*", "derived model*", "fine tuned", "derivative model*",
@@ -454,7 +455,7 @@ struct ShareAlikeRule: ClauseRule {
   ]
   static let release: PhraseSet = [
     "licensed", "license", "distribute*", "release*", "convey*", "made available", "make available", "provided",
-    "publish",
+    "publish", "distribution",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -463,6 +464,9 @@ struct ShareAlikeRule: ClauseRule {
     let scope = docScope(ctx)
     for v in ctx.sentences() {
       guard let same = v.first(sameLicence), v.has(release) else { continue }
+      // "Updates provided by the Licensor are subject to this agreement" covers the licensor's own changes:
+      // derivatives "subject to the terms of this agreement" share alike only where they are distributed.
+      if v.first(.subjectToAgreement, in: same) != nil, !v.has(.distributionWords) { continue }
       // In a list of conditions ("If You Share Adapted Material …: 1. the Adapter's License must be …")
       // what the condition is about is named in the sentences before.
       let context = (Swift.max(0, v.index - 3)..<v.index).map { ctx.views[$0] }
@@ -784,6 +788,16 @@ struct AcceptanceRule: ClauseRule {
         out.append(ctx.clause(.acceptance, in: v, evidence: s, parameters: p))
         continue
       }
+      // "Those who do not agree should stop using the software", "if you do not agree to the changed
+      // terms, discontinue your use": whoever keeps using has accepted, so the act is use.
+      if let r = v.first(.refuseToAgree), let stop = v.first(.stopUsing),
+        stop.lowerBound > r.upperBound, stop.lowerBound - r.upperBound <= 24
+      {
+        var p = ClauseParameters()
+        p.mechanism = [.use]
+        out.append(ctx.clause(.acceptance, in: v, evidence: stop, parameters: p))
+        continue
+      }
       // Acceptance of the licence itself: its name follows the acceptance closely.
       guard
         let a = v.find(accept).first(where: {
@@ -962,7 +976,15 @@ extension PhraseSet {
     "removed or altered", "alter or remove", "remove or alter", "altered or removed", "removed, altered",
   ]
   fileprivate static let whenIf: PhraseSet = ["when", "if", "where", "whenever"]
-  fileprivate static let areSubjectTo: PhraseSet = ["are subject to this license", "is subject to this license"]
+  fileprivate static let areSubjectTo: PhraseSet = [
+    "are subject to this license", "is subject to this license", "are subject to the terms of this agreement",
+    "is subject to the terms of this agreement", "are subject to this agreement",
+    "are subject to the terms of this license",
+  ]
+  fileprivate static let subjectToAgreement: PhraseSet = [
+    "subject to the terms of this agreement", "subject to the terms of this license", "subject to this agreement",
+  ]
+  fileprivate static let distributionWords: PhraseSet = ["distribution", "distribute*", "redistribut*"]
   fileprivate static let youMayPermission: PhraseSet = ["you may", "permission", "free to"]
   fileprivate static let mustOnlyUnder2: PhraseSet = ["must", "only under", "shall"]
   fileprivate static let interactingWithItRemotely: PhraseSet = [
@@ -1031,6 +1053,16 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let doNotAcceptNot: PhraseSet = ["do not accept", "not accept"]
+  fileprivate static let refuseToAgree: PhraseSet = [
+    "do not agree", "don not agree", "does not agree", "cannot agree", "can not agree", "won not agree",
+    "will not agree",
+    "do not accept", "does not accept", "cannot accept", "disagree with",
+  ]
+  fileprivate static let stopUsing: PhraseSet = [
+    "stop using", "stop use", "stop your use", "discontinue your use", "discontinue use", "discontinue using",
+    "discontinue all use", "cease using", "cease use", "cease all use", "cease your use", "cease to use",
+    "discontinue their use", "stop their use", "cease their use",
+  ]
 }
 
 /// Phrase sets used by the rules above, compiled once.
@@ -1138,6 +1170,8 @@ extension PhraseCatalogue {
       PhraseSet.removedOrAltered,
       PhraseSet.whenIf,
       PhraseSet.areSubjectTo,
+      PhraseSet.subjectToAgreement,
+      PhraseSet.distributionWords,
       PhraseSet.youMayPermission,
       PhraseSet.mustOnlyUnder2,
       PhraseSet.interactingWithItRemotely,
@@ -1173,6 +1207,8 @@ extension PhraseCatalogue {
       PhraseSet.iAcceptAcceptButton,
       PhraseSet.indicateYourAcceptanceIndicates,
       PhraseSet.doNotAcceptNot,
+      PhraseSet.refuseToAgree,
+      PhraseSet.stopUsing,
       PhraseSet.followingConditions,
       PhraseSet.lesserGeneralPublicLicense2,
       PhraseSet.eachFileSeparateFile,
