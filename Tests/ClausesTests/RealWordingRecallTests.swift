@@ -96,7 +96,10 @@ struct RealWordingRecallTests {
   @Test(arguments: [
     ("If the licensee fails to comply with this agreement, all rights granted here terminate automatically.", true),
     ("We may suspend or stop providing the service to you if you do not comply with these terms.", true),
-    ("If the user fails to give the required credit, the rights granted under this licence are void ab initio.", true),
+    (
+      "If the user fails to comply with the credit requirement, the rights granted under this licence are void ab initio.",
+      true
+    ),
     ("The vendor may stop providing updates for older versions.", false),
   ])
   func terminationWordings(_ text: String, _ expected: Bool) {
@@ -109,5 +112,26 @@ struct RealWordingRecallTests {
   ])
   func noTimeLimit(_ text: String) {
     #expect(!kinds(text).contains(.timeLimit), "\(text)")
+  }
+}
+
+extension RealWordingRecallTests {
+  @Test(arguments: [
+    "A recipient may pass the data on, so long as the recipient makes available the text of this agreement with it.",
+    "You may place the program in a public archive provided that it is distributed free of charge and with a copy of this EULA.",
+  ])
+  func licenceTextPassedOn(_ text: String) {
+    #expect(kinds(text).contains(.includeLicense), "\(text)")
+  }
+
+  @Test func changedVersionsCarrySource() {
+    let text =
+      "Copying and changing the program are allowed provided that the following conditions are met: changed versions are distributed with source code and documentation."
+    #expect(kinds(text).contains(.discloseSource))
+  }
+
+  @Test func licenceDistributedWithTheSourceIsNoSourceDuty() {
+    let text = "This License must be distributed with any distribution of the program or its source code."
+    #expect(!kinds(text).contains(.discloseSource))
   }
 }

@@ -122,7 +122,7 @@ struct TerminationRule: ClauseRule {
     "noncompliance", "do not comply", "contrary to", "attempt otherwise", "any attempt", "is void", "break", "breaks",
     "broken", "ignore", "disregard", "not follow",
     "misuse", "in violation", "fail to", "except as expressly provided", "other than as this", "otherwise than as",
-    "good cause", "infringes section", "infringes §", "fails to comply", "failed to comply", "fails to",
+    "good cause", "infringes section", "infringes §", "fails to comply", "failed to comply",
     "does not comply", "for cause",
   ]
   static let litigation: PhraseSet = [

@@ -16,7 +16,7 @@ struct IncludeLicenseRule: ClauseRule {
     "this permission", "the licence terms", "this text", "this notice", "include this file", "keep this file",
     "this grant", "this file with", "without this file", "complete permission notice", "license agreement and",
     "license agreement is retained", "this entire statement", "this statement",
-    "licence agreement is retained",
+    "licence agreement is retained", "text of this agreement", "copy of this eula", "text of this eula",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
@@ -25,7 +25,7 @@ struct IncludeLicenseRule: ClauseRule {
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
     "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
     "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained", "ship", "inform",
-    "receive", "must be distributed with", "shall be distributed with",
+    "receive", "makes available", "must be distributed with", "shall be distributed with",
   ]
 
   /// First words of the bare mentions ("this agreement", "these terms", "this license").
@@ -560,7 +560,10 @@ struct DiscloseSourceRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let s = v.first(source), let pv = v.first(provide) else { continue }
+      // "modified versions are distributed with source code": the source named right after the verb.
+      guard let s = v.first(source) ?? v.first(.distributedWithSource),
+        let pv = v.first(provide) ?? v.first(.distributedWithSource)
+      else { continue }
       // Notices kept from the source form are retain-notices, not source disclosure.
       if v.has(.noticesNotice) { continue }
       guard v.has(Lexicon.must) || v.has(.providedThatOnCondition) else { continue }
@@ -981,6 +984,10 @@ extension PhraseSet {
     "is subject to the terms of this agreement", "are subject to this agreement",
     "are subject to the terms of this license",
   ]
+  fileprivate static let distributedWithSource: PhraseSet = [
+    "distributed with source code", "distributed with sources", "distributed with the source code",
+    "distributed with its source code", "distributed with complete source code", "distributed with their source code",
+  ]
   fileprivate static let subjectToAgreement: PhraseSet = [
     "subject to the terms of this agreement", "subject to the terms of this license", "subject to this agreement",
   ]
@@ -1170,6 +1177,7 @@ extension PhraseCatalogue {
       PhraseSet.removedOrAltered,
       PhraseSet.whenIf,
       PhraseSet.areSubjectTo,
+      PhraseSet.distributedWithSource,
       PhraseSet.subjectToAgreement,
       PhraseSet.distributionWords,
       PhraseSet.youMayPermission,
