@@ -135,3 +135,45 @@ extension RealWordingRecallTests {
     #expect(!kinds(text).contains(.discloseSource))
   }
 }
+
+extension RealWordingRecallTests {
+  @Test func openEndedModalBanIntroducesNumberedItems() {
+    let text = """
+      4.2 The Customer shall not, unless expressly allowed in this agreement or by law
+
+      4.2.1 lend or rent the program to anyone;
+
+      4.2.2 remove or alter the notice of the vendor's proprietary rights in the program;
+
+      4.2.3 take the program apart by reverse engineering it.
+      """
+    let k = kinds(text)
+    #expect(k.contains(.retainNotices))
+    #expect(k.contains(.noReverseEngineering))
+  }
+
+  @Test func headingWithoutABanOpensNoList() {
+    let text = """
+      4.2 What the Customer may do
+
+      4.2.1 take the program apart by reverse engineering it where the law allows;
+      """
+    #expect(!kinds(text).contains(.noReverseEngineering))
+  }
+
+  @Test func assigningTheAgreementIsNoLicenceCopy() {
+    let text = "You may not assign this agreement or give the programs or an interest in them to anyone else."
+    #expect(!kinds(text).contains(.includeLicense))
+  }
+}
+
+extension RealWordingRecallTests {
+  @Test func siblingItemWithABanOpensNoList() {
+    let text = """
+      (b) your products may not compete with the program,
+
+      (c) the vendor shall defend you against claims that the program infringes the rights of others.
+      """
+    #expect(!kinds(text).contains(.fieldOfUse))
+  }
+}

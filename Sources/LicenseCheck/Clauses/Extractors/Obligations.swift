@@ -54,6 +54,8 @@ struct IncludeLicenseRule: ClauseRule {
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
         // "by using the code you agree to these terms": the licence accepted, not passed on.
         if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
+        // "assign this agreement or give the programs to anyone": an assignment ban, not a copy passed on.
+        if c.lowerBound > 0, v.word(c.lowerBound - 1) == "assign" { return nil }
         // "you bind each recipient to the terms of this agreement": recipients bound (flow-down), not a
         // copy carried.
         if v.first(.bindRecipients, in: Swift.max(0, c.lowerBound - 14)..<c.lowerBound) != nil,
