@@ -34,13 +34,25 @@ enum BanScope {
       // "You agree not to use the Model to:", or a bare "The Licensee shall not:" opening a list.
       let endsOnIntro = v.first(intro).map { $0.upperBound >= v.count - 1 } ?? false
       // "You may not" with no colon, then bulleted items (Microsoft's licence terms): a list all the same.
+      // A bare "You may not" cannot end a sentence: when a Markdown list lost its bullets, the next line is
+      // still its first item.
+      let bareLineIntro =
+        endsOnIntro && v.count <= 4 && i + 1 < views.count
+        && Self.startsLine(tokenIndex: structure.sentences[i + 1].tokenRange.lowerBound, text: text)
+      // "2.2 Licensee shall not, unless expressly provided in this Agreement" with no punctuation at its end,
+      // then numbered items: the modal ban introduces them as a colon would.
+      let openEndedBan =
+        v.has(.modalBan) && v.count <= 30 && endsOnWord(structure.sentences[i], text: text)
+        && nextStartsNumberedItem(after: i, structure: structure, text: text)
       let colon =
         endsWithColon(structure.sentences[i], text: text)
-        || (endsOnIntro && nextStartsItem(after: i, views: views, structure: structure, text: text))
+        || (endsOnIntro && nextStartsItem(after: i, views: views, structure: structure, text: text)) || bareLineIntro
+        || openEndedBan
       let bareIntro = colon && endsOnIntro
       // "The User shall not perform any of the following acts:" names no use but opens a ban list.
       let followingIntro = colon && v.has(.following)
-      if colon || role == .policy, v.has(intro), v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro
+      if colon || role == .policy, v.has(intro),
+        v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro
       {
         active = true
         introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
@@ -105,6 +117,26 @@ enum BanScope {
     return n.count == 1 && (n.first == UInt8(ascii: ":") || n.first == UInt8(ascii: "-"))
   }
 
+  /// Whether the sentence after `i` starts a line with a number or a lettered marker ("2.2.1", "(a)", "b)"),
+  /// not a bullet: a box of "*" lines around a disclaimer is no list.
+  static func nextStartsNumberedItem(after i: Int, structure: TextStructure, text: TokenizedText) -> Bool {
+    guard i + 1 < structure.sentences.count else { return false }
+    let first = structure.sentences[i + 1].tokenRange.lowerBound
+    guard first < text.tokens.count, startsLine(tokenIndex: first, text: text) else { return false }
+    let t = text.tokens[first]
+    if t.kind == .number { return true }
+    let n = text.normalizedSlice(t)
+    if t.kind == .punctuation { return n.first == UInt8(ascii: "(") }
+    return startsWithMarker(first, text: text)
+  }
+
+  /// Whether the sentence ends on a word, with no punctuation: a sibling item ends on "," or ";", a
+  /// sentence on a full stop.
+  static func endsOnWord(_ s: Sentence, text: TokenizedText) -> Bool {
+    guard let last = s.tokenRange.last else { return false }
+    return text.tokens[last].kind != .punctuation
+  }
+
   static func startsLine(tokenIndex: Int, text: TokenizedText) -> Bool {
     guard tokenIndex > 0 else { return true }
     return text.tokens[tokenIndex - 1].line < text.tokens[tokenIndex].line
@@ -114,7 +146,10 @@ enum BanScope {
     let t = text.tokens[tokenIndex]
     if t.kind == .number { return true }
     let n = text.normalizedSlice(t)
-    if t.kind == .punctuation, n.first == UInt8(ascii: "(") || n.elementsEqual("•".utf8) || n.first == 0x2D {
+    // "*" is the Markdown and plain-text bullet ("* reverse engineer …").
+    if t.kind == .punctuation,
+      n.first == UInt8(ascii: "(") || n.elementsEqual("•".utf8) || n.first == 0x2D || n.first == UInt8(ascii: "*")
+    {
       return true
     }
     if t.kind == .word, n.count <= 4, tokenIndex + 1 < text.tokens.count {
@@ -128,6 +163,9 @@ enum BanScope {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let toFor: PhraseSet = ["to", "for", "in"]
+  fileprivate static let modalBan: PhraseSet = [
+    "shall not", "may not", "must not", "will not", "agree not", "agrees not",
+  ]
   fileprivate static let oneOfTheFollowing: PhraseSet = [
     "one of the following", "either of the following", "any of the following options",
   ]
@@ -141,6 +179,7 @@ extension PhraseCatalogue {
     BanScope.intro,
     BanScope.reporting,
     PhraseSet.toFor,
+    PhraseSet.modalBan,
     PhraseSet.oneOfTheFollowing,
     PhraseSet.following,
   ]

@@ -176,8 +176,11 @@ struct TimeLimitRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
+      // "You may convert to and distribute this work in any format" converts a file, not the licence:
+      // "convert(s) to" is a change date only beside a licence.
       if let c = v.first(changeDate),
-        v.word(c.lowerBound) != "change" || v.isCapitalised(c.lowerBound)
+        (v.word(c.lowerBound) != "change" && !v.word(c.lowerBound).hasPrefix("convert"))
+          || v.isCapitalised(c.lowerBound)
           || v.has(.licenseWord)
       {
         var p = ClauseParameters()
@@ -199,6 +202,9 @@ struct TimeLimitRule: ClauseRule {
       // A bare "trial" or a title ("Evaluation License") needs a period or an expiry beside it ("a 30-day
       // trial", "the trial expires").
       if t.count == 1 || v.count <= 6, !v.has(expires) { continue }
+      // "you comply, now and during the trial term, with …" refers to a trial set elsewhere: without a
+      // period or an expiry the sentence states no limit.
+      if v.first(.duringThe, in: Swift.max(0, t.lowerBound - 2)..<t.lowerBound) != nil, !v.has(expires) { continue }
       if v.has(.warrantLiableCompete) && !v.has(expires) { continue }
       var p = ClauseParameters()
       p.limitType = "trial"
@@ -318,6 +324,7 @@ extension PhraseSet {
     "if you compete", "if you or", "in the event that you",
   ]
   fileprivate static let licenseWord: PhraseSet = ["license", "licensed"]
+  fileprivate static let duringThe: PhraseSet = ["during the", "throughout the", "during any", "during your"]
   fileprivate static let forAPeriod: PhraseSet = ["only for", "for a period of", "for a term of"]
   fileprivate static let grantOrUse: PhraseSet = ["grant*", "license", "licence", "licensed", "use the", "install"]
   /// Periods that are not the life of the grant: notice, cure, records, warranty and survival periods.
@@ -373,6 +380,7 @@ extension PhraseCatalogue {
     PhraseSet.warrantLiableCompete,
     PhraseSet.conditionedOnNotCompeting,
     PhraseSet.licenseWord,
+    PhraseSet.duringThe,
     PhraseSet.forAPeriod,
     PhraseSet.grantOrUse,
     PhraseSet.notATerm,

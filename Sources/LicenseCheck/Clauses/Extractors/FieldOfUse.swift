@@ -91,7 +91,7 @@ struct FieldOfUseRule: ClauseRule {
         "violation of any law", "violate applicable law", "violates applicable law", "violation of applicable law",
         "criminal", "crime*", "terroris*",
         "trafficking", "violate the law", "infringe*", "laws or regulations", "law forbids", "laws forbid",
-        "forbidden by law", "prohibited by law", "prohibited by applicable law",
+        "forbidden by law", "prohibited by law", "prohibited by applicable law", "against the law", "against any law",
       ]
     ),
     (

@@ -93,7 +93,13 @@ struct IndemnificationRule: ClauseRule {
       // RAS"): any capitalised party other than the one that grants the licence.
       // An item of a duty list ("you must: … indemnify, defend and hold harmless X from any claims")
       // has the list's subject.
-      let listed = ctx.inDutyList[v.index] && t.lowerBound <= 3 && v.has(claims)
+      // A bulleted item that opens on the duty ("• indemnify, defend and hold harmless X from any claims",
+      // "vi. will indemnify …") has the list's subject too, even where a quoted notice broke the list.
+      let bulletDuty =
+        t.lowerBound <= 2 && v.has(claims) && ["indemnify", "defend", "hold"].contains(v.word(t.lowerBound))
+        && (t.lowerBound == 0 || ["will", "shall", "must"].contains(v.word(t.lowerBound - 1)))
+        && BanScope.startsWithMarker(ctx.structure.sentences[v.index].tokenRange.lowerBound, text: v.text)
+      let listed = (ctx.inDutyList[v.index] && t.lowerBound <= 3 && v.has(claims)) || bulletDuty
       guard listed || v.has(.youLicensee) || namedParty(before: t, in: v, excluding: grantors) else {
         continue
       }

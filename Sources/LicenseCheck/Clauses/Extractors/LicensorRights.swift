@@ -114,7 +114,7 @@ struct TerminationRule: ClauseRule {
     "shall end", "will end", "no longer", "lapse", "ends", "end automatically", "cancel", "cancelled", "withdraw",
     "withdrawn", "expire", "expires", "stops", "ceases", "comes to an end", "end on the date", "ends on the date",
     "end as of",
-    "ends as of",
+    "ends as of", "stop providing", "void ab initio", "deemed void", "become void", "becomes void",
   ]
   static let breach: PhraseSet = [
     "breach", "breaches", "breached", "breaching", "violated", "violating", "fail to comply", "failure to comply",
@@ -122,7 +122,8 @@ struct TerminationRule: ClauseRule {
     "noncompliance", "do not comply", "contrary to", "attempt otherwise", "any attempt", "is void", "break", "breaks",
     "broken", "ignore", "disregard", "not follow",
     "misuse", "in violation", "fail to", "except as expressly provided", "other than as this", "otherwise than as",
-    "good cause", "infringes section", "infringes §",
+    "good cause", "infringes section", "infringes §", "fails to comply", "failed to comply",
+    "does not comply", "for cause",
   ]
   static let litigation: PhraseSet = [
     "such a claim", "makes a claim", "make a claim", "claim that",

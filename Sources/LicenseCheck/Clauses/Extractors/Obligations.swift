@@ -16,7 +16,7 @@ struct IncludeLicenseRule: ClauseRule {
     "this permission", "the licence terms", "this text", "this notice", "include this file", "keep this file",
     "this grant", "this file with", "without this file", "complete permission notice", "license agreement and",
     "license agreement is retained", "this entire statement", "this statement",
-    "licence agreement is retained",
+    "licence agreement is retained", "text of this agreement", "copy of this eula", "text of this eula",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
@@ -25,7 +25,7 @@ struct IncludeLicenseRule: ClauseRule {
     "appears", "come with", "comes with", "travel with", "keep", "ship with", "bundled with", "be included",
     "pass on", "hand on", "make available", "not be removed", "removed", "gets", "get", "receives", "display",
     "kept", "be kept", "by including", "providing", "attaching", "distributed without", "retained", "ship", "inform",
-    "receive",
+    "receive", "makes available", "must be distributed with", "shall be distributed with",
   ]
 
   /// First words of the bare mentions ("this agreement", "these terms", "this license").
@@ -54,6 +54,8 @@ struct IncludeLicenseRule: ClauseRule {
       let pair = v.find(copyOfLicence).lazy.compactMap { c -> (Range<Int>, Range<Int>)? in
         // "by using the code you agree to these terms": the licence accepted, not passed on.
         if v.first(.agreeAccept, in: Swift.max(0, c.lowerBound - 2)..<c.lowerBound) != nil { return nil }
+        // "assign this agreement or give the programs to anyone": an assignment ban, not a copy passed on.
+        if c.lowerBound > 0, v.word(c.lowerBound - 1) == "assign" { return nil }
         // "you bind each recipient to the terms of this agreement": recipients bound (flow-down), not a
         // copy carried.
         if v.first(.bindRecipients, in: Swift.max(0, c.lowerBound - 14)..<c.lowerBound) != nil,
@@ -444,6 +446,7 @@ struct ShareAlikeRule: ClauseRule {
     "under the terms of this agreement", "under the terms of the gnu", "under the same conditions",
     "terms of this license", "this license and only this license", "sharealike", "share alike", "copyleft",
     "license the entire work", "as a whole under this license", "under these terms", "subject to this license",
+    "subject to the terms of this agreement", "subject to the terms of this license", "subject to this agreement",
   ]
   static let derivatives: PhraseSet = [
     "derived work*", "derived model*", "fine tuned", "derivative model*",
@@ -454,7 +457,7 @@ struct ShareAlikeRule: ClauseRule {
   ]
   static let release: PhraseSet = [
     "licensed", "license", "distribute*", "release*", "convey*", "made available", "make available", "provided",
-    "publish",
+    "publish", "distribution",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -463,6 +466,9 @@ struct ShareAlikeRule: ClauseRule {
     let scope = docScope(ctx)
     for v in ctx.sentences() {
       guard let same = v.first(sameLicence), v.has(release) else { continue }
+      // "Updates provided by the Licensor are subject to this agreement" covers the licensor's own changes:
+      // derivatives "subject to the terms of this agreement" share alike only where they are distributed.
+      if v.first(.subjectToAgreement, in: same) != nil, !v.has(.distributionWords) { continue }
       // In a list of conditions ("If You Share Adapted Material …: 1. the Adapter's License must be …")
       // what the condition is about is named in the sentences before.
       let context = (Swift.max(0, v.index - 3)..<v.index).map { ctx.views[$0] }
@@ -556,7 +562,10 @@ struct DiscloseSourceRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let s = v.first(source), let pv = v.first(provide) else { continue }
+      // "modified versions are distributed with source code": the source named right after the verb.
+      guard let s = v.first(source) ?? v.first(.distributedWithSource),
+        let pv = v.first(provide) ?? v.first(.distributedWithSource)
+      else { continue }
       // Notices kept from the source form are retain-notices, not source disclosure.
       if v.has(.noticesNotice) { continue }
       guard v.has(Lexicon.must) || v.has(.providedThatOnCondition) else { continue }
@@ -784,6 +793,16 @@ struct AcceptanceRule: ClauseRule {
         out.append(ctx.clause(.acceptance, in: v, evidence: s, parameters: p))
         continue
       }
+      // "Those who do not agree should stop using the software", "if you do not agree to the changed
+      // terms, discontinue your use": whoever keeps using has accepted, so the act is use.
+      if let r = v.first(.refuseToAgree), let stop = v.first(.stopUsing),
+        stop.lowerBound > r.upperBound, stop.lowerBound - r.upperBound <= 24
+      {
+        var p = ClauseParameters()
+        p.mechanism = [.use]
+        out.append(ctx.clause(.acceptance, in: v, evidence: stop, parameters: p))
+        continue
+      }
       // Acceptance of the licence itself: its name follows the acceptance closely.
       guard
         let a = v.find(accept).first(where: {
@@ -962,7 +981,19 @@ extension PhraseSet {
     "removed or altered", "alter or remove", "remove or alter", "altered or removed", "removed, altered",
   ]
   fileprivate static let whenIf: PhraseSet = ["when", "if", "where", "whenever"]
-  fileprivate static let areSubjectTo: PhraseSet = ["are subject to this license", "is subject to this license"]
+  fileprivate static let areSubjectTo: PhraseSet = [
+    "are subject to this license", "is subject to this license", "are subject to the terms of this agreement",
+    "is subject to the terms of this agreement", "are subject to this agreement",
+    "are subject to the terms of this license",
+  ]
+  fileprivate static let distributedWithSource: PhraseSet = [
+    "distributed with source code", "distributed with sources", "distributed with the source code",
+    "distributed with its source code", "distributed with complete source code", "distributed with their source code",
+  ]
+  fileprivate static let subjectToAgreement: PhraseSet = [
+    "subject to the terms of this agreement", "subject to the terms of this license", "subject to this agreement",
+  ]
+  fileprivate static let distributionWords: PhraseSet = ["distribution", "distribute*", "redistribut*"]
   fileprivate static let youMayPermission: PhraseSet = ["you may", "permission", "free to"]
   fileprivate static let mustOnlyUnder2: PhraseSet = ["must", "only under", "shall"]
   fileprivate static let interactingWithItRemotely: PhraseSet = [
@@ -1031,6 +1062,16 @@ extension PhraseSet {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let doNotAcceptNot: PhraseSet = ["do not accept", "not accept"]
+  fileprivate static let refuseToAgree: PhraseSet = [
+    "do not agree", "don not agree", "does not agree", "cannot agree", "can not agree", "won not agree",
+    "will not agree",
+    "do not accept", "does not accept", "cannot accept", "disagree with",
+  ]
+  fileprivate static let stopUsing: PhraseSet = [
+    "stop using", "stop use", "stop your use", "discontinue your use", "discontinue use", "discontinue using",
+    "discontinue all use", "cease using", "cease use", "cease all use", "cease your use", "cease to use",
+    "discontinue their use", "stop their use", "cease their use",
+  ]
 }
 
 /// Phrase sets used by the rules above, compiled once.
@@ -1138,6 +1179,9 @@ extension PhraseCatalogue {
       PhraseSet.removedOrAltered,
       PhraseSet.whenIf,
       PhraseSet.areSubjectTo,
+      PhraseSet.distributedWithSource,
+      PhraseSet.subjectToAgreement,
+      PhraseSet.distributionWords,
       PhraseSet.youMayPermission,
       PhraseSet.mustOnlyUnder2,
       PhraseSet.interactingWithItRemotely,
@@ -1173,6 +1217,8 @@ extension PhraseCatalogue {
       PhraseSet.iAcceptAcceptButton,
       PhraseSet.indicateYourAcceptanceIndicates,
       PhraseSet.doNotAcceptNot,
+      PhraseSet.refuseToAgree,
+      PhraseSet.stopUsing,
       PhraseSet.followingConditions,
       PhraseSet.lesserGeneralPublicLicense2,
       PhraseSet.eachFileSeparateFile,

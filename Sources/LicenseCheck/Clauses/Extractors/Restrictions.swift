@@ -6,11 +6,15 @@ struct AcceptableUsePolicyRule: ClauseRule {
   static let policy: PhraseSet = [
     "acceptable use policy", "prohibited use policy", "use policy", "usage policy", "acceptable use",
     "responsible use guide", "code of conduct", "usage guidelines", "use guidelines", "acceptable use guidelines",
+    // "You must follow any policies made available to you within the Services", "adhere to the policies posted".
+    "any policies", "policies posted", "policies made available", "policies published", "usage policies",
+    "use policies", "acceptable use policies",
   ]
   static let incorporate: PhraseSet = [
     "incorporated", "incorporated by reference", "comply", "complies", "adhere", "subject to", "abide",
     "in accordance with", "available at", "hereby incorporated", "bound by", "must not", "you agree",
     "not to use", "follow", "conform", "forms part of", "form part of", "part of these terms", "part of this agreement",
+    "consistent with", "violate",
   ]
   static let updatable: PhraseSet = [
     "from time to time", "updated", "update", "may be amended", "may be modified", "may change", "modify",
@@ -98,7 +102,8 @@ struct NonCommercialRule: ClauseRule {
     "non commercial license", "non commercial licence", "noncommercial license", "noncommercial licence",
     "non commercial research", "noncommercial research", "non commercial only", "non commercial basis",
     "non commercial uses", "noncommercial uses", "non commercial manner", "noncommercial",
-    "non commercial", "not for commercial", "no commercial", "not commercial",
+    "non commercial", "not for commercial", "no commercial", "not commercial", "non commercially", "noncommercially",
+    "commercial intent",
     "commercial use is prohibited", "commercial purposes", "commercial use", "commercially", "commercial advantage",
     "monetary compensation", "commercial gain", "commercial purpose",
   ]
@@ -131,14 +136,22 @@ struct NonCommercialRule: ClauseRule {
       guard let m = v.first(nc) else { continue }
       let bare = ["noncommercial", "commercial"].contains(v.word(m.upperBound - 1))
       // A bare adjective ("only for noncommercial distribution" of an offer) needs use or purpose nearby.
-      if bare
-        && v.first(
-          .useUses,
-          in: m.upperBound..<Swift.min(v.count, m.upperBound + 2)) == nil
+      // "solely for non-commercial, non-revenue generating, research purposes": a few adjectives may
+      // stand between the bare word and the use or purpose it qualifies.
+      if bare,
+        v.first(.useUses, in: m.upperBound..<Swift.min(v.count, m.upperBound + 2)) == nil,
+        v.first(.purposeUse, in: m.upperBound..<Swift.min(v.count, m.upperBound + 5)) == nil
       {
         continue
       }
-      guard v.has(restrictive) || v.has(.nonCommercialNoncommercial) else { continue }
+      // The adverb ("may be used non-commercially") restricts a use; "a non-commercially developed
+      // program" describes how the work was made.
+      if ["non", "noncommercially"].contains(v.word(m.lowerBound)), v.word(m.upperBound - 1).hasSuffix("ally"),
+        v.first(Lexicon.useVerbs, in: Swift.max(0, m.lowerBound - 4)..<m.lowerBound) == nil
+      {
+        continue
+      }
+      guard v.has(restrictive) || v.has(.nonCommercialNoncommercial) || v.has(.limitUseOf) else { continue }
       if v.has(permissive) { continue }
       let word = v.word(m.lowerBound)
       // "commercial use" only restricts when negated or limited ("not for commercial use").
@@ -157,8 +170,18 @@ struct NonCommercialRule: ClauseRule {
           continue
         }
         // "Use for commercial purposes … is not licensed hereunder": the refusal follows the use.
-        let refusedAfter = v.first(.refusedAfter, in: m.upperBound..<Swift.min(v.count, m.upperBound + 10)) != nil
-        guard v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned || refusedAfter else {
+        // "Distribution … for profit or other commercial intent without the written consent of the holder
+        // is prohibited": the refusal may also close the sentence, past a consent clause.
+        let refusedAfter =
+          v.first(.refusedAfter, in: m.upperBound..<Swift.min(v.count, m.upperBound + 10)) != nil
+          || v.first(.refusedAfter, in: Swift.max(m.upperBound, v.count - 3)..<v.count) != nil
+        // "You may not exercise any of the rights granted … in any manner intended for commercial advantage";
+        // "you must limit use … directed toward commercial advantage to a trial period".
+        let restrainedUse = v.has(.notExerciseRights) || v.has(.limitUseOf)
+        guard
+          v.negated(before: m.lowerBound, window: 6) || v.has(.notForNoCommercial) || banned || refusedAfter
+            || restrainedUse
+        else {
           continue
         }
         if v.has(.separateLicenseCommercialLicense) { continue }
@@ -477,6 +500,8 @@ struct HostedServiceRule: ClauseRule {
     "timesharing", "hosted solution", "hosted offering", "hosted basis", "managed offering", "cloud offering",
     "hosted environment", "host the software", "host the work", "hosted version", "managed version",
     "as an online service", "platform as a service", "service provider basis", "hosted services", "managed services",
+    "expose the software", "to third parties via the network", "to third parties over a network",
+    "to third parties over the network",
   ]
   /// Restrictions that are not phrased as bans: hosting needs permission, a licence or a fee.
   static let needsPermission: PhraseSet = [
@@ -660,6 +685,13 @@ extension PhraseSet {
     "is not licensed", "are not licensed", "is not permitted", "are not permitted", "is prohibited", "are prohibited",
     "is not allowed", "is not authorized", "is excluded",
   ]
+  fileprivate static let purposeUse: PhraseSet = ["purpose*", "use", "uses"]
+  fileprivate static let notExerciseRights: PhraseSet = [
+    "not exercise any of the rights", "not exercise the rights", "not exercise any rights", "not exercise your rights",
+  ]
+  fileprivate static let limitUseOf: PhraseSet = [
+    "must limit use", "must limit your use", "shall limit use", "shall limit your use", "will limit use",
+  ]
   fileprivate static let theWorkItself: PhraseSet = [
     "the model", "the models", "the software", "the weights", "the materials", "the work",
   ]
@@ -752,6 +784,9 @@ extension PhraseCatalogue {
       PhraseSet.reservedRoyalties,
       PhraseSet.copyrightLine,
       PhraseSet.refusedAfter,
+      PhraseSet.purposeUse,
+      PhraseSet.notExerciseRights,
+      PhraseSet.limitUseOf,
       PhraseSet.theWorkItself,
       PhraseSet.ifWhen,
       PhraseSet.sourceCodeOfService,

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+@testable import LicenseCheck
+
+/// Wordings the second recall round on `fixtures/real` taught the rules: bare "You may not" lists whose
+/// bullets are "*" or gone, bulleted indemnity duties, refusing the terms means stopping use, commercial
+/// advantage refused through the rights, policies followed, breach phrased "fails to comply". Sentences
+/// written here, each pattern with a trap that uses the same words without making the clause.
+struct RealWordingRecallTests {
+  func clauses(_ text: String) -> [Clause] { ClauseExtractor.extract(from: TokenizedText(text)) }
+  func kinds(_ text: String) -> Set<ClauseKind> { Set(clauses(text).map(\.kind)) }
+
+  @Test(arguments: [
+    "The program is licensed to you, not sold. You may not\n\n* take the program apart by reverse engineering it;\n\n* use the program in any way that is against the law.\n",
+    "The program is licensed to you, not sold. You may not\n\ntake the program apart by reverse engineering it;\n\nuse the program in any way that is against the law.\n",
+  ])
+  func bareBanIntroOpensAList(_ text: String) {
+    let k = kinds(text)
+    #expect(k.contains(.noReverseEngineering), "\(text)")
+    #expect(k.contains(.fieldOfUse), "\(text)")
+  }
+
+  @Test func bulletedIndemnityAfterABrokenList() {
+    let text = """
+      For each program you ship, you must
+      • put your own copyright notice on it;
+      • show this line in its About box: "Parts are Copyright Example Ltd. All rights reserved."; and
+      • indemnify, defend and hold harmless Example Ltd from any claims that arise from your program.
+      """
+    #expect(kinds(text).contains(.indemnification))
+  }
+
+  @Test func bulletNamingIndemnityIsNoDuty() {
+    let text =
+      "The sections below cover:\n• indemnity claims, handled as set out in section 9;\n• warranty questions.\n"
+    #expect(!kinds(text).contains(.indemnification))
+  }
+
+  @Test(arguments: [
+    ("If you cannot agree with these conditions, please stop using the program and delete it.", true),
+    ("Anyone who does not agree to the revised terms should discontinue their use of the service.", true),
+    ("You may stop using the program at any time and remove it from your disk.", false),
+  ])
+  func refusingMeansStopping(_ text: String, _ expected: Bool) {
+    let c = clauses(text).filter { $0.kind == .acceptance }
+    #expect(!c.isEmpty == expected, "\(text)")
+    if expected { #expect(c.first?.parameters.mechanism == [.use], "\(text)") }
+  }
+
+  @Test(arguments: [
+    (
+      "You may not exercise any of the rights granted above in a manner directed toward commercial advantage.",
+      true
+    ),
+    ("You must limit use of the tool that is intended for commercial advantage to a trial of thirty days.", true),
+    ("You may use the data solely for non-commercial, non-profit, teaching purposes.", true),
+    (
+      "Copying the game for profit or other commercial intent without the author's written consent is prohibited.", true
+    ),
+    ("This library is a non-commercially developed program and it may not work as intended.", false),
+  ])
+  func commercialUseRefused(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.nonCommercial) == expected, "\(text)")
+  }
+
+  @Test func licenceTravelsWithTheProgram() {
+    #expect(kinds("This licence must be distributed with every copy of the program.").contains(.includeLicense))
+  }
+
+  @Test(arguments: [
+    (
+      "Distribution of the Materials, and of any derivative works of them, is subject to the terms of this Agreement.",
+      true
+    ),
+    ("Any updates or modifications supplied by the Vendor are subject to the terms of this Agreement.", false),
+  ])
+  func derivativesSubjectToTheAgreement(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.shareAlike) == expected, "\(text)")
+  }
+
+  @Test func exposingOverANetworkIsHosting() {
+    #expect(kinds("You cannot expose the software to third parties over a network.").contains(.hostedService))
+  }
+
+  @Test(arguments: [
+    ("You must follow any policies made available to you within the service.", true),
+    ("You agree to adhere to the policies posted on our site for the API.", true),
+    ("You may not use the service in any way that would violate our usage policies.", true),
+    ("Our privacy policy explains how we handle the data you send us.", false),
+  ])
+  func policiesFollowed(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.acceptableUsePolicy) == expected, "\(text)")
+  }
+
+  @Test(arguments: [
+    ("If the licensee fails to comply with this agreement, all rights granted here terminate automatically.", true),
+    ("We may suspend or stop providing the service to you if you do not comply with these terms.", true),
+    (
+      "If the user fails to comply with the credit requirement, the rights granted under this licence are void ab initio.",
+      true
+    ),
+    ("The vendor may stop providing updates for older versions.", false),
+  ])
+  func terminationWordings(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.termination) == expected, "\(text)")
+  }
+
+  @Test(arguments: [
+    "You may convert to and distribute this text in any binary or compressed form.",
+    "You confirm, now and during the trial term, that you are not a restricted party.",
+  ])
+  func noTimeLimit(_ text: String) {
+    #expect(!kinds(text).contains(.timeLimit), "\(text)")
+  }
+}
+
+extension RealWordingRecallTests {
+  @Test(arguments: [
+    "A recipient may pass the data on, so long as the recipient makes available the text of this agreement with it.",
+    "You may place the program in a public archive provided that it is distributed free of charge and with a copy of this EULA.",
+  ])
+  func licenceTextPassedOn(_ text: String) {
+    #expect(kinds(text).contains(.includeLicense), "\(text)")
+  }
+
+  @Test func changedVersionsCarrySource() {
+    let text =
+      "Copying and changing the program are allowed provided that the following conditions are met: changed versions are distributed with source code and documentation."
+    #expect(kinds(text).contains(.discloseSource))
+  }
+
+  @Test func licenceDistributedWithTheSourceIsNoSourceDuty() {
+    let text = "This License must be distributed with any distribution of the program or its source code."
+    #expect(!kinds(text).contains(.discloseSource))
+  }
+}
+
+extension RealWordingRecallTests {
+  @Test func openEndedModalBanIntroducesNumberedItems() {
+    let text = """
+      4.2 The Customer shall not, unless expressly allowed in this agreement or by law
+
+      4.2.1 lend or rent the program to anyone;
+
+      4.2.2 remove or alter the notice of the vendor's proprietary rights in the program;
+
+      4.2.3 take the program apart by reverse engineering it.
+      """
+    let k = kinds(text)
+    #expect(k.contains(.retainNotices))
+    #expect(k.contains(.noReverseEngineering))
+  }
+
+  @Test func headingWithoutABanOpensNoList() {
+    let text = """
+      4.2 What the Customer may do
+
+      4.2.1 take the program apart by reverse engineering it where the law allows;
+      """
+    #expect(!kinds(text).contains(.noReverseEngineering))
+  }
+
+  @Test func assigningTheAgreementIsNoLicenceCopy() {
+    let text = "You may not assign this agreement or give the programs or an interest in them to anyone else."
+    #expect(!kinds(text).contains(.includeLicense))
+  }
+}
+
+extension RealWordingRecallTests {
+  @Test func siblingItemWithABanOpensNoList() {
+    let text = """
+      (b) your products may not compete with the program,
+
+      (c) the vendor shall defend you against claims that the program infringes the rights of others.
+      """
+    #expect(!kinds(text).contains(.fieldOfUse))
+  }
+}
