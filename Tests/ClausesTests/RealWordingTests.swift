@@ -279,6 +279,8 @@ struct RealWordingTests {
   @Test(arguments: [
     "You may use, copy and modify this code for any purpose and without fee. You may distribute this ORIGINAL package.",
     "You may use, copy, modify and redistribute the Kit for your internal use within your organization.",
+    "Redistribution in binary form, with or without modifications, is permitted provided that this notice is kept.",
+    "You may copy, modify, publish and distribute the Software, but NOT including the right to run or use it.",
   ])
   func limitInsideAGrantIsNotUnderstood(_ text: String) throws {
     let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))

@@ -73,7 +73,12 @@ public enum UnexplainedFinder {
   static let grantLimiters: PhraseSet = [
     "only", "solely", "exclusively", "original package", "original distribution", "unmodified", "internal use",
     "internal purposes", "internal business", "within your organization", "within your organisation",
+    "not including the right", "excluding the right", "binary form", "binary forms",
+    "executable form",
   ]
+  /// A grant in binary form that names the source too ("in source and binary forms") is no binary-only
+  /// limit.
+  static let sourceWords: PhraseSet = ["source", "sources", "source code"]
   /// "only if", "only under the terms of this License", "not only": conditions and emphasis, not limits.
   static let notALimit: Set<String> = ["if", "under", "when", "to", "where", "after", "upon"]
 
@@ -85,6 +90,7 @@ public enum UnexplainedFinder {
         if m.lowerBound > 0, v.word(m.lowerBound - 1) == "not" { return false }
         if m.upperBound < v.count, notALimit.contains(v.word(m.upperBound)) { return false }
       }
+      if ["binary", "executable"].contains(v.word(m.lowerBound)), v.has(sourceWords) { return false }
       // "unmodified or modified versions": both are granted.
       if v.word(m.lowerBound) == "unmodified", m.upperBound + 1 < v.count,
         ["or", "and"].contains(v.word(m.upperBound)), v.word(m.upperBound + 1) == "modified"
@@ -209,5 +215,6 @@ extension PhraseCatalogue {
   static let unexplained: [PhraseSet] = [
     UnexplainedFinder.cues,
     UnexplainedFinder.grantLimiters,
+    UnexplainedFinder.sourceWords,
   ]
 }

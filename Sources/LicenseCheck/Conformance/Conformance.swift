@@ -36,7 +36,8 @@ extension UnexplainedFinder {
     "cannot", "can not", "will not", "won not", "wo not", "not be used", "do not", "does not permit", "may only",
     // Limits inside a grant sentence (see `UnexplainedFinder.grantLimiters`).
     "original package", "original distribution", "unmodified", "internal use", "internal purposes",
-    "internal business", "within your organization", "within your organisation",
+    "internal business", "within your organization", "within your organisation", "not including the right",
+    "excluding the right", "binary form", "binary forms", "executable form",
   ]
 }
 
