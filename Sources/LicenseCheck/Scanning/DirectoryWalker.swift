@@ -4,26 +4,59 @@
   import Darwin
 #endif
 
+/// The folder paths of one walk, end to end in one byte buffer: a 100,000-folder walk then holds
+/// one allocation in place of a heap string per folder (about 110 bytes each with its header,
+/// malloc rounding and fragmentation).
+///
+/// Written only by the walking thread, before any file leaves the walk; read-only afterwards.
+final class FolderArena: @unchecked Sendable {
+  private var bytes: [UInt8] = []
+
+  /// Stores a folder path; returns where it is.
+  func append(_ folder: String) -> (offset: Int, count: UInt32) {
+    let offset = bytes.count
+    bytes.append(contentsOf: folder.utf8)
+    return (offset, UInt32(bytes.count - offset))
+  }
+
+  /// The folder path stored at `offset`.
+  func string(at offset: Int, count: UInt32) -> String {
+    bytes.withUnsafeBufferPointer { String(decoding: $0[offset..<(offset + Int(count))], as: UTF8.self) }
+  }
+
+  /// Calls `body` with the bytes of the folder path stored at `offset`.
+  func withBytes<R>(at offset: Int, count: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[offset..<(offset + Int(count))])) }
+  }
+}
+
 /// A file a walk found worth a closer look.
 ///
-/// The path is built on demand from the folder (one string shared by every file of a folder) and
-/// the name (short names are stored inline): a 100,000-file walk then holds no string per file, and
-/// 48 bytes per file (a file named on the command line keeps its path as given in place of the name).
+/// The path is built on demand from the folder (stored once per folder in the walk's
+/// ``FolderArena``) and the name (short names are stored inline): a 100,000-file walk then holds
+/// no string per file or folder, and 48 bytes per file (a file named on the command line keeps its
+/// path as given in place of the name).
 struct WalkedFile: Sendable, Equatable {
-  /// The folder path.
-  let folder: String
+  /// The walk's folder paths.
+  private let arena: FolderArena
+  /// Where the folder path starts in `arena`: the same for every file of a walked folder.
+  let folderOffset: Int
   /// The last path component, or the path exactly as given for a file named on the command line.
   private let stored: String
   /// Size in bytes, from `stat`.
   let size: Int
+  /// The folder path's length in bytes.
+  private let folderCount: UInt32
   /// The role its name gives, or nil for a source file to sniff for SPDX tags.
   let role: FileRole?
   /// Whether `stored` is the path as given.
   private let given: Bool
 
-  /// A file found in `folder`.
-  init(folder: String, name: String, size: Int, role: FileRole?) {
-    self.folder = folder
+  /// A file found in the folder stored at `folder` in `arena`.
+  init(arena: FolderArena, folder: (offset: Int, count: UInt32), name: String, size: Int, role: FileRole?) {
+    self.arena = arena
+    self.folderOffset = folder.offset
+    self.folderCount = folder.count
     self.stored = name
     self.size = size
     self.role = role
@@ -31,19 +64,53 @@ struct WalkedFile: Sendable, Equatable {
   }
 
   /// A file named on the command line.
-  init(path: String, folder: String, size: Int, role: FileRole?) {
-    self.folder = folder
+  init(arena: FolderArena, path: String, folder: String, size: Int, role: FileRole?) {
+    self.arena = arena
+    (self.folderOffset, self.folderCount) = arena.append(folder)
     self.stored = path
     self.size = size
     self.role = role
     self.given = true
   }
 
+  /// The folder path.
+  var folder: String { arena.string(at: folderOffset, count: folderCount) }
+
   /// The last path component.
   var name: String { given ? Self.lastComponent(of: stored) : stored }
 
   /// The path, built from the root as given.
-  var path: String { given ? stored : (folder.hasSuffix("/") ? folder + stored : folder + "/" + stored) }
+  var path: String {
+    if given { return stored }
+    let folder = self.folder
+    return folder.hasSuffix("/") ? folder + stored : folder + "/" + stored
+  }
+
+  /// Whether both files were found in the same walked folder (then their folder paths are equal).
+  func sharesFolder(with other: WalkedFile) -> Bool {
+    arena === other.arena && folderOffset == other.folderOffset
+  }
+
+  /// Orders folder paths as `String` does (`nil` when equal), comparing bytes without building
+  /// strings when both are ASCII.
+  func folderPrecedes(_ other: WalkedFile) -> Bool? {
+    if sharesFolder(with: other) { return nil }
+    // -1, 0 or 1; nil when either path is not ASCII.
+    let order: Int? = arena.withBytes(at: folderOffset, count: folderCount) { a in
+      other.arena.withBytes(at: other.folderOffset, count: other.folderCount) { b in
+        guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+      }
+    }
+    if let order { return order == 0 ? nil : order < 0 }
+    let (a, b) = (folder, other.folder)
+    return a == b ? nil : a < b
+  }
+
+  static func == (a: WalkedFile, b: WalkedFile) -> Bool {
+    a.folder == b.folder && a.stored == b.stored && a.size == b.size && a.role == b.role && a.given == b.given
+  }
 
   /// The name of a path as given on the command line.
   static func lastComponent(of path: String) -> String {
@@ -71,6 +138,7 @@ struct DirectoryWalker {
     var issues: [ScanIssue] = []
     var skipped: [SkippedFile] = []
     var visited = Set<FileIdentity>()
+    let arena = FolderArena()
     let realRoots = roots.compactMap(Self.realPath)
     for root in roots {
       var st = stat()
@@ -83,7 +151,8 @@ struct DirectoryWalker {
         let name = WalkedFile.lastComponent(of: root)
         let folder = parent(of: root)
         files.append(
-          WalkedFile(path: root, folder: folder, size: Int(st.st_size), role: FileRole.forName(name) ?? .licence))
+          WalkedFile(
+            arena: arena, path: root, folder: folder, size: Int(st.st_size), role: FileRole.forName(name) ?? .licence))
         continue
       }
       guard (st.st_mode & S_IFMT) == S_IFDIR else {
@@ -104,6 +173,9 @@ struct DirectoryWalker {
           continue
         }
         var subfolders: [(path: String, real: String)] = []
+        let folderIsReal = folder.utf8.elementsEqual(folderReal.utf8)
+        // Stored in the arena at the folder's first file of interest.
+        var stored: (offset: Int, count: UInt32)?
         while let entry = readdir(dir) {
           let name = withUnsafePointer(to: &entry.pointee.d_name) {
             String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
@@ -139,7 +211,9 @@ struct DirectoryWalker {
               }
               real = target
             } else {
-              real = Self.join(folderReal, name)
+              // Under a canonical root the real path is the path: one string for both, not two per
+              // pending folder (100,000 sibling folders wait on the stack at once).
+              real = folderIsReal ? path : Self.join(folderReal, name)
               if Self.isVirtual(real) { continue }
             }
             if visited.insert(FileIdentity(info)).inserted { subfolders.append((path, real)) }
@@ -152,7 +226,9 @@ struct DirectoryWalker {
             }
             let role = FileRole.forName(name)
             if role != nil || FileRole.isSource(name) || everyFile {
-              files.append(WalkedFile(folder: folder, name: name, size: Int(info.st_size), role: role))
+              let at = stored ?? arena.append(folder)
+              stored = at
+              files.append(WalkedFile(arena: arena, folder: at, name: name, size: Int(info.st_size), role: role))
             }
           default:
             continue

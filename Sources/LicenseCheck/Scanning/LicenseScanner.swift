@@ -87,12 +87,13 @@ public struct LicenseScanner: Sendable {
     // arrays and no second copy of the file list for a 100,000-file tree.
     let files = plan.files
     var order = files.indices.filter { files[$0].role != nil }
-    order.sort { a, b in files[a].folder == files[b].folder ? a < b : files[a].folder < files[b].folder }
+    order.sort { a, b in files[a].folderPrecedes(files[b]) ?? (a < b) }
     let licenceLike = order.count
-    // The licence folders are read straight from the sorted files (the merge drops repeats): no second
-    // list of 100,000 folder strings.
-    let folderPaths = Self.mergeSorted(order.lazy.map { files[$0].folder }, Set(tags.keys).union(notices.keys).sorted())
+    // Folders with tags or notices but no licence file are merged in as the batches are cut: no
+    // list of 100,000 folder strings, only the strings of one batch.
+    let extras = Set(tags.keys).union(notices.keys).sorted()
     var next = 0
+    var nextExtra = 0
     let counter = ProgressCounter(phase: "analysing", total: licenceLike, progress: progress)
     counter.report(done: 0)
     let batchSize = max(1, options.batchSize ?? Self.automaticBatchSize)
@@ -100,19 +101,30 @@ public struct LicenseScanner: Sendable {
     var folderCount = 0
     var licenceCount = 0
     var findingCount = 0
-    var start = 0
-    while start < folderPaths.count {
-      var end = start
+    while next < order.count || nextExtra < extras.count {
+      var batchFolders: [String] = []
       var batchFiles: [WalkedFile] = []
-      while end < folderPaths.count, end == start || batchFiles.count < batchSize {
-        while next < order.count, files[order[next]].folder == folderPaths[end] {
-          batchFiles.append(files[order[next]])
+      while next < order.count || nextExtra < extras.count, batchFolders.isEmpty || batchFiles.count < batchSize {
+        let head = next < order.count ? files[order[next]].folder : nil
+        let folder: String
+        if let head, nextExtra == extras.count || head <= extras[nextExtra] {
+          folder = head
+        } else {
+          folder = extras[nextExtra]
+        }
+        if nextExtra < extras.count, extras[nextExtra] == folder { nextExtra += 1 }
+        var last: WalkedFile?
+        while next < order.count {
+          let file = files[order[next]]
+          guard last.map(file.sharesFolder) == true || file.folder == folder else { break }
+          batchFiles.append(file)
+          last = file
           next += 1
         }
-        end += 1
+        batchFolders.append(folder)
       }
       let batch = Batch(
-        folders: Array(folderPaths[start..<end]), files: batchFiles, scanner: self, tags: tags, notices: notices,
+        folders: batchFolders, files: batchFiles, scanner: self, tags: tags, notices: notices,
         counter: counter)
       skipped += batch.skipped
       for (folder, rendered) in batch.folders(render: render) {
@@ -121,32 +133,11 @@ public struct LicenseScanner: Sendable {
         findingCount += folder.findings.count
         try emit(folder, rendered)
       }
-      start = end
     }
     skipped.sort { $0.path < $1.path }
     return ScanSummary(
       roots: plan.roots, skipped: skipped, errors: plan.errors, folderCount: folderCount, licenceCount: licenceCount,
       findingCount: findingCount)
-  }
-
-  /// Two sorted lists of folders as one sorted list without repeats.
-  static func mergeSorted<A: RandomAccessCollection<String>>(_ a: A, _ b: [String]) -> [String] where A.Index == Int {
-    var out: [String] = []
-    out.reserveCapacity(a.count + b.count)
-    var i = 0
-    var j = 0
-    while i < a.count || j < b.count {
-      let next: String
-      if j == b.count || (i < a.count && a[i] <= b[j]) {
-        next = a[i]
-        i += 1
-      } else {
-        next = b[j]
-        j += 1
-      }
-      if out.last != next { out.append(next) }
-    }
-    return out
   }
 
   /// Licence-like files read and analysed together when ``ScanOptions/batchSize`` is nil: enough
