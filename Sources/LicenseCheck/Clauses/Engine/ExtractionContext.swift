@@ -158,6 +158,6 @@ extension PhraseSet {
 // scripts/phrase-catalogue.py: rerun it after adding or removing a set.
 extension PhraseCatalogue {
   static let extractionContext: [PhraseSet] = [
-    PhraseSet.mayYou,
+    PhraseSet.mayYou
   ]
 }
