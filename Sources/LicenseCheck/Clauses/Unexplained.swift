@@ -80,7 +80,12 @@ public enum UnexplainedFinder {
   /// limit.
   static let sourceWords: PhraseSet = ["source", "sources", "source code"]
   /// "only if", "only under the terms of this License", "not only": conditions and emphasis, not limits.
-  static let notALimit: Set<String> = ["if", "under", "when", "to", "where", "after", "upon"]
+  static let notALimit: Set<String> = [
+    "if", "under", "when", "to", "where", "after", "upon", "pursuant", "subject", "within",
+  ]
+  static let termsWords: Set<String> = [
+    "permitted", "expressly", "set", "provided", "allowed", "authorized", "authorised", "described", "specified",
+  ]
 
   /// The limits a grant sentence states that its grant does not account for.
   static func grantLimits(_ v: SentenceView) -> [Range<Int>] {
@@ -89,6 +94,14 @@ public enum UnexplainedFinder {
       if m.count == 1, ["only", "solely", "exclusively"].contains(v.word(m.lowerBound)) {
         if m.lowerBound > 0, v.word(m.lowerBound - 1) == "not" { return false }
         if m.upperBound < v.count, notALimit.contains(v.word(m.upperBound)) { return false }
+        // "only in accordance with the terms of this Agreement", "only as expressly permitted": the
+        // licence's own terms, not a limit of their own.
+        if m.upperBound + 1 < v.count,
+          (v.word(m.upperBound) == "in" && ["accordance", "compliance"].contains(v.word(m.upperBound + 1)))
+            || (v.word(m.upperBound) == "as" && termsWords.contains(v.word(m.upperBound + 1)))
+        {
+          return false
+        }
       }
       if ["binary", "executable"].contains(v.word(m.lowerBound)), v.has(sourceWords) { return false }
       // "unmodified or modified versions": both are granted.
