@@ -277,7 +277,7 @@ struct RealWordingTests {
   /// A limit inside a grant sentence that no restriction explains ("this ORIGINAL package", "for your
   /// internal use", "verbatim") is listed as not understood, and the conformant flag is not "yes".
   @Test(arguments: [
-    "You may use, copy and modify this code for any purpose and without fee. You may distribute this ORIGINAL package.",
+    "You may use, copy and change the routines for any purpose at no cost. You may redistribute this ORIGINAL package.",
     "You may use, copy, modify and redistribute the Kit for your internal use within your organization.",
     "Redistribution in binary form, with or without modifications, is permitted provided that this notice is kept.",
     "You may copy, modify, publish and distribute the Software, but NOT including the right to run or use it.",
@@ -290,7 +290,7 @@ struct RealWordingTests {
 
   @Test func permissiveGrantStaysUnderstood() throws {
     let text =
-      "Permission to use, copy, modify, and distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice appear in all copies."
+      "Anyone may use, copy, modify and distribute the Kit for any purpose, with or without a fee, as long as every copy keeps the notice above."
     let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
     #expect(a.unexplained.isEmpty)
   }
