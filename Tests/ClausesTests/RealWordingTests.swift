@@ -280,6 +280,7 @@ struct RealWordingTests {
     "You may use, copy and change the routines for any purpose at no cost. You may redistribute this ORIGINAL package.",
     "You may use, copy, modify and redistribute the Kit for your internal use within your organization.",
     "Redistribution in binary form, with or without modifications, is permitted provided that this notice is kept.",
+    "You may copy, change and pass on the Kit free of charge as part of a product you develop yourself.",
     "You may copy, modify, publish and distribute the Software, but NOT including the right to run or use it.",
   ])
   func limitInsideAGrantIsNotUnderstood(_ text: String) throws {

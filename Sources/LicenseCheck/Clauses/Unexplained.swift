@@ -73,7 +73,8 @@ public enum UnexplainedFinder {
   static let grantLimiters: PhraseSet = [
     "only", "solely", "exclusively", "original package", "original distribution", "unmodified", "internal use",
     "internal purposes", "internal business", "within your organization", "within your organisation",
-    "not including the right", "excluding the right", "binary form", "binary forms",
+    "not including the right", "excluding the right", "binary form", "binary forms", "as part of a product",
+    "as part of your", "as part of an application", "as part of a software",
     "executable form",
   ]
   /// A grant in binary form that names the source too ("in source and binary forms") is no binary-only

@@ -37,7 +37,8 @@ extension UnexplainedFinder {
     // Limits inside a grant sentence (see `UnexplainedFinder.grantLimiters`).
     "original package", "original distribution", "unmodified", "internal use", "internal purposes",
     "internal business", "within your organization", "within your organisation", "not including the right",
-    "excluding the right", "binary form", "binary forms", "executable form",
+    "excluding the right", "binary form", "binary forms", "executable form", "as part of a product",
+    "as part of your", "as part of an application", "as part of a software",
   ]
 }
 
