@@ -30,16 +30,13 @@ public struct OSDConformance: Sendable, Codable, Equatable, Hashable {
 extension UnexplainedFinder {
   /// Cues that restrict: an unexplained sentence with one of these may hide a restriction the OSD
   /// verdicts did not see.
-  public static let restrictiveCues: Set<String> = [
+  /// Limits inside a grant sentence are listed with their own words as cues, so every one of
+  /// ``grantLimiters`` restricts too.
+  public static let restrictiveCues: Set<String> = Set([
     "may not", "must not", "shall not", "prohibited", "prohibit", "prohibits", "only", "solely", "exclusively",
     "restricted", "restrict", "restricts", "not permitted", "not allowed", "not licensed", "no right", "no rights",
     "cannot", "can not", "will not", "won not", "wo not", "not be used", "do not", "does not permit", "may only",
-    // Limits inside a grant sentence (see `UnexplainedFinder.grantLimiters`).
-    "original package", "original distribution", "unmodified", "internal use", "internal purposes",
-    "internal business", "within your organization", "within your organisation", "not including the right",
-    "excluding the right", "binary form", "binary forms", "executable form", "as part of a product",
-    "as part of your", "as part of an application", "as part of a software",
-  ]
+  ]).union(grantLimiters.patterns)
 }
 
 extension OSDConformance {
