@@ -282,6 +282,8 @@ struct RealWordingTests {
     "Redistribution in binary form, with or without modifications, is permitted provided that this notice is kept.",
     "You may copy, change and pass on the Kit free of charge as part of a product you develop yourself.",
     "You may copy, modify, publish and distribute the Software, but NOT including the right to run or use it.",
+    // A term defined inside the grant does not hide its limits.
+    "Subject to these terms you are granted a free licence to (1) use the Kit; (2) ship the Kit inside your own application (\"Your App\"); and (3) change the Kit for your internal use.",
   ])
   func limitInsideAGrantIsNotUnderstood(_ text: String) throws {
     let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
@@ -294,5 +296,16 @@ struct RealWordingTests {
       "Anyone may use, copy, modify and distribute the Kit for any purpose, with or without a fee, as long as every copy keeps the notice above."
     let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
     #expect(a.unexplained.isEmpty)
+  }
+
+  /// "The only requirement" and an "unmodified … notice" to keep are duties, not limits of the grant.
+  @Test(arguments: [
+    "Whoever gets a copy may use, copy, modify, publish, distribute and sell the Kit, with the only condition being that this notice stays intact.",
+    "Anyone may use, copy, modify and distribute the Kit, provided that this complete and unmodified permission notice is kept in all copies.",
+    "Each contributor grants you a free licence to use, copy, modify and distribute its changes, either on an unmodified basis or as part of derived works.",
+  ])
+  func dutiesInsideAGrantAreNotLimits(_ text: String) throws {
+    let a = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(a.unexplained.isEmpty, "\(text)")
   }
 }

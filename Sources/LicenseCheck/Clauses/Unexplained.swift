@@ -84,6 +84,16 @@ public enum UnexplainedFinder {
   static let notALimit: Set<String> = [
     "if", "under", "when", "to", "where", "after", "upon", "pursuant", "subject", "within",
   ]
+  /// The other arm of "unmodified … or …" that grants the modified form too.
+  static let modifiedWords: Set<String> = [
+    "modified", "derivative", "derivatives", "modification", "modifications", "part", "changed",
+  ]
+  static let patentWords: PhraseSet = ["patent", "patents"]
+  /// "the only requirement", "the only conditions": what follows "the only" names a duty.
+  static let dutyNouns: Set<String> = [
+    "requirement", "requirements", "condition", "conditions", "obligation", "obligations", "restriction",
+    "restrictions", "limitation", "limitations", "exception", "exceptions",
+  ]
   static let termsWords: Set<String> = [
     "permitted", "expressly", "set", "provided", "allowed", "authorized", "authorised", "described", "specified",
   ]
@@ -95,6 +105,12 @@ public enum UnexplainedFinder {
       if m.count == 1, ["only", "solely", "exclusively"].contains(v.word(m.lowerBound)) {
         if m.lowerBound > 0, v.word(m.lowerBound - 1) == "not" { return false }
         if m.upperBound < v.count, notALimit.contains(v.word(m.upperBound)) { return false }
+        // "with the only requirement being that this notice remain": a duty, not a limit.
+        if m.lowerBound > 0, v.word(m.lowerBound - 1) == "the", m.upperBound < v.count,
+          dutyNouns.contains(v.word(m.upperBound))
+        {
+          return false
+        }
         // "only in accordance with the terms of this Agreement", "only as expressly permitted": the
         // licence's own terms, not a limit of their own.
         if m.upperBound + 1 < v.count,
@@ -110,6 +126,19 @@ public enum UnexplainedFinder {
         ["or", "and"].contains(v.word(m.upperBound)), v.word(m.upperBound + 1) == "modified"
       {
         return false
+      }
+      if v.word(m.lowerBound) == "unmodified" {
+        let after = m.upperBound..<min(v.count, m.upperBound + 8)
+        // "this complete and unmodified permission notice shall be included": a notice duty.
+        if after.prefix(3).contains(where: { v.word($0) == "notice" }) { return false }
+        // "on an unmodified basis or as part of Derivative Works": the modified form is granted too.
+        if let or = after.first(where: { v.word($0) == "or" }),
+          (or..<after.upperBound).contains(where: { modifiedWords.contains(v.word($0)) })
+        {
+          return false
+        }
+        // "patent claims covering the unmodified Software": the scope of a patent licence.
+        if v.has(patentWords) { return false }
       }
       return true
     }
@@ -160,8 +189,10 @@ public enum UnexplainedFinder {
     var explained = 0
     for v in views {
       let limits = grantHere[v.index] && !restrictionHere[v.index] ? grantLimits(v) : []
+      // A term defined inside a grant ("as part of your own software ("Your Software")") does not make
+      // the grant's limits a definition.
       guard v.count > 0, v.mayContain(cues) || !limits.isEmpty, !ExtractionContext.isHeading(v),
-        !definitions.contains(v.index)
+        !definitions.contains(v.index) || !limits.isEmpty
       else {
         continue
       }
@@ -230,5 +261,6 @@ extension PhraseCatalogue {
     UnexplainedFinder.cues,
     UnexplainedFinder.grantLimiters,
     UnexplainedFinder.sourceWords,
+    UnexplainedFinder.patentWords,
   ]
 }
