@@ -187,6 +187,9 @@ struct IncludeLicenseReferenceTests {
     "If you distribute copies of the software, you must do so only as provided in this Agreement.",
     "You must require your end users to agree to terms that protect the software at least as much as this agreement, including providing notice.",
     "You shall provide support to your customers for copies you distribute in accordance with the terms of this agreement.",
+    "If you copy the kit and materially breach this Agreement, we will provide written notice before we end it.",
+    "This Agreement (which includes the policies named above) is the whole agreement about copies of the data.",
+    "You may copy and distribute the change as part of the kit, provided that this license is conditioned upon your promise above.",
   ])
   func referencesAreNotIncludeLicence(_ text: String) {
     #expect(!ClauseExtractor.extract(from: TokenizedText(text)).contains { $0.kind == .includeLicense })

@@ -31,6 +31,28 @@ struct IncludeLicenseRule: ClauseRule {
   /// First words of the bare mentions ("this agreement", "these terms", "this license").
   static let bare: Set<UInt64> = Set(["this", "these"].map(wordHash))
   static let holders: Set<UInt64> = Set(["copy", "copies", "address", "text", "version", "link"].map(wordHash))
+  /// "breach this agreement", "terminate this licence", "enter into this agreement": the licence acted
+  /// on as a whole, not a copy passed on.
+  static let actsOnLicence: Set<UInt64> = Set(
+    [
+      "breach", "breaches", "breached", "violate", "violates", "violated", "terminate", "terminates", "accept",
+      "accepts", "accepted", "into", "sign", "signed", "signing", "execute", "executed", "amend", "amends",
+    ].map(wordHash))
+  /// "this agreement (which includes the policies …)", "this licence contains": the licence as the
+  /// subject that holds something, not the object of a duty.
+  static let holds: Set<String> = ["includes", "contains", "incorporates", "comprises"]
+
+  /// "provided that this license is conditioned upon …", "this agreement shall terminate": the licence
+  /// as the subject of a statement about itself.
+  static let aboutItself: Set<String> = [
+    "conditioned", "conditional", "subject", "terminate", "terminates", "granted", "personal", "effective",
+    "governed", "void",
+  ]
+  static func licenceIsSubject(_ v: SentenceView, after c: Range<Int>) -> Bool {
+    guard c.upperBound + 1 < v.count, ["is", "shall", "will"].contains(v.word(c.upperBound)) else { return false }
+    let next = v.word(c.upperBound + 1) == "be" && c.upperBound + 2 < v.count ? c.upperBound + 2 : c.upperBound + 1
+    return aboutItself.contains(v.word(next))
+  }
   static let prepositions: Set<UInt64> = Set(
     ["of", "under", "in", "by", "with", "to", "than", "from", "within", "per", "for", "on", "upon", "into"].map(
       wordHash))
@@ -72,6 +94,13 @@ struct IncludeLicenseRule: ClauseRule {
           return nil
         }
         if v.first(accordance, in: Swift.max(0, c.lowerBound - 4)..<c.lowerBound) != nil { return nil }
+        if c.lowerBound > 0, Self.actsOnLicence.contains(v.hashes[c.lowerBound - 1]) { return nil }
+        if licenceIsSubject(v, after: c) { return nil }
+        // "This Agreement (which includes …) is the entire agreement", "This Agreement contains …".
+        if bare.contains(v.hashes[c.lowerBound]), c.count <= 2, c.upperBound < v.count {
+          let w = v.word(c.upperBound) == "which" ? c.upperBound + 1 : (c.lowerBound == 0 ? c.upperBound : v.count)
+          if w < v.count, Self.holds.contains(v.word(w)) { return nil }
+        }
         if bare.contains(v.hashes[c.lowerBound]), c.count <= 2 {
           // "come with these terms", "accompanied by this licence", "a copy of this agreement" keep it.
           if c.lowerBound > 0, Self.prepositions.contains(v.hashes[c.lowerBound - 1]),
