@@ -48,6 +48,16 @@ struct RealWordingRecallTests {
     if expected { #expect(c.first?.parameters.mechanism == [.use], "\(text)") }
   }
 
+  /// Acceptance as the condition of a permission, or implied by an act.
+  @Test(arguments: [
+    ("The right to run this tool depends on nothing else and is contingent upon your acceptance of these terms.", true),
+    ("Once you change the code, doing so is an implicit consent to follow this licence in full.", true),
+    ("Using the program is not contingent upon your acceptance of any other terms.", false),
+  ])
+  func acceptanceAsACondition(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.acceptance) == expected, "\(text)")
+  }
+
   @Test(arguments: [
     (
       "You may not exercise any of the rights granted above in a manner directed toward commercial advantage.",

@@ -806,6 +806,15 @@ struct AcceptanceRule: ClauseRule {
     "must first agree", "must first accept",
   ]
 
+  /// Acceptance as the condition of a permission, or implied by an act: "permission to use … is contingent
+  /// upon your acceptance of these terms", "applying a change is an implicit consent to this licence".
+  static let acceptanceAsCondition: PhraseSet = [
+    "contingent upon your acceptance", "contingent on your acceptance", "conditioned upon your acceptance",
+    "conditioned on your acceptance", "conditional upon your acceptance", "conditional on your acceptance",
+    "implicit consent", "implied consent", "tacit acceptance", "implicit acceptance", "implied acceptance",
+    "tacit consent",
+  ]
+
   /// The mechanisms whose acts are named in a word range.
   static func mechanisms(in v: SentenceView, _ range: Range<Int>) -> Set<AcceptanceMechanism> {
     Set(acts.filter { v.first($0.0, in: range) != nil }.map(\.1))
@@ -830,6 +839,14 @@ struct AcceptanceRule: ClauseRule {
         var p = ClauseParameters()
         p.mechanism = [.use]
         out.append(ctx.clause(.acceptance, in: v, evidence: stop, parameters: p))
+        continue
+      }
+      // A heading that is only the phrase ("5. Implied acceptance.") accepts nothing by itself.
+      if let c = v.first(acceptanceAsCondition), !v.negated(before: c.lowerBound, window: 3), v.count > c.count + 2 {
+        var p = ClauseParameters()
+        let acts = mechanisms(in: v, 0..<c.lowerBound)
+        if !acts.isEmpty { p.mechanism = acts.sorted() }
+        out.append(ctx.clause(.acceptance, in: v, evidence: c, parameters: p))
         continue
       }
       // Acceptance of the licence itself: its name follows the acceptance closely.
@@ -1180,6 +1197,7 @@ extension PhraseCatalogue {
       AcceptanceRule.introducers,
       AcceptanceRule.licence,
       AcceptanceRule.mustAgree,
+      AcceptanceRule.acceptanceAsCondition,
       PhraseSet.confidential,
       PhraseSet.copyCopies,
       PhraseSet.underTheTermsOf,
