@@ -48,6 +48,19 @@ struct RealWordingRecallTests {
     if expected { #expect(c.first?.parameters.mechanism == [.use], "\(text)") }
   }
 
+  /// A credit required in a place only credits go (start-up screen, help-about section, media label).
+  @Test(arguments: [
+    (
+      "A copyright notice naming Quillon must be provided in the start-up screen or the help-about section of your program.",
+      true
+    ),
+    ("The media label shall include the vendor's copyright line and the words \"used under licence\".", true),
+    ("You may show your own start-up screen in your program.", false),
+  ])
+  func creditInACreditPlace(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.attributionDisplay) == expected, "\(text)")
+  }
+
   /// Acceptance as the condition of a permission, or implied by an act.
   @Test(arguments: [
     ("The right to run this tool depends on nothing else and is contingent upon your acceptance of these terms.", true),

@@ -289,8 +289,13 @@ struct AttributionDisplayRule: ClauseRule {
   /// Places that only a credit is shown in ("Help-About box", "publications"): with a display verb
   /// and a duty they make an attribution duty even when no phrase is quoted.
   static let creditPlaces: PhraseSet = [
-    "help about box", "about box", "gui", "graphical user interface", "splash screen",
+    "help about box", "about box", "gui", "graphical user interface", "splash screen", "start up screen",
+    "startup screen", "help about section", "about dialog", "about dialogue", "title screen", "opening screen",
+    "media label",
   ]
+  /// Verbs that put a credit in such a place: the display verbs and "provided", "appear" ("a notice
+  /// must be provided within the start-up screen"; "the Media label shall include").
+  static let creditVerbs = PhraseSet(union: [display, ["provided", "appear", "appears"]])
   /// "You shall not display our logos": a ban, not a duty.
   static let notDisplay: PhraseSet = ["not display", "not to display", "never display", "nor display"]
   /// "keep the following attribution statement with every copy": keeping a notice (`retain-notices`).
@@ -300,12 +305,15 @@ struct AttributionDisplayRule: ClauseRule {
     "publication", "publications", "paper", "papers", "product or application", "media label",
   ]
 
-  /// A display verb with a credit place at most 12 words after it.
+  /// A display verb with a credit place at most 12 words after it, or the place as the verb's subject
+  /// just before it ("The Media label shall include …").
   static func displayInCreditPlace(_ v: SentenceView) -> Range<Int>? {
-    guard let d = v.first(display), let place = v.first(creditPlaces, in: d.upperBound..<v.count),
-      place.lowerBound - d.upperBound <= 12
-    else { return nil }
-    return d
+    guard v.mayContain(creditPlaces) else { return nil }
+    for d in v.find(creditVerbs) {
+      if v.first(creditPlaces, in: d.upperBound..<Swift.min(v.count, d.upperBound + 13)) != nil { return d }
+      if v.first(creditPlaces, in: Swift.max(0, d.lowerBound - 4)..<d.lowerBound) != nil { return d }
+    }
+    return nil
   }
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -1165,6 +1173,7 @@ extension PhraseCatalogue {
       AttributionDisplayRule.following,
       AttributionDisplayRule.acknowledge,
       AttributionDisplayRule.creditPlaces,
+      AttributionDisplayRule.creditVerbs,
       AttributionDisplayRule.notDisplay,
       AttributionDisplayRule.keep,
       AttributionDisplayRule.acknowledgementPlaces,
