@@ -29,6 +29,9 @@ struct CommercialLimitsTests {
     ("Nothing here limits your rights under competition law.", false),
     ("The licence is not offered to competitors of Tarnwell, who may not exercise it.", false),
     ("You may use the Software to build any product, including ones that compete with ours.", false),
+    ("Every purpose is allowed, except offering other people a product that competes with the kit.", true),
+    ("At no time may you include any part of the kit in a project that competes with it.", true),
+    ("You may use it for any purpose, except that you must keep this notice; rivals may compete with us.", false),
   ])
   func competingUse(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.competingUse) == expected, "\(text)")

@@ -73,8 +73,11 @@ struct CompetingUseRule: ClauseRule {
   static let acts: PhraseSet = [
     "develop*", "build*", "create*", "creating", "design*", "offer*", "provide", "providing", "market*", "sell*",
     "make", "making", "use", "using", "improve*", "train*", "distribute*", "produce", "license", "commercialize*",
-    "commercialise*",
+    "commercialise*", "include", "including", "incorporate*",
   ]
+  /// A permission carved out before the competing use: "any purpose is permitted, except providing to
+  /// others a product that competes with the software".
+  static let carveOut: PhraseSet = ["except", "except for", "other than", "excluding", "save for"]
   /// Competition law and competitive bidding are not bans on competing.
   static let notABan: PhraseSet = [
     "competition law*", "anti competitive", "anticompetitive", "competitive bidding", "unfair competition",
@@ -89,10 +92,18 @@ struct CompetingUseRule: ClauseRule {
       if v.has(notABan) || v.has(.warrantLiableCompete) { continue }
       // Competitors as persons who may not be licensees are a user restriction, not a ban on a use.
       if v.has(.personsNotOffered) { continue }
-      guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] || v.has(.conditionedOnNotCompeting) else {
+      let carvedOut = v.find(carveOut).contains {
+        $0.upperBound < c.lowerBound && c.lowerBound - $0.lowerBound <= 16
+          && v.first(acts, in: $0.upperBound..<c.lowerBound) != nil
+      }
+      guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] || v.has(.conditionedOnNotCompeting) || carvedOut
+      else {
         continue
       }
       guard let a = v.first(acts) else { continue }
+      // "do not include on the media third-party software meant as a substitute for the Software": a
+      // bundling rule, not a ban on competing.
+      if v.word(c.lowerBound).hasPrefix("substitute"), v.word(a.lowerBound).hasPrefix("includ") { continue }
       out.append(ctx.clause(.competingUse, in: v, evidence: ExtractionContext.cover(a, c)))
     }
     return out
