@@ -44,6 +44,18 @@ struct CommercialLimitsTests {
     #expect(t.parameters.days == 30)
   }
 
+  @Test(arguments: [
+    (
+      "Trying the tool out to evaluate whether it fits your project for less than 21 consecutive days is allowed.", 21.0
+    ),
+    ("Demo builds are for evaluation only; if no other term is given the demonstration period is 14 days.", 14.0),
+  ])
+  func evaluationWithADayLimit(_ text: String, _ days: Double) throws {
+    let t = try #require(clauses(text).first { $0.kind == .timeLimit })
+    #expect(t.parameters.limitType == "trial")
+    #expect(t.parameters.days == days)
+  }
+
   @Test func changeDate() throws {
     let c = clauses("On the Change Date, four years after release, the Licensed Work converts to the Change License.")
     let t = try #require(c.first { $0.kind == .timeLimit })

@@ -173,6 +173,13 @@ struct TimeLimitRule: ClauseRule {
   static let trial: PhraseSet = [
     "trial period", "evaluation period", "trial license", "free trial", "trial version", "trial use",
     "evaluation term", "trial term", "trial basis", "trial subscription", "trial", "period of evaluation",
+    "demonstration period", "demo period",
+  ]
+  /// Evaluation bounded by a number of days with no "trial" word: "use to evaluate whether the software
+  /// suits you for less than 32 consecutive days is a permitted purpose".
+  static let evaluate: PhraseSet = ["evaluate", "evaluating", "evaluation", "demonstration"]
+  static let atMost: PhraseSet = [
+    "for less than", "for up to", "for no more than", "for not more than", "for a maximum of", "for at most",
   ]
   static let changeDate: PhraseSet = ["change date", "conversion date", "converts to", "convert to", "change license"]
   static let expires: PhraseSet = [
@@ -201,6 +208,15 @@ struct TimeLimitRule: ClauseRule {
         continue
       }
       guard v.mayContain(trial), let t = v.first(trial) else {
+        if let e = v.first(evaluate), let m = v.first(atMost), let d = days(in: v),
+          !v.negated(before: e.lowerBound, window: 3)
+        {
+          var p = ClauseParameters()
+          p.limitType = "trial"
+          p.days = d
+          out.append(ctx.clause(.timeLimit, in: v, evidence: ExtractionContext.cover(e, m), parameters: p))
+          continue
+        }
         // "a licence … only for ninety (90) days": a fixed term on the grant itself.
         if let f = v.first(.forAPeriod), v.has(.grantOrUse), !v.has(.notATerm), let d = days(in: v) {
           var p = ClauseParameters()
@@ -375,11 +391,14 @@ extension PhraseCatalogue {
     ProductionUseRule.fitness,
     CompetingUseRule.competing,
     CompetingUseRule.acts,
+    CompetingUseRule.carveOut,
     CompetingUseRule.notABan,
     ProductTieRule.tie,
     ProductTieRule.only,
     ProductTieRule.products,
     TimeLimitRule.trial,
+    TimeLimitRule.evaluate,
+    TimeLimitRule.atMost,
     TimeLimitRule.changeDate,
     TimeLimitRule.expires,
     SeatLimitRule.limiters,
