@@ -61,6 +61,16 @@ struct RealWordingRecallTests {
     #expect(kinds(text).contains(.attributionDisplay) == expected, "\(text)")
   }
 
+  /// A list of uses that need permission or another licence: each item is a ban on this licence.
+  @Test func usesNeedingPermissionAreBans() {
+    let text =
+      "You may use and change the kit for your own projects. Written permission or a commercial licence from the maker is required for the following scenarios:\n\na. Selling the kit as part of a product.\n\nb. Offering the kit to others as a SaaS product.\n"
+    #expect(kinds(text).contains(.hostedService))
+    let free =
+      "You may use the kit for anything. Nothing else is required for the following steps:\n\na. Offering the kit to others as a SaaS product.\n"
+    #expect(!kinds(free).contains(.hostedService))
+  }
+
   /// Acceptance as the condition of a permission, or implied by an act.
   @Test(arguments: [
     ("The right to run this tool depends on nothing else and is contingent upon your acceptance of these terms.", true),

@@ -8,6 +8,22 @@ enum BanScope {
     "under no circumstances may",
   ]
 
+  /// A list of uses that need the licensor's permission or another licence: "explicit permission or a
+  /// commercial license is required for the following scenarios:". Its items are bans on this licence.
+  static let needsPermissionIntro: PhraseSet = [
+    "required for the following", "requires a commercial licen*", "require a commercial licen*",
+    "need a commercial licen*", "requires a separate licen*", "require a separate licen*",
+    "must obtain a commercial licen*", "must obtain a separate licen*", "need permission for the following",
+    "requires permission for the following", "require permission for the following",
+  ]
+
+  /// "… is required for the following:", not "nothing else is required for the following".
+  static func needsPermission(_ v: SentenceView) -> Bool {
+    guard let m = v.first(needsPermissionIntro) else { return false }
+    let before = Swift.max(0, m.lowerBound - 5)..<m.lowerBound
+    return !before.contains { ["nothing", "not", "no", "never"].contains(v.word($0)) }
+  }
+
   static func compute(
     views: [SentenceView], text: TokenizedText, structure: TextStructure, role: DocumentRole, active segment: Range<Int>
   ) -> [Bool] {
@@ -51,8 +67,9 @@ enum BanScope {
       let bareIntro = colon && endsOnIntro
       // "The User shall not perform any of the following acts:" names no use but opens a ban list.
       let followingIntro = colon && v.has(.following)
-      if colon || role == .policy, v.has(intro),
-        v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro
+      if (colon || role == .policy) && v.has(intro)
+        && (v.has(Lexicon.useVerbs) || v.has(.toFor) || bareIntro || followingIntro)
+        || (colon && needsPermission(v))
       {
         active = true
         introLine = Int(text.tokens[structure.sentences[i].tokenRange.upperBound - 1].line)
@@ -177,6 +194,7 @@ extension PhraseSet {
 extension PhraseCatalogue {
   static let banScope: [PhraseSet] = [
     BanScope.intro,
+    BanScope.needsPermissionIntro,
     BanScope.reporting,
     PhraseSet.toFor,
     PhraseSet.modalBan,
