@@ -83,6 +83,8 @@ struct CommercialLimitsTests {
     ("You may install and use one copy of the Software on a single computer.", "copies", 1.0),
     ("The licence allows use by up to five (5) named users.", "users", 5.0),
     ("You may run the Software on no more than 4 CPUs per licence.", "cpus", 4.0),
+    ("Demo builds may only be used for testing by a single developer.", "users", 1.0),
+    ("Your total usage across all clusters shall not exceed an upper limit of 24 vCPUs.", "cpus", 24.0),
   ])
   func seatLimit(_ text: String, _ unit: String, _ limit: Double) throws {
     let s = try #require(clauses(text).first { $0.kind == .seatLimit }, "\(text)")

@@ -263,10 +263,11 @@ struct SeatLimitRule: ClauseRule {
     "machines": "computers", "workstation": "computers", "workstations": "computers", "cpu": "cpus",
     "cpus": "cpus", "processor": "cpus", "processors": "cpus", "core": "cpus", "cores": "cpus", "server": "servers",
     "servers": "servers", "instance": "instances", "instances": "instances", "copy": "copies", "copies": "copies",
+    "developer": "users", "developers": "users", "vcpu": "cpus", "vcpus": "cpus",
   ]
   static let limiters: PhraseSet = [
     "up to", "no more than", "not more than", "not exceed", "maximum", "at most", "single", "only", "one",
-    "limited to", "not to exceed", "per license", "for each",
+    "limited to", "not to exceed", "per license", "for each", "upper limit of",
   ]
   /// Backup and archive copies are an extra permission, not a limit on use.
   static let skip: PhraseSet = [
@@ -294,8 +295,10 @@ struct SeatLimitRule: ClauseRule {
     for v in ctx.sentences() {
       guard v.mayContain(limiters), v.has(limiters), !v.has(skip) else { continue }
       guard v.has(.installUse) else { continue }
+      // One clause per unit a sentence limits ("a single developer, on one computer").
+      var seen: Set<String> = []
       for i in 1..<max(1, v.count) {
-        guard let unit = units[v.word(i)] else { continue }
+        guard let unit = units[v.word(i)], !seen.contains(unit) else { continue }
         var k = i - 1
         while k > 0,
           ["(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end"].contains(v.word(k))
@@ -311,7 +314,7 @@ struct SeatLimitRule: ClauseRule {
         p.unit = unit
         p.limit = Double(n)
         out.append(ctx.clause(.seatLimit, in: v, evidence: k..<(i + 1), parameters: p))
-        break
+        seen.insert(unit)
       }
     }
     if out.isEmpty, let c = perSeat(ctx) { out.append(c) }
@@ -324,6 +327,7 @@ struct SeatLimitRule: ClauseRule {
     "for each developer", "for every developer", "for all developers", "for each user", "for every user",
     "for each named user", "per developer", "per named user", "per seat", "number of developers",
     "number of licensed developers", "number of seats", "for each seat", "for every seat",
+    "up to the number of users", "by the number of users", "number of users per",
   ]
   static let licensedOrBought: PhraseSet = ["license", "licenses", "licensed", "purchase*", "subscription*"]
 
@@ -363,7 +367,8 @@ extension PhraseSet {
     "not offered to", "exercised by", "competitor", "competitors", "is not available to", "are not eligible",
   ]
   fileprivate static let installUse: PhraseSet = [
-    "install*", "use", "used", "run", "running", "access*", "deploy*", "operate", "licensed for", "license for",
+    "install*", "use", "used", "usage", "run", "running", "access*", "deploy*", "operate", "licensed for",
+    "license for",
     "licensed", "copies", "copy",
   ]
 }
@@ -374,7 +379,7 @@ extension PhraseSet {
   fileprivate static let notLimitedTo: PhraseSet = ["not limited to", "including without limitation"]
   /// A count that binds ("must", "cannot exceed"), not one an order merely states ("will identify").
   fileprivate static let seatDuty: PhraseSet = [
-    "must", "shall", "required", "cannot exceed", "may not exceed", "not exceed", "limited to",
+    "must", "shall", "required", "cannot exceed", "may not exceed", "not exceed", "limited to", "up to", "only",
   ]
   fileprivate static let exceptionWords: PhraseSet = ["other than", "except", "excluding", "unless", "save"]
   fileprivate static let grantsRightTo: PhraseSet = ["grant*", "right to", "you may", "licensed to", "permitted to"]
