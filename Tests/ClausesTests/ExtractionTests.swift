@@ -31,6 +31,12 @@ struct ExtractionTests {
 
   @Test(arguments: [
     ("No trademark licences are granted under these terms.", ClauseKind.trademark, true),
+    (
+      "You may not alter any copyright notice in the code; use Quillon's trademarks in your program names; or ship the code in malware.",
+      ClauseKind.trademark, true
+    ),
+    ("You may not remove the notices, but you may use the Quillon logo on your site.", ClauseKind.trademark, false),
+    ("This licence does not authorize you to use any Quillon name, trademark or logo.", ClauseKind.trademark, true),
     ("This licence does not grant permission to use the trade names or logos of the Licensor.", .trademark, true),
     ("Commercial use is permitted, including in paid products.", .nonCommercial, false),
     ("You may use the model only for non-commercial purposes.", .nonCommercial, true),

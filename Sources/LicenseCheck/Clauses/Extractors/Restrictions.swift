@@ -547,7 +547,9 @@ struct TrademarkRule: ClauseRule {
     "without prior written permission", "without specific prior", "does not grant", "not granted", "nor",
     "except as required", "except as", "no permission", "not permitted", "must not use", "without permission",
     "prohibited", "nothing in this", "neither", "not give you permission", "does not give",
-    "is subject to applicable law", "are subject to applicable law",
+    "is subject to applicable law", "are subject to applicable law", "does not include any right",
+    "not include any right", "does not authorize", "does not authorise", "not authorize", "not authorise",
+    "does not permit you",
   ]
 
   /// Verbs that open a ban-list item about the marks themselves.
@@ -570,6 +572,27 @@ struct TrademarkRule: ClauseRule {
         m.lowerBound - u.upperBound <= 8
       {
         listed = m
+      }
+      // "You may not alter any notice; use Acme's trademarks in your product names; …": a later item
+      // of a one-sentence ban list uses the marks after the ban.
+      var banned: (Range<Int>, Range<Int>)? = nil
+      // "This section will not apply to a claim based on … trademark use": no ban on the reader.
+      if let ban = v.first(Lexicon.prohibition),
+        ban.upperBound >= v.count || !["apply", "applies", "be"].contains(v.word(ban.upperBound))
+      {
+        for mark in v.find(marks) where mark.lowerBound > ban.upperBound {
+          // "… but you may use our logo": a permission after the ban.
+          if let u = v.first(useMarks, in: Swift.max(ban.upperBound, mark.lowerBound - 4)..<mark.lowerBound),
+            u.lowerBound == 0 || !["may", "can", "to"].contains(v.word(u.lowerBound - 1))
+          {
+            banned = (ban, ExtractionContext.cover(u, mark))
+            break
+          }
+        }
+      }
+      if v.first(deny) == nil, carvedOut == nil, listed == nil, let (ban, used) = banned {
+        out.append(ctx.clause(.trademark, in: v, evidence: ExtractionContext.cover(ban, used)))
+        continue
       }
       guard let d = v.first(deny) ?? carvedOut ?? listed else { continue }
       // "the name of" only counts with endorsement language (BSD's non-endorsement clause).
