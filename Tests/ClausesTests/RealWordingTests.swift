@@ -139,6 +139,16 @@ struct RealWordingTests {
 
   /// A ban list that ends "… unless permission was granted" grants nothing: the exception is not a
   /// grant of the rights the banned items name.
+  /// A contributor agreement's own words: the licence "granted herein to" the project and "employees
+  /// authorized to submit" grant nothing to the reader.
+  @Test(arguments: [
+    "Except for the licence granted herein to Quillon and to recipients of software distributed by Quillon, you keep every right in your contributions.",
+    "Tell Quillon when any change is needed to the list of staff authorized to submit contributions for the company.",
+  ])
+  func contributorAgreementWordsAreNoGrant(_ text: String) {
+    #expect(!clauses(text).contains { $0.kind == .copyrightGrant }, "\(text)")
+  }
+
   @Test func exceptionToABanIsNoGrant() {
     let text = """
       You may use and copy the Pictures. The licence does not allow: selling or distributing the Pictures \

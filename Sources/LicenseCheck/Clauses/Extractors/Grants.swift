@@ -245,6 +245,12 @@ struct CopyrightGrantRule: ClauseRule {
     return false
   }
 
+  /// People described by what they may do for someone else ("designated employees authorized to …").
+  static let actors: Set<String> = [
+    "employee", "employees", "person", "persons", "individual", "individuals", "entity", "entities",
+    "representative", "representatives", "agent", "agents", "officer", "officers", "personnel", "staff",
+  ]
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
@@ -288,9 +294,16 @@ struct CopyrightGrantRule: ClauseRule {
       }
       // ("Except as stated below, you may …" is a grant: only a passive "granted" is read so.)
       if v.word(trig.lowerBound) == "granted",
-        (Swift.max(0, trig.lowerBound - 3)..<trig.lowerBound).contains(where: {
+        (Swift.max(0, trig.lowerBound - 4)..<trig.lowerBound).contains(where: {
           ["unless", "except"].contains(v.word($0))
         })
+      {
+        continue
+      }
+      // "employees authorized to submit contributions", "persons entitled to vote": who may act for
+      // someone, not a grant to the reader.
+      if trig.lowerBound > 0, ["authorized", "authorised", "entitled"].contains(v.word(trig.lowerBound)),
+        actors.contains(v.word(trig.lowerBound - 1))
       {
         continue
       }
