@@ -61,6 +61,13 @@ struct RealWordingRecallTests {
     #expect(kinds(text).contains(.attributionDisplay) == expected, "\(text)")
   }
 
+  /// An imperative "Ensure …" states a duty as "Keep …" does.
+  @Test func ensureIsADuty() {
+    let text =
+      "2. Ensure everyone who gets a copy of this kit from you, in source or any other form, gets the text of this license and the lines above."
+    #expect(kinds(text).contains(.includeLicense))
+  }
+
   /// A list of uses that need permission or another licence: each item is a ban on this licence.
   @Test func usesNeedingPermissionAreBans() {
     let text =

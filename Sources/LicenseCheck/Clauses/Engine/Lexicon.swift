@@ -83,7 +83,7 @@ enum Lexicon {
     [
       "keep", "pass", "include", "retain", "preserve", "provide", "give", "accompany", "reproduce", "mark", "state",
       "indicate", "display", "attach", "ship", "do", "don", "never", "always", "cause", "make", "label", "note",
-      "put", "add", "insert", "place",
+      "put", "add", "insert", "place", "ensure",
     ].map(wordHash))
 
   /// Modal verbs of obligation.
