@@ -61,6 +61,22 @@ struct RealWordingRecallTests {
     #expect(kinds(text).contains(.attributionDisplay) == expected, "\(text)")
   }
 
+  /// A later item of a one-sentence ban list names the banned fields.
+  @Test(arguments: [
+    (
+      "The customer shall not (i) resell the data, (ii) share its password, or (iii) use the data in any unlawful or harassing way.",
+      true
+    ),
+    (
+      "You may not alter any notice in the code; use Quillon marks in your names; include the code in malicious or unlawful programs.",
+      true
+    ),
+    ("You may not resell the data; we are not liable if you use the data in any unlawful way.", false),
+  ])
+  func laterItemOfABanList(_ text: String, _ expected: Bool) {
+    #expect(kinds(text).contains(.fieldOfUse) == expected, "\(text)")
+  }
+
   /// An imperative "Ensure …" states a duty as "Keep …" does.
   @Test func ensureIsADuty() {
     let text =

@@ -227,6 +227,18 @@ struct FieldOfUseRule: ClauseRule {
     for v in ctx.sentences() {
       let banned = ctx.inBanList[v.index] || isBanSentence(v)
       guard banned else {
+        // A later item of a one-sentence ban list: "Licensee shall not (i) copy …, (ii) sublicense …, or
+        // (iii) use the Materials in any unlawful or harassing way".
+        let items = laterItemBans(v)
+        if !items.isEmpty {
+          flush()
+          var p = ClauseParameters()
+          p.fields = fieldOrder.filter { f in items.contains { $0.0 == f } }
+          out.append(
+            ctx.clause(
+              .fieldOfUse, in: v, evidence: items.map(\.1).min { $0.lowerBound < $1.lowerBound }, parameters: p))
+          continue
+        }
         flush()
         continue
       }
@@ -321,6 +333,28 @@ struct FieldOfUseRule: ClauseRule {
   ]
 
   /// A sentence that bans a use: a prohibition marker with a use verb, not negated back into a permission.
+  /// Verbs that open a ban-list item about using the work.
+  static let itemVerbs = PhraseSet(union: [Lexicon.useVerbs, ["include", "incorporate", "embed"]])
+
+  /// Fields named in a later item of a one-sentence ban list: a use verb shortly before the field word,
+  /// after the ban that opens the list.
+  static func laterItemBans(_ v: SentenceView) -> [(String, Range<Int>)] {
+    guard let p = v.first(Lexicon.prohibition), !v.has(.warrantWarranty), !v.has(.liableWord),
+      !v.has(.patentInfringe)
+    else { return [] }
+    return hits(v).filter { field, m in
+      guard m.lowerBound > p.upperBound,
+        let u = v.find(itemVerbs, in: Swift.max(p.upperBound, m.lowerBound - 8)..<m.lowerBound).last
+      else { return false }
+      // The item is marked off from the ban's first items ("(iii) use …", "…; use …"), and its field word
+      // is a plain one: "abuse", "infringe" and places alone are too loose here.
+      let gap = v.raw(p.upperBound..<u.lowerBound)
+      guard gap.contains(";") || gap.contains(")") else { return false }
+      return !["abuse", "infringe", "infringes", "infringed", "infringement", "minors", "utilities"].contains(
+        v.word(m.lowerBound))
+    }
+  }
+
   static func isBanSentence(_ v: SentenceView) -> Bool {
     // "shall be used for Good, not Evil": a use allowed for one end and refused for the other;
     // "for any purpose except military ones": a carve-out from the grant.
@@ -348,6 +382,7 @@ struct FieldOfUseRule: ClauseRule {
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
   fileprivate static let nuclearFacility: PhraseSet = ["nuclear facilit*"]
+  fileprivate static let liableWord: PhraseSet = ["liable", "liability", "responsible"]
   fileprivate static let outputWords: PhraseSet = ["output", "outputs", "generated content", "completions"]
   fileprivate static let warrantsItWillNot: PhraseSet = [
     "warrants that it will not", "warrant that you will not", "warrants that it shall not", "warrant that it will not",
@@ -380,7 +415,9 @@ extension PhraseCatalogue {
     [
       FieldOfUseRule.weaponWords,
       FieldOfUseRule.useFor,
+      FieldOfUseRule.itemVerbs,
       PhraseSet.nuclearFacility,
+      PhraseSet.liableWord,
       PhraseSet.outputWords,
       PhraseSet.warrantsItWillNot,
       PhraseSet.suchPurposes,
