@@ -4,11 +4,12 @@
 /// was a quarter of the analysis. The matcher instead looks every word of a sentence up once in a
 /// table of the first words of all phrases of all sets, checks the phrases starting there, and
 /// records which sets have a phrase matching somewhere (a bitset) and where each phrase matched.
-/// A question about a set then costs a bit test when the set matches nowhere, and otherwise runs
-/// the set's own ordered check only at the positions where one of its phrases matched, which gives
-/// exactly what scanning every position gave (a position where no phrase of the set matches can
-/// never be a result). Sets not in the catalogue (built at run time from defined terms) are scanned
-/// as before.
+/// A question about a set then costs a bit test when the set matches nowhere, and otherwise a walk
+/// over the recorded matches that picks, at the first position where one of the set's phrases
+/// matched and fits the range, the phrase a scan of the set would have picked (``phraseKey``), which
+/// gives exactly what scanning every position gave (a position where no phrase of the set matches
+/// can never be a result). Sets not in the catalogue (built at run time from defined terms) are
+/// scanned as before.
 final class SentenceMatcher: Sendable {
   /// Number of distinct sets and 64-bit words per set bitset.
   let setCount: Int
@@ -64,6 +65,11 @@ final class SentenceMatcher: Sendable {
   /// whole bitset row of ``members``).
   let memberStart: [Int32]
   let memberSlots: [Int32]
+  /// For phrase `p`, its piece count, with bit 15 set when its first piece is a plain word. A set
+  /// tries the phrases starting with the word at a position longest first and only then the others
+  /// (prefix or any word first), so at one position the matching phrase with the largest key that
+  /// fits is the one a scan of the set finds.
+  let phraseKey: [UInt64]
   /// The lead prefixes as a byte trie, so a word's prefixes are found in one walk over its bytes
   /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root; the
   /// child of `node` by byte `b` is found by open addressing on `node << 8 | b` (`trieKeys` holds
@@ -309,6 +315,13 @@ final class SentenceMatcher: Sendable {
     }
     memberStart = ms
     memberSlots = mslots
+    // Sentence views pack a phrase id into 24 bits.
+    precondition(phrases.count < 1 << 24, "too many phrases")
+    phraseKey = phrases.map { ph in
+      precondition(ph.count < 0x8000, "phrase too long: \(ph.description)")
+      if case .word = ph.pieces.first { return 0x8000 | UInt64(ph.count) }
+      return UInt64(ph.count)
+    }
     leadPrefix = lp
     leadFrom = lf
     leadTo = lt
@@ -378,22 +391,6 @@ final class SentenceMatcher: Sendable {
       if pairKeys1[k] == a, pairKeys2[k] == b { return Int(f)..<Int(pairTo[k]) }
       k = (k + 1) & mask
     }
-  }
-}
-
-/// What the matcher found in one sentence (a class with constant arrays: read without copies or
-/// run-time access checks).
-final class SentenceHits {
-  /// Bit `s` set when some phrase of the set in slot `s` matches somewhere in the sentence.
-  let sets: [UInt64]
-  /// Each match as (word position, phrase id), in position order.
-  let positions: [Int32]
-  let phrases: [Int32]
-
-  init(sets: [UInt64], positions: [Int32], phrases: [Int32]) {
-    self.sets = sets
-    self.positions = positions
-    self.phrases = phrases
   }
 }
 
