@@ -84,27 +84,13 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
 
 /// A set of phrases, indexed by first word for fast scanning.
 public struct PhraseSet: Sendable {
-  /// Phrases starting with a plain word, grouped by that word (longest first), found through
-  /// `slotKeys`/`slotLists`: an open-addressing table keyed by the word hash itself, since the
-  /// standard dictionary re-hashes the (already hashed) key with SipHash on every lookup.
-  let lists: [[Phrase]]
-  let slotKeys: [UInt64]
-  /// Index into `lists` plus one; 0 marks an empty slot.
-  let slotLists: [Int32]
-  let others: [Phrase]
-  /// The patterns the set was compiled from (for unions of sets).
-  let patterns: [String]
-  /// The longest phrase's word count.
-  let maxLength: Int
-  /// A 1024-bit filter over first-word hashes: most words of a sentence start no phrase,
-  /// and a bit test rejects them without a table lookup.
-  let firstWords: Bits
-  /// The same bits as an array, for the per-word test in the scanning loops.
-  let firstWordFilter: [UInt64]
-  /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
-  let prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64)
-  /// A hash of the patterns: how ``SentenceMatcher`` finds the set's slot.
-  let key: UInt64
+  let storage: PhraseSetStorage
+
+  /// Compiles patterns (see ``Phrase/init(_:)``).
+  public init(_ patterns: [String]) { storage = PhraseSetStorage(patterns) }
+
+  /// One set matching every phrase of the given sets: a cheap first test before trying each.
+  init(union sets: [PhraseSet]) { self.init(sets.flatMap(\.patterns)) }
 
   /// 1024 bits indexed by bits 0–9 of a word hash (bit `h & 63` of word `(h >> 6) & 15`).
   struct Bits: Sendable {
@@ -137,8 +123,54 @@ public struct PhraseSet: Sendable {
     }
   }
 
+  var lists: [[Phrase]] { storage.lists }
+  var others: [Phrase] { storage.others }
+  var patterns: [String] { storage.patterns }
+  var maxLength: Int { storage.maxLength }
+  var firstWords: Bits { storage.firstWords }
+  var firstWordFilter: [UInt64] { storage.firstWordFilter }
+  var prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64) { storage.prefixFirstBytes }
+  var key: UInt64 { storage.key }
+
+  /// The phrases starting with the word of this hash, longest first.
+  @inline(__always) func candidates(_ h: UInt64) -> [Phrase]? { storage.candidates(h) }
+
+  /// Whether a word with this hash may start a phrase of the set (no false negatives).
+  @inline(__always) func mayStart(_ h: UInt64) -> Bool { storage.mayStart(h) }
+
+  /// Whether a word starting with this byte may start a prefix phrase.
+  @inline(__always) func mayStartPrefix(_ b: UInt8) -> Bool { storage.mayStartPrefix(b) }
+}
+
+/// The compiled form of a ``PhraseSet``, shared by every copy of the set: passing a set to a
+/// question is one reference, not a dozen arrays to retain and a 200-byte struct to copy, and the
+/// object's identity is how ``SentenceMatcher`` finds the set's slot.
+final class PhraseSetStorage: Sendable {
+  /// Phrases starting with a plain word, grouped by that word (longest first), found through
+  /// `slotKeys`/`slotLists`: an open-addressing table keyed by the word hash itself, since the
+  /// standard dictionary re-hashes the (already hashed) key with SipHash on every lookup.
+  let lists: [[Phrase]]
+  let slotKeys: [UInt64]
+  /// Index into `lists` plus one; 0 marks an empty slot.
+  let slotLists: [Int32]
+  let others: [Phrase]
+  /// The patterns the set was compiled from (for unions of sets).
+  let patterns: [String]
+  /// The longest phrase's word count.
+  let maxLength: Int
+  /// A 1024-bit filter over first-word hashes: most words of a sentence start no phrase,
+  /// and a bit test rejects them without a table lookup.
+  let firstWords: PhraseSet.Bits
+  /// The same bits as an array, for the per-word test in the scanning loops.
+  let firstWordFilter: [UInt64]
+  /// First bytes of prefix-first phrases (`discriminat*`), as a 256-bit set.
+  let prefixFirstBytes: (UInt64, UInt64, UInt64, UInt64)
+  /// A hash of the patterns: how ``SentenceMatcher`` tells sets with the same patterns apart
+  /// cheaply when it merges them into one slot.
+  let key: UInt64
+
   /// Compiles patterns (see ``Phrase/init(_:)``).
-  public init(_ patterns: [String]) {
+  init(_ patterns: [String]) {
     self.patterns = patterns
     var key: UInt64 = 0xcbf2_9ce4_8422_2325
     for p in patterns {
@@ -168,7 +200,7 @@ public struct PhraseSet: Sendable {
     while capacity < order.count * 2 { capacity *= 2 }
     var keys = [UInt64](repeating: 0, count: capacity)
     var slots = [Int32](repeating: 0, count: capacity)
-    var filter = Bits()
+    var filter = PhraseSet.Bits()
     for h in order {
       lists.append(by[h, default: []].sorted { $0.count > $1.count })
       var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
@@ -195,9 +227,6 @@ public struct PhraseSet: Sendable {
     if anyWord { bytes = [UInt64](repeating: ~0, count: 4) }
     prefixFirstBytes = (bytes[0], bytes[1], bytes[2], bytes[3])
   }
-
-  /// One set matching every phrase of the given sets: a cheap first test before trying each.
-  init(union sets: [PhraseSet]) { self.init(sets.flatMap(\.patterns)) }
 
   /// The phrases starting with the word of this hash, longest first.
   @inline(__always) func candidates(_ h: UInt64) -> [Phrase]? {

@@ -14,12 +14,14 @@ final class SentenceMatcher: Sendable {
   /// Number of distinct sets and 64-bit words per set bitset.
   let setCount: Int
   let setWords: Int
-  /// Open-addressing table from ``PhraseSet/key`` to the set's slot plus one.
-  let setKeys: [UInt64]
+  /// Open-addressing table from the identity of a catalogued set's storage (its address; 0 marks
+  /// an empty slot) to the set's slot plus one: a question finds its set's slot without hashing or
+  /// comparing patterns. A set built elsewhere with the same patterns is not found and is scanned,
+  /// with the same answers.
+  let setIds: [UInt]
   let setSlots: [Int32]
-  /// The patterns of each slot's set, to confirm a key match (the same storage for the catalogued
-  /// sets themselves, so the comparison is an identity test).
-  let setPatterns: [[String]]
+  /// The catalogued sets' storages, kept alive so no other set can reuse their addresses.
+  let storages: [PhraseSetStorage]
   /// For phrase `p`, the sets holding it: bits `members[p * setWords ..< (p + 1) * setWords]`.
   let members: [UInt64]
 
@@ -101,6 +103,7 @@ final class SentenceMatcher: Sendable {
       }
       members[id * setWords + slot / 64] |= 1 << UInt64(slot % 64)
     }
+    var setSlot: [Int] = []
     for set in sets {
       // Sets with the same patterns share a slot (identical sets give identical answers).
       var slot = -1
@@ -110,6 +113,7 @@ final class SentenceMatcher: Sendable {
         patterns.append(set.patterns)
         keyed[set.key, default: []].append(slot)
       }
+      setSlot.append(slot)
       for list in set.lists {
         for ph in list { add(ph, slot) }
       }
@@ -117,22 +121,21 @@ final class SentenceMatcher: Sendable {
     }
     setCount = patterns.count
     self.setWords = setWords
-    setPatterns = patterns
     self.members = members
     var capacity = 16
-    while capacity < patterns.count * 2 { capacity *= 2 }
-    var sk = [UInt64](repeating: 0, count: capacity)
+    while capacity < sets.count * 2 { capacity *= 2 }
+    var si = [UInt](repeating: 0, count: capacity)
     var ss = [Int32](repeating: 0, count: capacity)
-    for (key, slots) in keyed {
-      for s in slots {
-        var k = Int(truncatingIfNeeded: key) & (capacity - 1)
-        while ss[k] != 0 { k = (k + 1) & (capacity - 1) }
-        sk[k] = key
-        ss[k] = Int32(s + 1)
-      }
+    for (set, slot) in zip(sets, setSlot) {
+      let id = UInt(bitPattern: ObjectIdentifier(set.storage))
+      var k = SentenceMatcher.idSlot(id, capacity - 1)
+      while ss[k] != 0, si[k] != id { k = (k + 1) & (capacity - 1) }
+      si[k] = id
+      ss[k] = Int32(slot + 1)
     }
-    setKeys = sk
+    setIds = si
     setSlots = ss
+    storages = sets.map(\.storage)
 
     // Flat pieces.
     var pieceStart: [Int32] = []
@@ -356,14 +359,19 @@ final class SentenceMatcher: Sendable {
     }
   }
 
+  @inline(__always) static func idSlot(_ id: UInt, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: ((id >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+  }
+
   /// The catalogue slot of a set, or nil for a set the matcher was not built with.
   @inline(__always) func slot(of set: PhraseSet) -> Int? {
-    let mask = setKeys.count - 1
-    var k = Int(truncatingIfNeeded: set.key) & mask
+    let id = UInt(bitPattern: ObjectIdentifier(set.storage))
+    let mask = setIds.count - 1
+    var k = SentenceMatcher.idSlot(id, mask)
     while true {
       let s = setSlots[k]
       if s == 0 { return nil }
-      if setKeys[k] == set.key, setPatterns[Int(s) - 1] == set.patterns { return Int(s) - 1 }
+      if setIds[k] == id { return Int(s) - 1 }
       k = (k + 1) & mask
     }
   }
