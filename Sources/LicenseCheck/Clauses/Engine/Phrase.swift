@@ -39,6 +39,7 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
     }
     pieces = out
     var plain: [UInt64] = []
+    plain.reserveCapacity(out.count)
     for piece in out {
       guard case .word(let h) = piece else { break }
       plain.append(h)
@@ -50,35 +51,51 @@ public struct Phrase: Sendable, Hashable, CustomStringConvertible {
 
   /// The pieces of a printable ASCII pattern, compiled on bytes: the same as the general path
   /// (lowercase, split at spaces and hyphens) without Unicode case mapping or grapheme breaking,
-  /// which made compiling the rules' phrase sets a large part of start-up. Nil for other patterns.
+  /// which made compiling the rules' phrase sets a large part of start-up. Words are hashed straight
+  /// from the pattern's bytes (no array per word); only a prefix keeps its bytes. Nil for other
+  /// patterns.
   static func asciiPieces(_ pattern: String) -> [Piece]? {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(pattern.utf8.count)
-    for b in pattern.utf8 {
-      guard b >= 0x20, b < 0x7F else { return nil }
-      bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-    }
-    var out: [Piece] = []
-    var i = 0
-    while i < bytes.count {
-      if bytes[i] == 0x20 || bytes[i] == 0x2D {
-        i += 1
-        continue
+    var pattern = pattern
+    return pattern.withUTF8 { bytes -> [Piece]? in
+      @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+      var words = 0
+      var inWord = false
+      for b in bytes {
+        guard b >= 0x20, b < 0x7F else { return nil }
+        let sep = b == 0x20 || b == 0x2D
+        if !sep, !inWord { words += 1 }
+        inWord = !sep
       }
-      var j = i
-      while j < bytes.count, bytes[j] != 0x20, bytes[j] != 0x2D { j += 1 }
-      if j - i == 1, bytes[i] == 0x5F {
-        out.append(.any)
-      } else if bytes[j - 1] == 0x2A {
-        out.append(.prefix(Array(bytes[i..<(j - 1)])))
-      } else {
-        var word = Array(bytes[i..<j])
-        Equivalents.canonicalise(&word, from: 0)
-        out.append(.word(fnv1a64(word)))
+      var out: [Piece] = []
+      out.reserveCapacity(words)
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        if bytes[i] == 0x20 || bytes[i] == 0x2D {
+          i += 1
+          continue
+        }
+        var j = i
+        while j < n, bytes[j] != 0x20, bytes[j] != 0x2D { j += 1 }
+        if j - i == 1, bytes[i] == 0x5F {
+          out.append(.any)
+        } else if bytes[j - 1] == 0x2A {
+          out.append(.prefix((i..<(j - 1)).map { lower(bytes[$0]) }))
+        } else {
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          for k in i..<j {
+            h ^= UInt64(lower(bytes[k]))
+            h &*= 0x0000_0100_0000_01b3
+          }
+          // Fold spellings the same way the tokeniser does (licence → license), as
+          // `Equivalents.canonicalise` would on the word's bytes.
+          if j - i >= 4, j - i <= 16, let canon = Equivalents.hashed.canonical(h) { h = fnv1a64(canon) }
+          out.append(.word(h))
+        }
+        i = j
       }
-      i = j
+      return out
     }
-    return out
   }
 }
 
@@ -180,35 +197,36 @@ final class PhraseSetStorage: Sendable {
       key = (key ^ 0xFF) &* 0x100_0000_01b3
     }
     self.key = key
-    var by: [UInt64: [Phrase]] = [:]
-    var order: [UInt64] = []
+    // Grouped by first word straight into the open-addressing table (sized for every pattern
+    // starting a word of its own), without a dictionary.
+    var lists: [[Phrase]] = []
     var rest: [Phrase] = []
     var maxLen = 0
-    for p in patterns {
-      let ph = Phrase(p)
-      maxLen = Swift.max(maxLen, ph.count)
-      if case .word(let h) = ph.pieces.first {
-        if by[h] == nil { order.append(h) }
-        by[h, default: []].append(ph)
-      } else {
-        rest.append(ph)
-      }
-    }
-    // Longest first, so "monthly active users" wins over "users".
-    var lists: [[Phrase]] = []
     var capacity = 8
-    while capacity < order.count * 2 { capacity *= 2 }
+    while capacity < patterns.count * 2 { capacity *= 2 }
     var keys = [UInt64](repeating: 0, count: capacity)
     var slots = [Int32](repeating: 0, count: capacity)
     var filter = PhraseSet.Bits()
-    for h in order {
-      lists.append(by[h, default: []].sorted { $0.count > $1.count })
+    for p in patterns {
+      let ph = Phrase(p)
+      maxLen = Swift.max(maxLen, ph.count)
+      guard case .word(let h) = ph.pieces.first else {
+        rest.append(ph)
+        continue
+      }
       var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
-      while slots[k] != 0 { k = (k + 1) & (capacity - 1) }
-      keys[k] = h
-      slots[k] = Int32(lists.count)
-      filter.insert(h)
+      while slots[k] != 0, keys[k] != h { k = (k + 1) & (capacity - 1) }
+      if slots[k] == 0 {
+        lists.append([ph])
+        keys[k] = h
+        slots[k] = Int32(lists.count)
+        filter.insert(h)
+      } else {
+        lists[Int(slots[k]) - 1].append(ph)
+      }
     }
+    // Longest first, so "monthly active users" wins over "users".
+    for i in lists.indices where lists[i].count > 1 { lists[i].sort { $0.count > $1.count } }
     self.lists = lists
     slotKeys = keys
     slotLists = slots

@@ -84,20 +84,32 @@ final class SentenceMatcher: Sendable {
   init(_ sets: [PhraseSet]) {
     // Phrases are told apart by the pattern as written (the same words written two ways are two
     // phrases: harmless, and cheaper than hashing the compiled pieces).
-    var phraseIndex: [String: Int32] = [:]
+    // Distinct patterns by the FNV-1a hash of their bytes (open addressing, the pattern compared on
+    // a hash match): a `[String: Int32]` hashed every pattern with SipHash.
     var phrases: [Phrase] = []
+    let patternCount = sets.reduce(0) { $0 + $1.patterns.count }
+    var indexCapacity = 16
+    while indexCapacity < patternCount * 2 { indexCapacity *= 2 }
+    var indexHashes = [UInt64](repeating: 0, count: indexCapacity)
+    var indexIds = [Int32](repeating: -1, count: indexCapacity)
     var keyed: [UInt64: [Int]] = [:]
     var patterns: [[String]] = []
     // At most one slot per set, so this many words hold every slot's bit.
     let setWords = Swift.max(1, (sets.count + 63) / 64)
     var members: [UInt64] = []
     func add(_ ph: Phrase, _ slot: Int) {
+      let h = fnv1a64(ph.description.utf8)
+      var k = Int(truncatingIfNeeded: h >> 7) & (indexCapacity - 1)
+      while indexIds[k] >= 0, indexHashes[k] != h || phrases[Int(indexIds[k])].description != ph.description {
+        k = (k + 1) & (indexCapacity - 1)
+      }
       let id: Int
-      if let known = phraseIndex[ph.description] {
-        id = Int(known)
+      if indexIds[k] >= 0 {
+        id = Int(indexIds[k])
       } else {
         id = phrases.count
-        phraseIndex[ph.description] = Int32(id)
+        indexHashes[k] = h
+        indexIds[k] = Int32(id)
         phrases.append(ph)
         members.append(contentsOf: repeatElement(0, count: setWords))
       }
@@ -172,9 +184,9 @@ final class SentenceMatcher: Sendable {
     // Grouping.
     var singles: [UInt64: [Int32]] = [:]
     var others: [UInt64: [Int32]] = [:]
-    var pairs: [[UInt64]: [Int32]] = [:]
+    var pairs: [WordPair: [Int32]] = [:]
     var firstOrder: [UInt64] = []
-    var pairOrder: [[UInt64]] = []
+    var pairOrder: [WordPair] = []
     var leads: [[UInt8]: [Int32]] = [:]
     var leadOrder: [[UInt8]] = []
     var anyFirst: [Int32] = []
@@ -187,7 +199,7 @@ final class SentenceMatcher: Sendable {
         if ph.pieces.count == 1 {
           singles[h, default: []].append(id)
         } else if ph.words != nil {
-          let key = [h, ph.words![1]]
+          let key = WordPair(first: h, second: ph.words![1])
           if pairs[key] == nil { pairOrder.append(key) }
           pairs[key, default: []].append(id)
           pairFirsts.insert(h)
@@ -241,10 +253,10 @@ final class SentenceMatcher: Sendable {
     var pf = [Int32](repeating: -1, count: capacity)
     var pt = [Int32](repeating: -1, count: capacity)
     for key in pairOrder {
-      var k = SentenceMatcher.pairSlot(key[0], key[1], capacity - 1)
+      var k = SentenceMatcher.pairSlot(key.first, key.second, capacity - 1)
       while pf[k] >= 0 { k = (k + 1) & (capacity - 1) }
-      pk1[k] = key[0]
-      pk2[k] = key[1]
+      pk1[k] = key.first
+      pk2[k] = key.second
       pf[k] = Int32(lists.count)
       lists.append(contentsOf: pairs[key, default: []])
       pt[k] = Int32(lists.count)
@@ -336,6 +348,12 @@ final class SentenceMatcher: Sendable {
     self.prefixStart = prefixStart
     self.prefixEnd = prefixEnd
     self.prefixBytes = prefixBytes
+  }
+
+  /// The first two word hashes of a phrase (a dictionary key that needs no array).
+  struct WordPair: Hashable {
+    let first: UInt64
+    let second: UInt64
   }
 
   @inline(__always) static func pairSlot(_ a: UInt64, _ b: UInt64, _ mask: Int) -> Int {
