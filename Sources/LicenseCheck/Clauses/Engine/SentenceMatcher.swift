@@ -73,12 +73,14 @@ final class SentenceMatcher: Sendable {
   /// fits is the one a scan of the set finds.
   let phraseKey: [UInt64]
   /// The lead prefixes as a byte trie, so a word's prefixes are found in one walk over its bytes
-  /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root; the
-  /// child of `node` by byte `b` is found by open addressing on `node << 8 | b` (`trieKeys` holds
-  /// the key plus one, 0 marks an empty slot); `trieLead[node]` is the index of the lead prefix
-  /// ending at the node (into ``leadFrom``/``leadTo``), or -1.
-  let trieKeys: [UInt32]
-  let trieChild: [Int32]
+  /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root. The
+  /// bytes the prefixes use are numbered `1...` (`trieSymbol[b]`, 0 for a byte no prefix uses), and
+  /// the child of `node` by byte `b` is `trieNext[node * trieWidth + trieSymbol[b]]` (-1 for none;
+  /// column 0 is always -1): a step is two loads, not a hash probe. `trieLead[node]` is the index of
+  /// the lead prefix ending at the node (into ``leadFrom``/``leadTo``), or -1.
+  let trieSymbol: [UInt8]
+  let trieWidth: Int
+  let trieNext: [Int32]
   let trieLead: [Int32]
 
   init(_ sets: [PhraseSet]) {
@@ -303,18 +305,20 @@ final class SentenceMatcher: Sendable {
       }
       trieLead[Int(node)] = Int32(l)
     }
-    capacity = 16
-    while capacity < transitions.count * 2 { capacity *= 2 }
-    var tk = [UInt32](repeating: 0, count: capacity)
-    var tc = [Int32](repeating: 0, count: capacity)
-    for (key, child) in transitions.sorted(by: { $0.key < $1.key }) {
-      var k = SentenceMatcher.trieSlot(key, capacity - 1)
-      while tk[k] != 0 { k = (k + 1) & (capacity - 1) }
-      tk[k] = key &+ 1
-      tc[k] = child
+    var symbol = [UInt8](repeating: 0, count: 256)
+    var width = 1
+    for key in transitions.keys.sorted() where symbol[Int(key & 0xFF)] == 0 {
+      precondition(width < 256)
+      symbol[Int(key & 0xFF)] = UInt8(width)
+      width += 1
     }
-    trieKeys = tk
-    trieChild = tc
+    var next = [Int32](repeating: -1, count: trieLead.count * width)
+    for (key, child) in transitions {
+      next[Int(key >> 8) * width + Int(symbol[Int(key & 0xFF)])] = child
+    }
+    trieSymbol = symbol
+    trieWidth = width
+    trieNext = next
     self.trieLead = trieLead
     var ms: [Int32] = [0]
     var mslots: [Int32] = []
@@ -358,23 +362,6 @@ final class SentenceMatcher: Sendable {
 
   @inline(__always) static func pairSlot(_ a: UInt64, _ b: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: ((a >> 10) &* 0x9E37_79B9_7F4A_7C15) ^ (b >> 10)) & mask
-  }
-
-  @inline(__always) static func trieSlot(_ key: UInt32, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 7) & mask
-  }
-
-  /// The trie node reached from `node` by byte `b`, or -1.
-  @inline(__always) func trieStep(_ node: Int32, _ b: UInt8) -> Int32 {
-    let key = UInt32(node) << 8 | UInt32(b)
-    let mask = trieKeys.count - 1
-    var k = SentenceMatcher.trieSlot(key, mask)
-    while true {
-      let stored = trieKeys[k]
-      if stored == 0 { return -1 }
-      if stored == key &+ 1 { return trieChild[k] }
-      k = (k + 1) & mask
-    }
   }
 
   @inline(__always) static func idSlot(_ id: UInt, _ mask: Int) -> Int {

@@ -133,6 +133,9 @@ final class SentenceView {
     var out: [UInt64] = []
     out.reserveCapacity(setWords + 16)
     for _ in 0..<setWords { out.append(0) }
+    let trieNext = m.trieNext
+    let trieSymbol = m.trieSymbol
+    let trieWidth = m.trieWidth
     // (Appended in place below: a nested function capturing `out` would put it in a box with
     // dynamic exclusivity checks on every append.)
     let key = m.phraseKey
@@ -192,7 +195,7 @@ final class SentenceView {
       var j = Int(t.normStart)
       let wordEnd = Int(t.normEnd)
       while j < wordEnd {
-        node = m.trieStep(node, norm[j])
+        node = trieNext[Int(node) &* trieWidth &+ Int(trieSymbol[Int(norm[j])])]
         if node < 0 { break }
         let l = Int(m.trieLead[Int(node)])
         if l >= 0 {
