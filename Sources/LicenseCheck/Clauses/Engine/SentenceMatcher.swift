@@ -100,7 +100,8 @@ final class SentenceMatcher: Sendable {
     let setWords = Swift.max(1, (sets.count + 63) / 64)
     var members: [UInt64] = []
     func add(_ ph: Phrase, _ slot: Int) {
-      let h = fnv1a64(ph.description.utf8)
+      var pattern = ph.description
+      let h = pattern.withUTF8 { fnv1a64($0) }
       var k = Int(truncatingIfNeeded: h >> 7) & (indexCapacity - 1)
       while indexIds[k] >= 0, indexHashes[k] != h || phrases[Int(indexIds[k])].description != ph.description {
         k = (k + 1) & (indexCapacity - 1)
@@ -184,29 +185,55 @@ final class SentenceMatcher: Sendable {
     pieceStart.append(Int32(pieceKind.count))
 
     // Grouping.
-    var singles: [UInt64: [Int32]] = [:]
-    var others: [UInt64: [Int32]] = [:]
-    var pairs: [WordPair: [Int32]] = [:]
+    // First words and first word pairs grouped in first-seen order, each group found by open
+    // addressing on the hashes' own bits (dictionaries hashed each key again with SipHash).
+    var groupCapacity = 16
+    while groupCapacity < phrases.count * 2 { groupCapacity *= 2 }
+    let groupMask = groupCapacity - 1
+    var firstKeyAt = [UInt64](repeating: 0, count: groupCapacity)
+    var firstGroupAt = [Int32](repeating: -1, count: groupCapacity)
     var firstOrder: [UInt64] = []
+    var singlesOf: [[Int32]] = []
+    var othersOf: [[Int32]] = []
+    var pairsFirst: [Bool] = []
+    var pairKeyAt = [WordPair](repeating: WordPair(first: 0, second: 0), count: groupCapacity)
+    var pairGroupAt = [Int32](repeating: -1, count: groupCapacity)
     var pairOrder: [WordPair] = []
+    var pairsOf: [[Int32]] = []
     var leads: [[UInt8]: [Int32]] = [:]
     var leadOrder: [[UInt8]] = []
     var anyFirst: [Int32] = []
-    var pairFirsts = Set<UInt64>()
     for (p, ph) in phrases.enumerated() {
       let id = Int32(p)
       switch ph.pieces.first {
       case .word(let h):
-        if singles[h] == nil && others[h] == nil && !pairFirsts.contains(h) { firstOrder.append(h) }
+        var k = Int(truncatingIfNeeded: h >> 10) & groupMask
+        while firstGroupAt[k] >= 0, firstKeyAt[k] != h { k = (k + 1) & groupMask }
+        if firstGroupAt[k] < 0 {
+          firstKeyAt[k] = h
+          firstGroupAt[k] = Int32(firstOrder.count)
+          firstOrder.append(h)
+          singlesOf.append([])
+          othersOf.append([])
+          pairsFirst.append(false)
+        }
+        let g = Int(firstGroupAt[k])
         if ph.pieces.count == 1 {
-          singles[h, default: []].append(id)
-        } else if ph.words != nil {
-          let key = WordPair(first: h, second: ph.words![1])
-          if pairs[key] == nil { pairOrder.append(key) }
-          pairs[key, default: []].append(id)
-          pairFirsts.insert(h)
+          singlesOf[g].append(id)
+        } else if let words = ph.words {
+          let key = WordPair(first: h, second: words[1])
+          var q = SentenceMatcher.pairSlot(key.first, key.second, groupMask)
+          while pairGroupAt[q] >= 0, pairKeyAt[q] != key { q = (q + 1) & groupMask }
+          if pairGroupAt[q] < 0 {
+            pairKeyAt[q] = key
+            pairGroupAt[q] = Int32(pairOrder.count)
+            pairOrder.append(key)
+            pairsOf.append([])
+          }
+          pairsOf[Int(pairGroupAt[q])].append(id)
+          pairsFirst[g] = true
         } else {
-          others[h, default: []].append(id)
+          othersOf[g].append(id)
         }
       case .prefix(let b) where !b.isEmpty:
         if leads[b] == nil { leadOrder.append(b) }
@@ -226,14 +253,14 @@ final class SentenceMatcher: Sendable {
     var ot: [Int32] = []
     var hp: [Bool] = []
     var filter = PhraseSet.Bits()
-    for h in firstOrder {
+    for (g, h) in firstOrder.enumerated() {
       sf.append(Int32(lists.count))
-      lists.append(contentsOf: singles[h, default: []])
+      lists.append(contentsOf: singlesOf[g])
       st.append(Int32(lists.count))
       of.append(Int32(lists.count))
-      lists.append(contentsOf: others[h, default: []])
+      lists.append(contentsOf: othersOf[g])
       ot.append(Int32(lists.count))
-      hp.append(pairFirsts.contains(h))
+      hp.append(pairsFirst[g])
       var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
       while fe[k] != 0 { k = (k + 1) & (capacity - 1) }
       fk[k] = h
@@ -254,13 +281,13 @@ final class SentenceMatcher: Sendable {
     var pk2 = [UInt64](repeating: 0, count: capacity)
     var pf = [Int32](repeating: -1, count: capacity)
     var pt = [Int32](repeating: -1, count: capacity)
-    for key in pairOrder {
+    for (g, key) in pairOrder.enumerated() {
       var k = SentenceMatcher.pairSlot(key.first, key.second, capacity - 1)
       while pf[k] >= 0 { k = (k + 1) & (capacity - 1) }
       pk1[k] = key.first
       pk2[k] = key.second
       pf[k] = Int32(lists.count)
-      lists.append(contentsOf: pairs[key, default: []])
+      lists.append(contentsOf: pairsOf[g])
       pt[k] = Int32(lists.count)
     }
     pairKeys1 = pk1
@@ -355,7 +382,7 @@ final class SentenceMatcher: Sendable {
   }
 
   /// The first two word hashes of a phrase (a dictionary key that needs no array).
-  struct WordPair: Hashable {
+  struct WordPair: Equatable {
     let first: UInt64
     let second: UInt64
   }
