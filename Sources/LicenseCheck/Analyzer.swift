@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The whole pipeline: read, tokenise, extract, identify, judge.
 ///
 /// ```swift
@@ -45,7 +43,6 @@ public struct Analyzer: Sendable {
   ///
   /// Clauses found in the policy carry `document: "policy"` and spans into the policy's plain text.
   public func analyze(_ document: Document, policy: Document?) -> LicenseAnalysis {
-    if identify { _ = Analyzer.loadIdentifierAside }
     let (text, structure, truncated) = bounded(document.text)
     let views = ExtractionContext.makeViews(text, structure)
     var clauses = ClauseExtractor.extract(from: text, structure: structure, views: views)
@@ -77,15 +74,6 @@ public struct Analyzer: Sendable {
       text, views: views, clauses: clauses, identification: identification)
     return analysis.judgedAgainstOSD()
   }
-
-  /// Loads the identification index and catalogue on another core, once per process, at the first
-  /// analysis: meanwhile this thread compiles the phrase sets into the matcher and extracts the
-  /// clauses, which come first. Both are built once per process and were, one after the other,
-  /// most of a one-file run (about 23 M and 35 M instructions); identification then finds the index
-  /// loaded (or waits for the rest of its load).
-  static let loadIdentifierAside: Void = {
-    DispatchQueue.global(qos: .userInitiated).async { _ = Identifier.standard }
-  }()
 
   /// The document's text tokenised and segmented within ``limits``, with a note when it was cut.
   func bounded(_ plain: String) -> (TokenizedText, TextStructure, AnalysisTruncation?) {
