@@ -4,21 +4,24 @@
 /// was a quarter of the analysis. The matcher instead looks every word of a sentence up once in a
 /// table of the first words of all phrases of all sets, checks the phrases starting there, and
 /// records which sets have a phrase matching somewhere (a bitset) and where each phrase matched.
-/// A question about a set then costs a bit test when the set matches nowhere, and otherwise runs
-/// the set's own ordered check only at the positions where one of its phrases matched, which gives
-/// exactly what scanning every position gave (a position where no phrase of the set matches can
-/// never be a result). Sets not in the catalogue (built at run time from defined terms) are scanned
-/// as before.
+/// A question about a set then costs a bit test when the set matches nowhere, and otherwise a walk
+/// over the recorded matches that picks, at the first position where one of the set's phrases
+/// matched and fits the range, the phrase a scan of the set would have picked (``phraseKey``), which
+/// gives exactly what scanning every position gave (a position where no phrase of the set matches
+/// can never be a result). Sets not in the catalogue (built at run time from defined terms) are
+/// scanned as before.
 final class SentenceMatcher: Sendable {
   /// Number of distinct sets and 64-bit words per set bitset.
   let setCount: Int
   let setWords: Int
-  /// Open-addressing table from ``PhraseSet/key`` to the set's slot plus one.
-  let setKeys: [UInt64]
+  /// Open-addressing table from the identity of a catalogued set's storage (its address; 0 marks
+  /// an empty slot) to the set's slot plus one: a question finds its set's slot without hashing or
+  /// comparing patterns. A set built elsewhere with the same patterns is not found and is scanned,
+  /// with the same answers.
+  let setIds: [UInt]
   let setSlots: [Int32]
-  /// The patterns of each slot's set, to confirm a key match (the same storage for the catalogued
-  /// sets themselves, so the comparison is an identity test).
-  let setPatterns: [[String]]
+  /// The catalogued sets' storages, kept alive so no other set can reuse their addresses.
+  let storages: [PhraseSetStorage]
   /// For phrase `p`, the sets holding it: bits `members[p * setWords ..< (p + 1) * setWords]`.
   let members: [UInt64]
 
@@ -64,37 +67,58 @@ final class SentenceMatcher: Sendable {
   /// whole bitset row of ``members``).
   let memberStart: [Int32]
   let memberSlots: [Int32]
+  /// For phrase `p`, its piece count, with bit 15 set when its first piece is a plain word. A set
+  /// tries the phrases starting with the word at a position longest first and only then the others
+  /// (prefix or any word first), so at one position the matching phrase with the largest key that
+  /// fits is the one a scan of the set finds.
+  let phraseKey: [UInt64]
   /// The lead prefixes as a byte trie, so a word's prefixes are found in one walk over its bytes
-  /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root; the
-  /// child of `node` by byte `b` is found by open addressing on `node << 8 | b` (`trieKeys` holds
-  /// the key plus one, 0 marks an empty slot); `trieLead[node]` is the index of the lead prefix
-  /// ending at the node (into ``leadFrom``/``leadTo``), or -1.
-  let trieKeys: [UInt32]
-  let trieChild: [Int32]
+  /// instead of comparing every prefix that shares its first two bytes. Node 0 is the root. The
+  /// bytes the prefixes use are numbered `1...` (`trieSymbol[b]`, 0 for a byte no prefix uses), and
+  /// the child of `node` by byte `b` is `trieNext[node * trieWidth + trieSymbol[b]]` (-1 for none;
+  /// column 0 is always -1): a step is two loads, not a hash probe. `trieLead[node]` is the index of
+  /// the lead prefix ending at the node (into ``leadFrom``/``leadTo``), or -1.
+  let trieSymbol: [UInt8]
+  let trieWidth: Int
+  let trieNext: [Int32]
   let trieLead: [Int32]
 
   init(_ sets: [PhraseSet]) {
     // Phrases are told apart by the pattern as written (the same words written two ways are two
     // phrases: harmless, and cheaper than hashing the compiled pieces).
-    var phraseIndex: [String: Int32] = [:]
+    // Distinct patterns by the FNV-1a hash of their bytes (open addressing, the pattern compared on
+    // a hash match): a `[String: Int32]` hashed every pattern with SipHash.
     var phrases: [Phrase] = []
+    let patternCount = sets.reduce(0) { $0 + $1.patterns.count }
+    var indexCapacity = 16
+    while indexCapacity < patternCount * 2 { indexCapacity *= 2 }
+    var indexHashes = [UInt64](repeating: 0, count: indexCapacity)
+    var indexIds = [Int32](repeating: -1, count: indexCapacity)
     var keyed: [UInt64: [Int]] = [:]
     var patterns: [[String]] = []
     // At most one slot per set, so this many words hold every slot's bit.
     let setWords = Swift.max(1, (sets.count + 63) / 64)
     var members: [UInt64] = []
     func add(_ ph: Phrase, _ slot: Int) {
+      var pattern = ph.description
+      let h = pattern.withUTF8 { fnv1a64($0) }
+      var k = Int(truncatingIfNeeded: h >> 7) & (indexCapacity - 1)
+      while indexIds[k] >= 0, indexHashes[k] != h || phrases[Int(indexIds[k])].description != ph.description {
+        k = (k + 1) & (indexCapacity - 1)
+      }
       let id: Int
-      if let known = phraseIndex[ph.description] {
-        id = Int(known)
+      if indexIds[k] >= 0 {
+        id = Int(indexIds[k])
       } else {
         id = phrases.count
-        phraseIndex[ph.description] = Int32(id)
+        indexHashes[k] = h
+        indexIds[k] = Int32(id)
         phrases.append(ph)
         members.append(contentsOf: repeatElement(0, count: setWords))
       }
       members[id * setWords + slot / 64] |= 1 << UInt64(slot % 64)
     }
+    var setSlot: [Int] = []
     for set in sets {
       // Sets with the same patterns share a slot (identical sets give identical answers).
       var slot = -1
@@ -104,6 +128,7 @@ final class SentenceMatcher: Sendable {
         patterns.append(set.patterns)
         keyed[set.key, default: []].append(slot)
       }
+      setSlot.append(slot)
       for list in set.lists {
         for ph in list { add(ph, slot) }
       }
@@ -111,22 +136,21 @@ final class SentenceMatcher: Sendable {
     }
     setCount = patterns.count
     self.setWords = setWords
-    setPatterns = patterns
     self.members = members
     var capacity = 16
-    while capacity < patterns.count * 2 { capacity *= 2 }
-    var sk = [UInt64](repeating: 0, count: capacity)
+    while capacity < sets.count * 2 { capacity *= 2 }
+    var si = [UInt](repeating: 0, count: capacity)
     var ss = [Int32](repeating: 0, count: capacity)
-    for (key, slots) in keyed {
-      for s in slots {
-        var k = Int(truncatingIfNeeded: key) & (capacity - 1)
-        while ss[k] != 0 { k = (k + 1) & (capacity - 1) }
-        sk[k] = key
-        ss[k] = Int32(s + 1)
-      }
+    for (set, slot) in zip(sets, setSlot) {
+      let id = UInt(bitPattern: ObjectIdentifier(set.storage))
+      var k = SentenceMatcher.idSlot(id, capacity - 1)
+      while ss[k] != 0, si[k] != id { k = (k + 1) & (capacity - 1) }
+      si[k] = id
+      ss[k] = Int32(slot + 1)
     }
-    setKeys = sk
+    setIds = si
     setSlots = ss
+    storages = sets.map(\.storage)
 
     // Flat pieces.
     var pieceStart: [Int32] = []
@@ -161,29 +185,55 @@ final class SentenceMatcher: Sendable {
     pieceStart.append(Int32(pieceKind.count))
 
     // Grouping.
-    var singles: [UInt64: [Int32]] = [:]
-    var others: [UInt64: [Int32]] = [:]
-    var pairs: [[UInt64]: [Int32]] = [:]
+    // First words and first word pairs grouped in first-seen order, each group found by open
+    // addressing on the hashes' own bits (dictionaries hashed each key again with SipHash).
+    var groupCapacity = 16
+    while groupCapacity < phrases.count * 2 { groupCapacity *= 2 }
+    let groupMask = groupCapacity - 1
+    var firstKeyAt = [UInt64](repeating: 0, count: groupCapacity)
+    var firstGroupAt = [Int32](repeating: -1, count: groupCapacity)
     var firstOrder: [UInt64] = []
-    var pairOrder: [[UInt64]] = []
+    var singlesOf: [[Int32]] = []
+    var othersOf: [[Int32]] = []
+    var pairsFirst: [Bool] = []
+    var pairKeyAt = [WordPair](repeating: WordPair(first: 0, second: 0), count: groupCapacity)
+    var pairGroupAt = [Int32](repeating: -1, count: groupCapacity)
+    var pairOrder: [WordPair] = []
+    var pairsOf: [[Int32]] = []
     var leads: [[UInt8]: [Int32]] = [:]
     var leadOrder: [[UInt8]] = []
     var anyFirst: [Int32] = []
-    var pairFirsts = Set<UInt64>()
     for (p, ph) in phrases.enumerated() {
       let id = Int32(p)
       switch ph.pieces.first {
       case .word(let h):
-        if singles[h] == nil && others[h] == nil && !pairFirsts.contains(h) { firstOrder.append(h) }
+        var k = Int(truncatingIfNeeded: h >> 10) & groupMask
+        while firstGroupAt[k] >= 0, firstKeyAt[k] != h { k = (k + 1) & groupMask }
+        if firstGroupAt[k] < 0 {
+          firstKeyAt[k] = h
+          firstGroupAt[k] = Int32(firstOrder.count)
+          firstOrder.append(h)
+          singlesOf.append([])
+          othersOf.append([])
+          pairsFirst.append(false)
+        }
+        let g = Int(firstGroupAt[k])
         if ph.pieces.count == 1 {
-          singles[h, default: []].append(id)
-        } else if ph.words != nil {
-          let key = [h, ph.words![1]]
-          if pairs[key] == nil { pairOrder.append(key) }
-          pairs[key, default: []].append(id)
-          pairFirsts.insert(h)
+          singlesOf[g].append(id)
+        } else if let words = ph.words {
+          let key = WordPair(first: h, second: words[1])
+          var q = SentenceMatcher.pairSlot(key.first, key.second, groupMask)
+          while pairGroupAt[q] >= 0, pairKeyAt[q] != key { q = (q + 1) & groupMask }
+          if pairGroupAt[q] < 0 {
+            pairKeyAt[q] = key
+            pairGroupAt[q] = Int32(pairOrder.count)
+            pairOrder.append(key)
+            pairsOf.append([])
+          }
+          pairsOf[Int(pairGroupAt[q])].append(id)
+          pairsFirst[g] = true
         } else {
-          others[h, default: []].append(id)
+          othersOf[g].append(id)
         }
       case .prefix(let b) where !b.isEmpty:
         if leads[b] == nil { leadOrder.append(b) }
@@ -203,14 +253,14 @@ final class SentenceMatcher: Sendable {
     var ot: [Int32] = []
     var hp: [Bool] = []
     var filter = PhraseSet.Bits()
-    for h in firstOrder {
+    for (g, h) in firstOrder.enumerated() {
       sf.append(Int32(lists.count))
-      lists.append(contentsOf: singles[h, default: []])
+      lists.append(contentsOf: singlesOf[g])
       st.append(Int32(lists.count))
       of.append(Int32(lists.count))
-      lists.append(contentsOf: others[h, default: []])
+      lists.append(contentsOf: othersOf[g])
       ot.append(Int32(lists.count))
-      hp.append(pairFirsts.contains(h))
+      hp.append(pairsFirst[g])
       var k = Int(truncatingIfNeeded: h >> 10) & (capacity - 1)
       while fe[k] != 0 { k = (k + 1) & (capacity - 1) }
       fk[k] = h
@@ -231,13 +281,13 @@ final class SentenceMatcher: Sendable {
     var pk2 = [UInt64](repeating: 0, count: capacity)
     var pf = [Int32](repeating: -1, count: capacity)
     var pt = [Int32](repeating: -1, count: capacity)
-    for key in pairOrder {
-      var k = SentenceMatcher.pairSlot(key[0], key[1], capacity - 1)
+    for (g, key) in pairOrder.enumerated() {
+      var k = SentenceMatcher.pairSlot(key.first, key.second, capacity - 1)
       while pf[k] >= 0 { k = (k + 1) & (capacity - 1) }
-      pk1[k] = key[0]
-      pk2[k] = key[1]
+      pk1[k] = key.first
+      pk2[k] = key.second
       pf[k] = Int32(lists.count)
-      lists.append(contentsOf: pairs[key, default: []])
+      lists.append(contentsOf: pairsOf[g])
       pt[k] = Int32(lists.count)
     }
     pairKeys1 = pk1
@@ -282,18 +332,20 @@ final class SentenceMatcher: Sendable {
       }
       trieLead[Int(node)] = Int32(l)
     }
-    capacity = 16
-    while capacity < transitions.count * 2 { capacity *= 2 }
-    var tk = [UInt32](repeating: 0, count: capacity)
-    var tc = [Int32](repeating: 0, count: capacity)
-    for (key, child) in transitions.sorted(by: { $0.key < $1.key }) {
-      var k = SentenceMatcher.trieSlot(key, capacity - 1)
-      while tk[k] != 0 { k = (k + 1) & (capacity - 1) }
-      tk[k] = key &+ 1
-      tc[k] = child
+    var symbol = [UInt8](repeating: 0, count: 256)
+    var width = 1
+    for key in transitions.keys.sorted() where symbol[Int(key & 0xFF)] == 0 {
+      precondition(width < 256)
+      symbol[Int(key & 0xFF)] = UInt8(width)
+      width += 1
     }
-    trieKeys = tk
-    trieChild = tc
+    var next = [Int32](repeating: -1, count: trieLead.count * width)
+    for (key, child) in transitions {
+      next[Int(key >> 8) * width + Int(symbol[Int(key & 0xFF)])] = child
+    }
+    trieSymbol = symbol
+    trieWidth = width
+    trieNext = next
     self.trieLead = trieLead
     var ms: [Int32] = [0]
     var mslots: [Int32] = []
@@ -309,6 +361,13 @@ final class SentenceMatcher: Sendable {
     }
     memberStart = ms
     memberSlots = mslots
+    // Sentence views pack a phrase id into 24 bits.
+    precondition(phrases.count < 1 << 24, "too many phrases")
+    phraseKey = phrases.map { ph in
+      precondition(ph.count < 0x8000, "phrase too long: \(ph.description)")
+      if case .word = ph.pieces.first { return 0x8000 | UInt64(ph.count) }
+      return UInt64(ph.count)
+    }
     leadPrefix = lp
     leadFrom = lf
     leadTo = lt
@@ -322,35 +381,29 @@ final class SentenceMatcher: Sendable {
     self.prefixBytes = prefixBytes
   }
 
+  /// The first two word hashes of a phrase (a dictionary key that needs no array).
+  struct WordPair: Equatable {
+    let first: UInt64
+    let second: UInt64
+  }
+
   @inline(__always) static func pairSlot(_ a: UInt64, _ b: UInt64, _ mask: Int) -> Int {
     Int(truncatingIfNeeded: ((a >> 10) &* 0x9E37_79B9_7F4A_7C15) ^ (b >> 10)) & mask
   }
 
-  @inline(__always) static func trieSlot(_ key: UInt32, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 7) & mask
-  }
-
-  /// The trie node reached from `node` by byte `b`, or -1.
-  @inline(__always) func trieStep(_ node: Int32, _ b: UInt8) -> Int32 {
-    let key = UInt32(node) << 8 | UInt32(b)
-    let mask = trieKeys.count - 1
-    var k = SentenceMatcher.trieSlot(key, mask)
-    while true {
-      let stored = trieKeys[k]
-      if stored == 0 { return -1 }
-      if stored == key &+ 1 { return trieChild[k] }
-      k = (k + 1) & mask
-    }
+  @inline(__always) static func idSlot(_ id: UInt, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: ((id >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
   }
 
   /// The catalogue slot of a set, or nil for a set the matcher was not built with.
   @inline(__always) func slot(of set: PhraseSet) -> Int? {
-    let mask = setKeys.count - 1
-    var k = Int(truncatingIfNeeded: set.key) & mask
+    let id = UInt(bitPattern: ObjectIdentifier(set.storage))
+    let mask = setIds.count - 1
+    var k = SentenceMatcher.idSlot(id, mask)
     while true {
       let s = setSlots[k]
       if s == 0 { return nil }
-      if setKeys[k] == set.key, setPatterns[Int(s) - 1] == set.patterns { return Int(s) - 1 }
+      if setIds[k] == id { return Int(s) - 1 }
       k = (k + 1) & mask
     }
   }
@@ -378,22 +431,6 @@ final class SentenceMatcher: Sendable {
       if pairKeys1[k] == a, pairKeys2[k] == b { return Int(f)..<Int(pairTo[k]) }
       k = (k + 1) & mask
     }
-  }
-}
-
-/// What the matcher found in one sentence (a class with constant arrays: read without copies or
-/// run-time access checks).
-final class SentenceHits {
-  /// Bit `s` set when some phrase of the set in slot `s` matches somewhere in the sentence.
-  let sets: [UInt64]
-  /// Each match as (word position, phrase id), in position order.
-  let positions: [Int32]
-  let phrases: [Int32]
-
-  init(sets: [UInt64], positions: [Int32], phrases: [Int32]) {
-    self.sets = sets
-    self.positions = positions
-    self.phrases = phrases
   }
 }
 

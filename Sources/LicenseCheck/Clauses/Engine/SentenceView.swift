@@ -21,9 +21,13 @@ final class SentenceView {
   /// The first byte of each word's normal form (0 for an empty one).
   private let firstBytes: [UInt8]
   /// The catalogue matcher and what it found here, computed at the first question about a
-  /// catalogued set (see ``SentenceMatcher``).
+  /// catalogued set (see ``SentenceMatcher``): words `0..<matcher.setWords` are a bitset of the
+  /// slots of the sets with a match somewhere in the sentence (bit `s` of word `s >> 6`), then one
+  /// word per match, in position order: `position << 40 | phrase << 16 | key` (the phrase id and
+  /// its ``SentenceMatcher/phraseKey``). One buffer, so a sentence's matches cost one allocation.
+  /// Written once, by the first question (a view is used by one thread), so not access-checked.
   private let matcher: SentenceMatcher
-  private var hitCache: SentenceHits?
+  @exclusivity(unchecked) private var hitWords: [UInt64] = []
 
   init(index: Int, sentence: Sentence, text: TokenizedText) {
     self.index = index
@@ -117,17 +121,24 @@ final class SentenceView {
   /// words (and, for longer phrases, of first word pairs), the phrases starting there checked, and
   /// each match recorded; then the sets holding the matched phrases. Works on local copies only
   /// (a class's stored `var`s are access-checked at run time on every use).
-  private func scan() -> SentenceHits {
+  private func scan() -> [UInt64] {
     let m = matcher
     let h = hashes
     let n = h.count
     let toks = text.tokens
     let norm = text.normalizedBytes
     let wt = wordTokens
-    var positions: [Int32] = []
-    var found: [Int32] = []
-    positions.reserveCapacity(16)
-    found.reserveCapacity(16)
+    let setWords = m.setWords
+    // The set bits first (filled in at the end), then the matches.
+    var out: [UInt64] = []
+    out.reserveCapacity(setWords + 16)
+    for _ in 0..<setWords { out.append(0) }
+    let trieNext = m.trieNext
+    let trieSymbol = m.trieSymbol
+    let trieWidth = m.trieWidth
+    // (Appended in place below: a nested function capturing `out` would put it in a box with
+    // dynamic exclusivity checks on every append.)
+    let key = m.phraseKey
     /// Whether the normal form of word `i` starts with the prefix of piece `k`.
     @inline(__always) func prefixAt(_ i: Int, _ k: Int) -> Bool {
       let t = toks[wt[i]]
@@ -160,144 +171,158 @@ final class SentenceView {
       }
       return true
     }
-    for p in 0..<n {
-      let w = h[p]
-      let e = m.firstIndex(w)
-      if e >= 0 {
-        for k in Int(m.singleFrom[e])..<Int(m.singleTo[e]) {
-          positions.append(Int32(p))
-          found.append(m.lists[k])
-        }
-        if m.hasPairs[e], p + 1 < n, let r = m.pairRange(w, h[p + 1]) {
-          for k in r where rest(Int(m.lists[k]), p, 2) {
-            positions.append(Int32(p))
-            found.append(m.lists[k])
-          }
-        }
-        for k in Int(m.otherFrom[e])..<Int(m.otherTo[e]) where rest(Int(m.lists[k]), p, 1) {
-          positions.append(Int32(p))
-          found.append(m.lists[k])
-        }
-      }
-      // Prefix phrases: one walk down the trie of lead prefixes over the word's normal form,
-      // shortest prefix first. (The order of matches at one position does not matter: a question
-      // stops at the first match of its set there and then runs the set's own ordered check.)
-      let t = toks[wt[p]]
-      var node: Int32 = 0
-      var j = Int(t.normStart)
-      let wordEnd = Int(t.normEnd)
-      while j < wordEnd {
-        node = m.trieStep(node, norm[j])
-        if node < 0 { break }
-        let l = Int(m.trieLead[Int(node)])
-        if l >= 0 {
-          for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
-            positions.append(Int32(p))
-            found.append(m.lists[k])
-          }
-        }
-        j += 1
-      }
-      for id in m.anyFirst where rest(Int(id), p, 1) {
-        positions.append(Int32(p))
-        found.append(id)
-      }
-    }
-    let sets = [UInt64](unsafeUninitializedCapacity: m.setWords) { buffer, initialized in
-      buffer.initialize(repeating: 0)
-      m.memberStart.withUnsafeBufferPointer { start in
-        m.memberSlots.withUnsafeBufferPointer { slots in
-          for id in found {
-            for k in Int(start[Int(id)])..<Int(start[Int(id) + 1]) {
-              let s = Int(slots[k])
-              buffer[s >> 6] |= 1 << UInt64(s & 63)
+    // The word loop on buffer pointers: the trie walk runs over most bytes of most words, and
+    // bounds checks were a third of it.
+    h.withUnsafeBufferPointer { hb in
+      toks.withUnsafeBufferPointer { tb in
+        wt.withUnsafeBufferPointer { wb in
+          norm.withUnsafeBufferPointer { nb in
+            trieNext.withUnsafeBufferPointer { tn in
+              trieSymbol.withUnsafeBufferPointer { ts in
+                m.trieLead.withUnsafeBufferPointer { tl in
+                  for p in 0..<n {
+                    let w = hb[p]
+                    let e = m.firstIndex(w)
+                    if e >= 0 {
+                      for k in Int(m.singleFrom[e])..<Int(m.singleTo[e]) {
+                        out.append(UInt64(p) << 40 | UInt64(m.lists[k]) << 16 | key[Int(m.lists[k])])
+                      }
+                      if m.hasPairs[e], p + 1 < n, let r = m.pairRange(w, hb[p + 1]) {
+                        for k in r where rest(Int(m.lists[k]), p, 2) {
+                          out.append(UInt64(p) << 40 | UInt64(m.lists[k]) << 16 | key[Int(m.lists[k])])
+                        }
+                      }
+                      for k in Int(m.otherFrom[e])..<Int(m.otherTo[e]) where rest(Int(m.lists[k]), p, 1) {
+                        out.append(UInt64(p) << 40 | UInt64(m.lists[k]) << 16 | key[Int(m.lists[k])])
+                      }
+                    }
+                    // Prefix phrases: one walk down the trie of lead prefixes over the word's
+                    // normal form, shortest prefix first. (The order of matches at one position
+                    // does not matter: a question takes the largest key of its set's matches.)
+                    let t = tb[wb[p]]
+                    var node: Int32 = 0
+                    var j = Int(t.normStart)
+                    let wordEnd = Int(t.normEnd)
+                    while j < wordEnd {
+                      node = tn[Int(node) &* trieWidth &+ Int(ts[Int(nb[j])])]
+                      if node < 0 { break }
+                      let l = Int(tl[Int(node)])
+                      if l >= 0 {
+                        for k in Int(m.leadFrom[l])..<Int(m.leadTo[l]) where rest(Int(m.lists[k]), p, 1) {
+                          out.append(UInt64(p) << 40 | UInt64(m.lists[k]) << 16 | key[Int(m.lists[k])])
+                        }
+                      }
+                      j += 1
+                    }
+                    for id in m.anyFirst where rest(Int(id), p, 1) {
+                      out.append(UInt64(p) << 40 | UInt64(id) << 16 | key[Int(id)])
+                    }
+                  }
+                }
+              }
             }
           }
         }
       }
-      initialized = m.setWords
     }
-    return SentenceHits(sets: sets, positions: positions, phrases: found)
-  }
-
-  /// What the matcher found here, computed at the first question.
-  private var hits: SentenceHits {
-    if let c = hitCache { return c }
-    let c = scan()
-    hitCache = c
-    return c
-  }
-
-  /// Whether some phrase of the set in this slot matches somewhere in the sentence.
-  @inline(__always) private func hit(_ slot: Int) -> Bool {
-    hits.sets[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-  }
-
-  /// The length of the phrase of the set that matches at `i` and ends by `end`, trying the set's
-  /// phrases in the order ``first(_:in:)`` always has (by first word, longest first, then the rest).
-  @inline(__always) private func matchLength(_ set: PhraseSet, at i: Int, end: Int) -> Int? {
-    if set.mayStart(hashes[i]), let cands = set.candidates(hashes[i]) {
-      for ph in cands where i + ph.count <= end && matches(ph, at: i) { return ph.count }
-    }
-    if !set.others.isEmpty, set.mayStartPrefix(firstBytes[i]) {
-      for ph in set.others where i + ph.count <= end && matches(ph, at: i) { return ph.count }
-    }
-    return nil
-  }
-
-  /// `first` and `find` for a catalogued set: only positions where one of its phrases matched are
-  /// tried. With `all`, every non-overlapping match; otherwise the first only.
-  private func matchesInCatalogue(_ set: PhraseSet, slot: Int, in r: Range<Int>, all: Bool) -> [Range<Int>] {
-    let f = hits
-    let base = slot >> 6
-    let bit: UInt64 = 1 << UInt64(slot & 63)
-    guard f.sets[base] & bit != 0 else { return [] }
-    var out: [Range<Int>] = []
-    let w = matcher.setWords
-    let members = matcher.members
-    var from = r.lowerBound
-    var last = -1
-    for k in 0..<f.positions.count {
-      let p = Int(f.positions[k])
-      if p < from || p == last { continue }
-      if p >= r.upperBound { break }
-      guard members[Int(f.phrases[k]) * w + base] & bit != 0 else { continue }
-      last = p
-      if let len = matchLength(set, at: p, end: r.upperBound) {
-        out.append(p..<(p + len))
-        if !all { return out }
-        from = p + len
+    m.memberStart.withUnsafeBufferPointer { start in
+      m.memberSlots.withUnsafeBufferPointer { slots in
+        out.withUnsafeMutableBufferPointer { o in
+          for i in setWords..<o.count {
+            let id = Int((o[i] >> 16) & 0xFF_FFFF)
+            for k in Int(start[id])..<Int(start[id + 1]) {
+              let s = Int(slots[k])
+              o[s >> 6] |= 1 << UInt64(s & 63)
+            }
+          }
+        }
       }
     }
     return out
   }
 
-  /// ``first(_:in:)`` for a catalogued set: ``matchesInCatalogue(_:slot:in:all:)`` without `all`,
-  /// returning the range itself (rules ask `first` far more often than `find`, and the one-element
-  /// array was an allocation per question).
-  private func firstInCatalogue(_ set: PhraseSet, slot: Int, in r: Range<Int>) -> Range<Int>? {
-    let f = hits
+  /// What the matcher found here (see ``hitWords``), computed at the first question.
+  private var hits: [UInt64] {
+    if hitWords.isEmpty { hitWords = scan() }
+    return hitWords
+  }
+
+  /// Whether some phrase of the set in this slot matches somewhere in the sentence.
+  @inline(__always) private func hit(_ slot: Int) -> Bool {
+    hits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+  }
+
+  /// `first` and `find` for a catalogued set: only positions where one of its phrases matched are
+  /// looked at, and there the match a scan of the set would report is the one with the largest key
+  /// that ends by `r.upperBound` (see ``SentenceMatcher/phraseKey``), so the words are not compared
+  /// again. Returns the match at or after `from`, or nil.
+  @inline(__always) private static func nextMatch(
+    _ hw: UnsafeBufferPointer<UInt64>, _ members: UnsafeBufferPointer<UInt64>, setWords w: Int, slot: Int,
+    from: inout Int, upper: Int, cursor k: inout Int
+  ) -> Range<Int>? {
     let base = slot >> 6
     let bit: UInt64 = 1 << UInt64(slot & 63)
-    guard f.sets[base] & bit != 0 else { return nil }
-    let w = matcher.setWords
-    let members = matcher.members
-    var last = -1
-    for k in 0..<f.positions.count {
-      let p = Int(f.positions[k])
-      if p < r.lowerBound || p == last { continue }
-      if p >= r.upperBound { break }
-      guard members[Int(f.phrases[k]) * w + base] & bit != 0 else { continue }
-      last = p
-      if let len = matchLength(set, at: p, end: r.upperBound) { return p..<(p + len) }
+    while k < hw.count {
+      let p = Int(truncatingIfNeeded: hw[k] >> 40)
+      if p < from {
+        k += 1
+        continue
+      }
+      if p >= upper { return nil }
+      var best = -1
+      repeat {
+        let e = hw[k]
+        if members[Int(truncatingIfNeeded: (e >> 16) & 0xFF_FFFF) &* w &+ base] & bit != 0 {
+          let key = Int(truncatingIfNeeded: e & 0xFFFF)
+          if p + (key & 0x7FFF) <= upper, key > best { best = key }
+        }
+        k += 1
+      } while k < hw.count && Int(truncatingIfNeeded: hw[k] >> 40) == p
+      if best >= 0 {
+        from = p + (best & 0x7FFF)
+        return p..<from
+      }
     }
     return nil
+  }
+
+  /// ``first(_:in:)`` for the catalogued set in a slot.
+  private func firstInCatalogue(slot: Int, in r: Range<Int>) -> Range<Int>? {
+    let words = hits
+    let w = matcher.setWords
+    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
+    return words.withUnsafeBufferPointer { hw in
+      matcher.members.withUnsafeBufferPointer { members in
+        var from = r.lowerBound
+        var k = w
+        return Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
+      }
+    }
+  }
+
+  /// ``find(_:in:)`` for the catalogued set in a slot.
+  private func findInCatalogue(slot: Int, in r: Range<Int>) -> [Range<Int>] {
+    let words = hits
+    let w = matcher.setWords
+    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return [] }
+    return words.withUnsafeBufferPointer { hw in
+      matcher.members.withUnsafeBufferPointer { members in
+        var out: [Range<Int>] = []
+        var from = r.lowerBound
+        var k = w
+        while let m = Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
+        {
+          out.append(m)
+        }
+        return out
+      }
+    }
   }
 
   /// All non-overlapping matches of any phrase of the set, in order, as word ranges.
   func find(_ set: PhraseSet, in range: Range<Int>? = nil) -> [Range<Int>] {
     let r = range ?? 0..<hashes.count
-    if let slot = matcher.slot(of: set) { return matchesInCatalogue(set, slot: slot, in: r, all: true) }
+    if let slot = matcher.slot(of: set) { return findInCatalogue(slot: slot, in: r) }
     return scanFind(set, in: r)
   }
 
@@ -329,7 +354,7 @@ final class SentenceView {
   /// The first match, if any.
   func first(_ set: PhraseSet, in range: Range<Int>? = nil) -> Range<Int>? {
     let r = range ?? 0..<hashes.count
-    if let slot = matcher.slot(of: set) { return firstInCatalogue(set, slot: slot, in: r) }
+    if let slot = matcher.slot(of: set) { return firstInCatalogue(slot: slot, in: r) }
     return scanFirst(set, in: r)
   }
 
