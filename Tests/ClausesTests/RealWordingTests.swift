@@ -139,6 +139,21 @@ struct RealWordingTests {
 
   /// A ban list that ends "… unless permission was granted" grants nothing: the exception is not a
   /// grant of the rights the banned items name.
+  /// A public-domain dedication leaves nobody rights to withhold: every right is the reader's.
+  @Test(arguments: [
+    ("This library is public domain software, that is, it carries no copyright.", true),
+    ("I hereby place this code into the public domain; do with it what you like.", true),
+    ("The author disclaims copyright to this source code.", true),
+    ("This licence does not cover material that is in the public domain.", false),
+    ("This program is not in the public domain; it is copyrighted by Quillon.", false),
+    ("You may not take any step that would cause the Software to be placed in the public domain.", false),
+  ])
+  func publicDomainDedication(_ text: String, _ expected: Bool) {
+    let grant = clauses(text).first { $0.kind == .copyrightGrant }
+    #expect((grant != nil) == expected, "\(text)")
+    if expected { #expect(grant?.parameters.rights?.contains(.modify) == true) }
+  }
+
   /// A contributor agreement's own words: the licence "granted herein to" the project and "employees
   /// authorized to submit" grant nothing to the reader.
   @Test(arguments: [

@@ -7,7 +7,7 @@ public enum ClauseExtractor {
   /// Every rule, one per clause kind or family; see ARCHITECTURE.md for where each kind lives.
   static var rules: [any ClauseRule.Type] {
     [
-      CopyrightGrantRule.self, PatentGrantRule.self, OutputRightsRule.self,
+      CopyrightGrantRule.self, PublicDomainRule.self, PatentGrantRule.self, OutputRightsRule.self,
       IncludeLicenseRule.self, RetainNoticesRule.self, StateChangesRule.self, AttributionDisplayRule.self,
       NamingRule.self, ShareAlikeRule.self, DiscloseSourceRule.self, NetworkUseDiscloseRule.self, FlowDownRule.self,
       AcceptanceRule.self,

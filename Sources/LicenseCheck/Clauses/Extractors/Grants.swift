@@ -393,6 +393,58 @@ struct CopyrightGrantRule: ClauseRule {
   }
 }
 
+/// `copyright-grant` through a public-domain dedication: "This library is public domain software",
+/// "I hereby place this code in the public domain", "The author disclaims copyright to this source
+/// code". Nobody holds rights to withhold, so every right is the reader's.
+struct PublicDomainRule: ClauseRule {
+  static let dedication: PhraseSet = [
+    "is public domain", "is in the public domain", "are in the public domain", "are public domain",
+    "into the public domain", "in the public domain", "to the public domain", "disclaims copyright",
+    "disclaim copyright", "is not copyrighted", "not subject to copyright protection",
+  ]
+  /// Verbs and copulas that make "in/into/to the public domain" a dedication of the work.
+  static let dedicates: PhraseSet = [
+    "place*", "placed", "release*", "dedicate*", "put", "is", "are", "has been", "have been", "hereby",
+  ]
+  /// The work as subject: not a third party's material or a mention of the public domain in general.
+  static let theWork: PhraseSet = [
+    "this", "these", "the software", "the code", "the source", "the library", "the program", "the work",
+    "the font*", "the data", "i", "we", "author", "authors",
+  ]
+
+  static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    guard ctx.role == .licence else { return [] }
+    for v in ctx.sentences() {
+      guard v.mayContain(dedication), let d = v.first(dedication) else { continue }
+      if v.negated(before: d.lowerBound, window: 4) { continue }
+      let w = v.word(d.lowerBound)
+      // "in/into/to the public domain" needs a dedicating verb just before it.
+      if ["in", "into", "to"].contains(w),
+        v.first(dedicates, in: Swift.max(0, d.lowerBound - 6)..<d.lowerBound) == nil
+      {
+        continue
+      }
+      // "material that is in the public domain", "works which are public domain": a relative clause
+      // about other things, not the work's dedication.
+      if (Swift.max(0, d.lowerBound - 3)..<d.lowerBound).contains(where: {
+        ["that", "which", "who", "whatever", "any"].contains(v.word($0))
+      }) {
+        continue
+      }
+      guard v.first(theWork, in: Swift.max(0, d.lowerBound - 12)..<d.lowerBound) != nil else { continue }
+      // "Portions … taken from public domain sources", "works in the public domain may be used":
+      // other material.
+      if v.has(.otherMaterial) { continue }
+      // "You may not take any action that would cause the Software to be placed in the public domain".
+      if v.has(Lexicon.prohibition) || v.has(.wouldCause) { continue }
+      var p = ClauseParameters()
+      p.rights = [.use, .reproduce, .modify, .distribute]
+      return [ctx.clause(.copyrightGrant, in: v, evidence: d, parameters: p)]
+    }
+    return []
+  }
+}
+
 /// `patent-grant`: an express patent licence.
 struct PatentGrantRule: ClauseRule {
   static let triggers: PhraseSet = [
@@ -516,6 +568,11 @@ struct OutputRightsRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let otherMaterial: PhraseSet = [
+    "portions", "parts of", "third party", "third-party", "derived from", "based on", "taken from", "except",
+    "not in the public domain", "examples", "code examples", "sample code", "samples",
+  ]
+  fileprivate static let wouldCause: PhraseSet = ["would cause", "could cause", "cause the", "result in"]
   fileprivate static let copyrightLicenseCopyrightLicence: PhraseSet = [
     "copyright license", "copyright licence", "copyright",
   ]
@@ -578,6 +635,9 @@ extension PhraseCatalogue {
       CopyrightGrantRule.notGrants,
       CopyrightGrantRule.contributorDeclares,
       CopyrightGrantRule.conditionsFollow,
+      PublicDomainRule.dedication,
+      PublicDomainRule.dedicates,
+      PublicDomainRule.theWork,
       PatentGrantRule.triggers,
       OutputRightsRule.licenseeOwns,
       OutputRightsRule.noClaim,
@@ -585,6 +645,8 @@ extension PhraseCatalogue {
       OutputRightsRule.resultsOnly,
       OutputRightsRule.claimOwnership,
       OutputRightsRule.licensorOwns,
+      PhraseSet.otherMaterial,
+      PhraseSet.wouldCause,
       PhraseSet.copyrightLicenseCopyrightLicence,
       PhraseSet.obtainACopyNot,
       PhraseSet.terminateTerminates,
