@@ -203,4 +203,17 @@ struct CompactJSONTests {
       #expect(line == (try Self.reference(analysis)), "\(path)")
     }
   }
+
+  /// The string writer skips eight bytes at a time: a byte to escape at every offset of a long string.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", " ", "/", "é", "🎉", "\u{2028}"])
+  func analysisLineStringsAtEveryOffset(special: String) throws {
+    for offset in 0..<20 {
+      for tail in [0, 1, 7, 8, 9, 17] {
+        let s = String(repeating: "a", count: offset) + special + String(repeating: "z", count: tail) + special
+        var w = JSONLineBuffer()
+        w.string(s)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == (try Self.reference(s)), "\(offset) \(tail)")
+      }
+    }
+  }
 }

@@ -101,7 +101,23 @@ struct JSONLineBuffer {
       var mark = 0
       var i = 0
       let n = buf.count
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
       while i < n {
+        // Eight bytes at a time while none is a control character, a quote or a backslash (a
+        // word's high bits flag a byte below 0x20, or equal to 0x22 or 0x5C once xored with it;
+        // bytes from 0x80 up are never flagged).
+        if i &+ 8 <= n {
+          let w = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          let quote = w ^ (0x22 &* ones)
+          let backslash = w ^ (0x5C &* ones)
+          let flags =
+            ((w &- 0x20 &* ones) & ~w) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+          if flags & highs == 0 {
+            i &+= 8
+            continue
+          }
+        }
         let c = buf[i]
         if c >= 0x20 && c != 0x22 && c != 0x5C {
           i += 1
