@@ -45,6 +45,8 @@ struct Analyze: ParsableCommand {
     let outcome: FileAnalysis
     var warnings: [String] = []
     var output: Result<String, any Error>?
+    /// The jsonl line with its newline, as bytes: written to stdout as they are, with no `String` made.
+    var line: Result<[UInt8], any Error>?
   }
 
   func run() throws {
@@ -70,7 +72,7 @@ struct Analyze: ParsableCommand {
       var r = Rendered(outcome: outcome)
       r.warnings = warnings.map { "\(path): \($0.message)" }
       switch format {
-      case .jsonl: r.output = Result { try Output.jsonLine(analysis) }
+      case .jsonl: r.line = Result { try Output.jsonLineBytes(analysis) }
       case .text:
         r.output = .success(
           Output.escaped(TextReport.render(analysis, style: style), multiline: true, keepStyle: style.colour))
@@ -86,7 +88,7 @@ struct Analyze: ParsableCommand {
         for w in r.warnings { Output.warn(w) }
         if !analysis.osdConformant { anyNotConformant = true }
         switch format {
-        case .jsonl: print(try r.output!.get())
+        case .jsonl: Output.writeStdout(try r.line!.get())
         case .text:
           if !first { print("") }
           let out = try r.output!.get()

@@ -14,6 +14,13 @@ enum Output {
   /// library's faster encoder.
   static func jsonLine<T: Encodable>(_ value: T) throws -> String { try CompactJSON.line(value) }
 
+  /// ``jsonLine(_:)`` as UTF-8 bytes, newline included, for ``writeStdout(_:)``.
+  static func jsonLineBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+    var bytes = try CompactJSON.bytes(value)
+    bytes.append(0x0A)
+    return bytes
+  }
+
   /// One line per bad input, on stderr, so the other inputs' output stays parseable.
   static func error(_ error: Error) { self.error("\(error)") }
 

@@ -265,19 +265,30 @@ enum FileBytes {
       let flags = fcntl(fd, F_GETFL)
       if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     }
-    var out: [UInt8] = []
+    // A regular file is read into one allocation of its size (one byte more, to see the end in the
+    // same loop); chunks come through an uninitialised buffer and are copied whole. Zeroing a 64 KiB
+    // array and appending it through a slice cost about 130 K instructions per licence file.
     let chunk = 65_536
-    var buffer = [UInt8](repeating: 0, count: chunk)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw ReadError(errno == EISDIR ? .isDirectory : .unreadable(code: errno), path: path)
+    var out: [UInt8] = []
+    if (st.st_mode & S_IFMT) == S_IFREG { out.reserveCapacity(Swift.min(Int(st.st_size), limit) + 1) }
+    var failure: ReadError? = nil
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { buffer in
+      while true {
+        let n = Glibc.read(fd, buffer.baseAddress, chunk)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = ReadError(errno == EISDIR ? .isDirectory : .unreadable(code: errno), path: path)
+          return
+        }
+        if n == 0 { return }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        if out.count > limit {
+          failure = ReadError(.tooLarge(size: out.count, limit: limit), path: path)
+          return
+        }
       }
-      if n == 0 { break }
-      out.append(contentsOf: buffer[0..<n])
-      if out.count > limit { throw ReadError(.tooLarge(size: out.count, limit: limit), path: path) }
     }
+    if let failure { throw failure }
     return out
   }
 }

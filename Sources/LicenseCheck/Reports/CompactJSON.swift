@@ -21,12 +21,17 @@ public enum CompactJSON {
   /// One JSON line (no trailing newline) for the value.
   /// - Throws: what `JSONEncoder` throws for the value (only on the fallback path).
   public static func line<T: Encodable>(_ value: T) throws -> String {
+    // An analysis (the `analyze` jsonl line) has its own field-by-field writer.
+    if let a = value as? LicenseAnalysis, let bytes = AnalysisJSONLine.bytes(a) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
     if let bytes = fastBytes(value) { return String(decoding: bytes, as: UTF8.self) }
     return String(decoding: try fallback(value), as: UTF8.self)
   }
 
   /// The bytes of ``line(_:)``.
   public static func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+    if let a = value as? LicenseAnalysis, let bytes = AnalysisJSONLine.bytes(a) { return bytes }
     if let bytes = fastBytes(value) { return bytes }
     return Array(try fallback(value))
   }

@@ -86,8 +86,11 @@ public struct LicenseScanner: Sendable {
     // Licence-like files in folder order (walk order within a folder), as indexes: no dictionary of
     // arrays and no second copy of the file list for a 100,000-file tree.
     let files = plan.files
-    var order = files.indices.filter { files[$0].role != nil }
-    order.sort { a, b in files[a].folderPrecedes(files[b]) ?? (a < b) }
+    // 32-bit indexes in a list of exactly their number (no growth slack: 0.4 MB for 100,000 files).
+    var order: [Int32] = []
+    order.reserveCapacity(files.reduce(0) { $0 + ($1.role != nil ? 1 : 0) })
+    for i in files.indices where files[i].role != nil { order.append(Int32(i)) }
+    order.sort { a, b in files[Int(a)].folderPrecedes(files[Int(b)]) ?? (a < b) }
     let licenceLike = order.count
     // Folders with tags or notices but no licence file are merged in as the batches are cut: no
     // list of 100,000 folder strings, only the strings of one batch.
@@ -105,7 +108,7 @@ public struct LicenseScanner: Sendable {
       var batchFolders: [String] = []
       var batchFiles: [WalkedFile] = []
       while next < order.count || nextExtra < extras.count, batchFolders.isEmpty || batchFiles.count < batchSize {
-        let head = next < order.count ? files[order[next]].folder : nil
+        let head = next < order.count ? files[Int(order[next])].folder : nil
         let folder: String
         if let head, nextExtra == extras.count || head <= extras[nextExtra] {
           folder = head
@@ -115,7 +118,7 @@ public struct LicenseScanner: Sendable {
         if nextExtra < extras.count, extras[nextExtra] == folder { nextExtra += 1 }
         var last: WalkedFile?
         while next < order.count {
-          let file = files[order[next]]
+          let file = files[Int(order[next])]
           guard last.map(file.sharesFolder) == true || file.folder == folder else { break }
           batchFiles.append(file)
           last = file
