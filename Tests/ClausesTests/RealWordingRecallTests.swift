@@ -48,6 +48,15 @@ struct RealWordingRecallTests {
     if expected { #expect(c.first?.parameters.mechanism == [.use], "\(text)") }
   }
 
+  /// BSD's advertising clause with its acknowledgement on the next line of the same sentence.
+  @Test func advertisingClauseWithItsLine() throws {
+    let text =
+      "3. All advertising materials mentioning features of this kit must display the following acknowledgement:\nThis product includes work done by the Quillon group.\n\n4. Keep this list."
+    let a = try #require(clauses(text).first { $0.kind == .attributionDisplay })
+    #expect(a.parameters.text?.hasPrefix("This product includes work done by the Quillon group") == true)
+    #expect(a.parameters.where == ["advertising-materials"])
+  }
+
   /// A credit required in a place only credits go (start-up screen, help-about section, media label).
   @Test(arguments: [
     (

@@ -348,6 +348,24 @@ struct AttributionDisplayRule: ClauseRule {
         out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, f), parameters: p))
         continue
       }
+      // The same clause with the acknowledgement on the next line of the same sentence ("… must display
+      // the following acknowledgement:\nThis product includes …"): the words after the colon.
+      if let f = v.first(following), f.lowerBound > d.lowerBound, ctx.obliges(v), f.upperBound < v.count,
+        !v.has(keep), !v.has(Lexicon.prohibition)
+      {
+        let rest = v.raw(f.lowerBound..<v.count)
+        if let colon = rest.firstIndex(of: ":") {
+          var p = ClauseParameters()
+          let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", " ", "`"]
+          let line = Substring(ClauseSummary.oneLine(String(rest[rest.index(after: colon)...]), limit: 200))
+          let label = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+          if !label.isEmpty { p.text = label }
+          let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
+          if !places.isEmpty { p.where = places }
+          out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, f), parameters: p))
+          continue
+        }
+      }
       // A duty: a modal, a condition, a duty list, or an imperative opening a clause (", state …").
       let imperative = d.lowerBound < 4 || (d.lowerBound > 0 && startsClause(v, at: d.lowerBound))
       let defines = v.has(.theAttributionIs)
