@@ -48,6 +48,19 @@ struct RealWordingRecallTests {
     if expected { #expect(c.first?.parameters.mechanism == [.use], "\(text)") }
   }
 
+  /// Duties found through the "Not understood" list of permissive texts.
+  @Test(arguments: [
+    ("If you change this file, you must clearly indicate your changes.", ClauseKind.stateChanges),
+    ("3. Redistributions must contain a verbatim copy of this document.", ClauseKind.includeLicense),
+    (
+      "The licensee shall maintain the following copyright notices on the kit's sources unchanged:",
+      ClauseKind.retainNotices
+    ),
+  ])
+  func dutiesFromTheUnexplainedList(_ text: String, _ kind: ClauseKind) {
+    #expect(kinds(text).contains(kind), "\(text)")
+  }
+
   /// BSD's advertising clause with its acknowledgement on the next line of the same sentence.
   @Test func advertisingClauseWithItsLine() throws {
     let text =

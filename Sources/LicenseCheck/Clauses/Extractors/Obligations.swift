@@ -17,6 +17,7 @@ struct IncludeLicenseRule: ClauseRule {
     "this grant", "this file with", "without this file", "complete permission notice", "license agreement and",
     "license agreement is retained", "this entire statement", "this statement",
     "licence agreement is retained", "text of this agreement", "copy of this eula", "text of this eula",
+    "copy of this document", "copies of this document",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
@@ -167,6 +168,7 @@ struct RetainNoticesRule: ClauseRule {
   static let verbs: PhraseSet = [
     "provide", "remove or alter", "alter or remove", "remove or change", "change or remove",
     "retain", "retains", "keep intact", "keep", "preserve", "reproduce", "include", "included", "not remove",
+    "maintain",
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
     "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove", "kept",
@@ -226,6 +228,7 @@ struct StateChangesRule: ClauseRule {
     "date of the change", "recording who", "record who", "carry a notice", "notice saying", "a notice saying",
     "saying who", "saying that",
     "you changed", "how it was modified", "say so", "say that", "how it differs", "document how", "differs from",
+    "indicate your changes", "indicate the changes", "clearly indicate", "clearly indicated", "be indicated",
   ]
   static let change: PhraseSet = ["change*", "modif*", "alter*"]
 
@@ -233,13 +236,24 @@ struct StateChangesRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let t = v.first(triggers), v.has(change) else { continue }
+      guard v.has(triggers), v.has(change) else { continue }
       guard ctx.obliges(v) || v.has(.cause) else { continue }
-      let w = v.word(t.lowerBound)
+      func nearChange(_ t: Range<Int>) -> Bool {
+        v.first(change, in: t.upperBound..<Swift.min(v.count, t.upperBound + 8)) != nil
+          || v.first(change, in: Swift.max(0, t.lowerBound - 6)..<t.lowerBound) != nil
+      }
+      // "clearly indicate which attributions apply … and state that You changed …": a "clearly …" or
+      // "be indicated" with no change near it gives way to the next trigger.
+      guard
+        let t = v.find(triggers).first(where: { t in
+          !(t.count == 2 && ["clearly", "be"].contains(v.word(t.lowerBound))
+            && v.word(t.lowerBound + 1).hasPrefix("indicate")) || nearChange(t)
+        })
+      else { continue }
       // Short trigger words count only when the changes are what gets marked.
-      if ["describe", "describing", "mark", "marked", "flag", "label", "note", "identify"].contains(w),
-        v.first(change, in: t.upperBound..<Swift.min(v.count, t.upperBound + 8)) == nil,
-        v.first(change, in: Swift.max(0, t.lowerBound - 6)..<t.lowerBound) == nil
+      if ["describe", "describing", "mark", "marked", "flag", "label", "note", "identify"].contains(
+        v.word(t.lowerBound)),
+        !nearChange(t)
       {
         continue
       }
