@@ -56,6 +56,7 @@ struct RealWordingRecallTests {
       "The licensee shall maintain the following copyright notices on the kit's sources unchanged:",
       ClauseKind.retainNotices
     ),
+    ("0. If you change this kit, you MUST publish your changes.", ClauseKind.discloseSource),
   ])
   func dutiesFromTheUnexplainedList(_ text: String, _ kind: ClauseKind) {
     #expect(kinds(text).contains(kind), "\(text)")

@@ -626,12 +626,24 @@ struct DiscloseSourceRule: ClauseRule {
     "make available", "made available", "provide", "accompany", "accompanied", "offer", "include", "distribute",
     "convey", "give", "disclose", "publish", "inform", "must also", "available to",
   ]
+  static let publishChanges: PhraseSet = [
+    "publish your changes", "publish the changes", "publish your modifications", "publish the modifications",
+    "make your changes available", "make your modifications available", "release your changes",
+    "release your modifications", "publish any changes", "publish any modifications",
+  ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
       // "modified versions are distributed with source code": the source named right after the verb.
+      // "If you modify this product, you must publish your changes": the changes are the source.
+      if let c = v.first(publishChanges), v.has(Lexicon.must), !v.negated(before: c.lowerBound, window: 3),
+        !v.has(.notRequiredNeedNot)
+      {
+        out.append(ctx.clause(.discloseSource, in: v, evidence: c))
+        continue
+      }
       guard let s = v.first(source) ?? v.first(.distributedWithSource),
         let pv = v.first(provide) ?? v.first(.distributedWithSource)
       else { continue }
@@ -1222,6 +1234,7 @@ extension PhraseCatalogue {
       ShareAlikeRule.fileWords,
       DiscloseSourceRule.source,
       DiscloseSourceRule.provide,
+      DiscloseSourceRule.publishChanges,
       NetworkUseDiscloseRule.network,
       NetworkUseDiscloseRule.source,
       FlowDownRule.restrictions,
