@@ -307,6 +307,7 @@ struct RealWordingTests {
     "Redistribution in binary form, with or without modifications, is permitted provided that this notice is kept.",
     "You may copy, change and pass on the Kit free of charge as part of a product you develop yourself.",
     "You may copy, modify, publish and distribute the Software, but NOT including the right to run or use it.",
+    "Quillon grants you a free licence to copy, change and use the code for the limited purpose of implementing its protocol.",
     // A term defined inside the grant does not hide its limits.
     "Subject to these terms you are granted a free licence to (1) use the Kit; (2) ship the Kit inside your own application (\"Your App\"); and (3) change the Kit for your internal use.",
   ])

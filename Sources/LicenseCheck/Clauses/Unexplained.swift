@@ -75,7 +75,7 @@ public enum UnexplainedFinder {
     "internal purposes", "internal business", "within your organization", "within your organisation",
     "not including the right", "excluding the right", "binary form", "binary forms", "as part of a product",
     "as part of your", "as part of an application", "as part of a software",
-    "executable form",
+    "executable form", "sole purpose", "limited purpose", "limited purposes",
   ]
   /// A grant in binary form that names the source too ("in source and binary forms") is no binary-only
   /// limit.
