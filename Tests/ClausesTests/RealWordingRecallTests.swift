@@ -57,6 +57,10 @@ struct RealWordingRecallTests {
       ClauseKind.retainNotices
     ),
     ("0. If you change this kit, you MUST publish your changes.", ClauseKind.discloseSource),
+    (
+      "Indemnity: Licensee hereby agrees to indemnify and hold harmless Quillon from any losses due to a claim.",
+      ClauseKind.indemnification
+    ),
   ])
   func dutiesFromTheUnexplainedList(_ text: String, _ kind: ClauseKind) {
     #expect(kinds(text).contains(kind), "\(text)")

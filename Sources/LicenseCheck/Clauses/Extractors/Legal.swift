@@ -88,7 +88,13 @@ struct IndemnificationRule: ClauseRule {
     var out: [Clause] = []
     let grantors = grantorNames(ctx)
     for v in ctx.sentences() {
-      guard let t = v.first(triggers) else { continue }
+      guard var t = v.first(triggers) else { continue }
+      // "Indemnity: Licensee hereby agrees to indemnify …": a run-in heading is not the duty's verb.
+      if t.lowerBound == 0, ["indemnity", "indemnification"].contains(v.word(0)),
+        let verb = v.find(triggers).dropFirst().first
+      {
+        t = verb
+      }
       // The licensee may be named by a defined term ("Institution shall hold harmless and indemnify
       // RAS"): any capitalised party other than the one that grants the licence.
       // An item of a duty list ("you must: … indemnify, defend and hold harmless X from any claims")
