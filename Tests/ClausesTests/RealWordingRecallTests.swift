@@ -57,6 +57,7 @@ struct RealWordingRecallTests {
       ClauseKind.retainNotices
     ),
     ("0. If you change this kit, you MUST publish your changes.", ClauseKind.discloseSource),
+    ("This license terminates when the kit stops being offered by Quillon.", ClauseKind.termination),
     (
       "Indemnity: Licensee hereby agrees to indemnify and hold harmless Quillon from any losses due to a claim.",
       ClauseKind.indemnification

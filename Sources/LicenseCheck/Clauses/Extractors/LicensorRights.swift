@@ -166,6 +166,16 @@ struct TerminationRule: ClauseRule {
       if triggers.isEmpty, n > 0, v.first(.referBack, in: 0..<Swift.min(v.count, 3)) != nil {
         triggers = triggersStated(in: views[n - 1])
       }
+      // "This license terminates when the Software stops being provided": the licence ends on an event
+      // it names, with none of the listed triggers.
+      if triggers.isEmpty, t.lowerBound >= 2, t.upperBound < v.count,
+        v.first(.thisLicence, in: Swift.max(0, t.lowerBound - 3)..<t.lowerBound) != nil,
+        ["terminates", "ends", "expires"].contains(v.word(t.lowerBound)),
+        ["when", "if", "upon", "once", "on"].contains(v.word(t.upperBound))
+      {
+        out.append(ctx.clause(.termination, in: v, evidence: t))
+        continue
+      }
       if triggers.isEmpty { continue }
       var p = ClauseParameters()
       p.triggers = triggers.sorted()
@@ -196,6 +206,9 @@ extension PhraseSet {
     "modify the software", "modify the model", "changes to the software", "modifications to",
   ]
   fileprivate static let surviveSurvives: PhraseSet = ["survive", "survives", "shall survive"]
+  fileprivate static let thisLicence: PhraseSet = [
+    "this license", "this licence", "this agreement", "the license", "the licence", "the agreement", "these terms",
+  ]
   fileprivate static let atAnyTime: PhraseSet = ["at any time"]
   fileprivate static let agreedAmendment: PhraseSet = [
     "amended in accordance with this", "in a writing signed", "as allowed under", "as permitted under", "copied",
@@ -234,6 +247,7 @@ extension PhraseCatalogue {
     PhraseSet.newVersionsNewVersion,
     PhraseSet.modifyTheSoftwareModify,
     PhraseSet.surviveSurvives,
+    PhraseSet.thisLicence,
     PhraseSet.atAnyTime,
     PhraseSet.agreedAmendment,
     PhraseSet.mayTerminate,
