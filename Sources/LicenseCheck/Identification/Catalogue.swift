@@ -107,6 +107,20 @@ public struct Catalogue: Sendable {
 
   /// Aliases compare case-insensitively, with surrounding whitespace ignored.
   static func aliasKey(_ s: String) -> String {
+    // Built into one exact-size string, and not rebuilt when already a key: start-up makes
+    // about 2,500 of them.
+    let key = s.utf8.withContiguousStorageIfAvailable { buf -> String in
+      guard buf.contains(where: { $0 <= 0x20 || ($0 >= 0x41 && $0 <= 0x5A) }) else { return s }
+      return String(unsafeUninitializedCapacity: buf.count) { out in
+        var n = 0
+        for c in buf where c > 0x20 {
+          out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+          n += 1
+        }
+        return n
+      }
+    }
+    if let key { return key }
     var b: [UInt8] = []
     for c in s.utf8 where c > 0x20 { b.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
     return String(decoding: b, as: UTF8.self)
