@@ -39,7 +39,9 @@ public struct Catalogue: Sendable {
     self.entries = entries.sorted { $0.id < $1.id }
     self.spdx = spdx
     var byID: [String: Int] = [:]
+    byID.reserveCapacity(entries.count)
     var byAlias: [String: [Int]] = [:]
+    byAlias.reserveCapacity(entries.count * 2)
     for (k, e) in self.entries.enumerated() {
       byID[e.id] = k
       var names = [e.id] + (e.aliases.huggingFace ?? []) + (e.aliases.other ?? [])
@@ -54,6 +56,7 @@ public struct Catalogue: Sendable {
     self.byID = byID
     self.byAlias = byAlias
     var spdxByLowerID: [String: Int] = [:]
+    spdxByLowerID.reserveCapacity(spdx.count / 2)
     // ScanCode-only ids (two thirds of the list) are looked up by a scan when asked for, so
     // start-up does not hash them all.
     for (k, s) in spdx.enumerated() where !Self.isScanCodeOnly(s) { spdxByLowerID[Self.aliasKey(s.id)] = k }
