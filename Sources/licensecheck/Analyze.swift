@@ -50,10 +50,18 @@ struct Analyze: ParsableCommand {
   }
 
   func run() throws {
-    var inputs = Inputs(analyzer: try corpusOptions.analyzer(reading.analyzer))
+    try Self.run(
+      paths: paths, format: format, policy: policy, failOn: failOn,
+      analyzer: try corpusOptions.analyzer(reading.analyzer))
+  }
+
+  /// The command's work, from plain values: also called for a plain one-file line parsed without
+  /// ArgumentParser (``AnalyzeLine``).
+  static func run(paths: [String], format: Format, policy: String?, failOn: FailOn?, analyzer: Analyzer) throws {
+    var inputs = Inputs(analyzer: analyzer)
     if let policy {
       do {
-        inputs.policy = try DocumentReader.read(path: policy, options: reading.readOptions)
+        inputs.policy = try DocumentReader.read(path: policy, options: analyzer.readOptions)
       } catch {
         Output.error(error)
         throw ExitCode(2)
@@ -64,7 +72,6 @@ struct Analyze: ParsableCommand {
     var failed = false
     var anyNotConformant = false
     var first = true
-    let format = format
     // Files are read, analysed and rendered on all cores, a batch at a time, and printed in input order;
     // only the json format keeps every analysis (it prints one array at the end).
     try inputs.analyzer.analyze(paths: paths, policy: inputs.policy) { path, outcome -> Rendered in

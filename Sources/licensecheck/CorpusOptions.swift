@@ -10,7 +10,10 @@ struct CorpusOptions: ParsableArguments {
   var corpus: String?
 
   /// The library, nil when neither the option nor the variable names a folder.
-  func library() throws -> TemplateLibrary? {
+  func library() throws -> TemplateLibrary? { try Self.library(corpus) }
+
+  /// The library for a `--corpus` value (nil: `$LICENSECHECK_CORPUS`), nil when neither names a folder.
+  static func library(_ corpus: String?) throws -> TemplateLibrary? {
     do {
       return try TemplateLibrary.resolve(option: corpus)
     } catch {

@@ -66,6 +66,41 @@ struct AnalyzeTests {
     #expect(missing.stdout.isEmpty == false)
   }
 
+  /// A plain one-file line is parsed without ArgumentParser (`AnalyzeLine`); a line with any other
+  /// option goes through ArgumentParser. Both must print and exit the same, and what the short parser
+  /// does not take (bad or repeated values, `--help`, a missing value) must still be reported as before.
+  @Test(arguments: ["text", "json", "jsonl"])
+  func oneFileLineParsedWithoutArgumentParser(format: String) throws {
+    let a = Self.fixtureLicence
+    let full = try CLI.run(["analyze", "--max-bytes", "16777216", "--format", format, a])
+    for line in [
+      ["analyze", "--format", format, a], ["analyze", a, "--format=\(format)"],
+      ["analyze", "--format", format, "--fail-on", "osd", a],
+    ] {
+      let r = try CLI.run(line)
+      #expect(r.stdout == full.stdout, "\(line)")
+      #expect(r.stderr == full.stderr, "\(line)")
+      #expect(r.status == (line.contains("--fail-on") ? 1 : full.status), "\(line)")
+    }
+    if format == "text" {
+      #expect(try CLI.run(["analyze", a]).stdout == full.stdout)
+    }
+    let missing = try CLI.run(["analyze", "--format", format, "no/such/file"])
+    #expect(missing.status == 2)
+    #expect(missing.stdout.isEmpty)
+    #expect(missing.stderr.hasPrefix("licensecheck: error: "))
+    for bad in [
+      ["analyze", "--format", "yaml", a], ["analyze", a, "--format"], ["analyze", "--fail-on", "never", a],
+    ] {
+      let r = try CLI.run(bad)
+      #expect(r.status == 2, "\(bad)")
+      #expect(r.stdout.isEmpty, "\(bad)")
+    }
+    let help = try CLI.run(["analyze", "--help", a])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("USAGE"))
+  }
+
   @Test func jsonLinesHaveOneObjectPerInput() throws {
     let r = try CLI.run(["analyze", "--format", "jsonl", Self.fixtureLicence, "fixtures/scan/mislabelled/LICENSE"])
     let lines = r.stdout.split(separator: "\n")

@@ -39,7 +39,9 @@ public struct Catalogue: Sendable {
     self.entries = entries.sorted { $0.id < $1.id }
     self.spdx = spdx
     var byID: [String: Int] = [:]
+    byID.reserveCapacity(entries.count)
     var byAlias: [String: [Int]] = [:]
+    byAlias.reserveCapacity(entries.count * 2)
     for (k, e) in self.entries.enumerated() {
       byID[e.id] = k
       var names = [e.id] + (e.aliases.huggingFace ?? []) + (e.aliases.other ?? [])
@@ -54,6 +56,7 @@ public struct Catalogue: Sendable {
     self.byID = byID
     self.byAlias = byAlias
     var spdxByLowerID: [String: Int] = [:]
+    spdxByLowerID.reserveCapacity(spdx.count / 2)
     // ScanCode-only ids (two thirds of the list) are looked up by a scan when asked for, so
     // start-up does not hash them all.
     for (k, s) in spdx.enumerated() where !Self.isScanCodeOnly(s) { spdxByLowerID[Self.aliasKey(s.id)] = k }
@@ -107,6 +110,20 @@ public struct Catalogue: Sendable {
 
   /// Aliases compare case-insensitively, with surrounding whitespace ignored.
   static func aliasKey(_ s: String) -> String {
+    // Built into one exact-size string, and not rebuilt when already a key: start-up makes
+    // about 2,500 of them.
+    let key = s.utf8.withContiguousStorageIfAvailable { buf -> String in
+      guard buf.contains(where: { $0 <= 0x20 || ($0 >= 0x41 && $0 <= 0x5A) }) else { return s }
+      return String(unsafeUninitializedCapacity: buf.count) { out in
+        var n = 0
+        for c in buf where c > 0x20 {
+          out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+          n += 1
+        }
+        return n
+      }
+    }
+    if let key { return key }
     var b: [UInt8] = []
     for c in s.utf8 where c > 0x20 { b.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
     return String(decoding: b, as: UTF8.self)

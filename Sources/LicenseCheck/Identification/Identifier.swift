@@ -43,6 +43,7 @@ public struct Identifier: Sendable {
     self.index = index
     self.catalogue = catalogue
     var entryByID: [String: Int] = [:]
+    entryByID.reserveCapacity(catalogue.entries.count)
     for (k, e) in catalogue.entries.enumerated() { entryByID[e.id] = k }
     entryOfLicense = index.licenses.map { entryByID[$0.id] }
     cataloguePatterns = catalogue.entries.map(TitleEvidence.CataloguePatterns.init)
