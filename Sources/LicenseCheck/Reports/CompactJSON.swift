@@ -84,42 +84,8 @@ final class JSONByteWriter {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  /// A JSON string with `JSONEncoder`'s escapes: quote, backslash, and control characters below
-  /// 0x20 (`\b \f \n \r \t`, else `\u00xx` in lower-case hex); slashes and everything else as is.
-  func appendString(_ s: String) {
-    var s = s
-    bytes.append(0x22)
-    s.withUTF8 { buf in
-      var mark = 0
-      var i = 0
-      let n = buf.count
-      while i < n {
-        let c = buf[i]
-        if c >= 0x20 && c != 0x22 && c != 0x5C {
-          i += 1
-          continue
-        }
-        if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[mark..<i])) }
-        bytes.append(0x5C)
-        switch c {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x08: bytes.append(0x62)
-        case 0x0C: bytes.append(0x66)
-        case 0x0A: bytes.append(0x6E)
-        case 0x0D: bytes.append(0x72)
-        case 0x09: bytes.append(0x74)
-        default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
-        }
-        i += 1
-        mark = i
-      }
-      if n > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[mark..<n])) }
-    }
-    bytes.append(0x22)
-  }
+  /// A JSON string with `JSONEncoder`'s escapes (``JSONEscape/appendQuoted(_:to:)``).
+  func appendString(_ s: String) { JSONEscape.appendQuoted(s, to: &bytes) }
 
   func appendInteger<I: BinaryInteger>(_ v: I) { bytes.append(contentsOf: v.description.utf8) }
 
