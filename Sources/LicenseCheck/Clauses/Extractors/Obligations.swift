@@ -319,6 +319,13 @@ struct AttributionDisplayRule: ClauseRule {
     "publication", "publications", "paper", "papers", "product or application", "media label",
   ]
 
+  /// An acknowledgement to display, on one line without its surrounding quotes and spaces.
+  static func acknowledgement(_ raw: String) -> String {
+    let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", " ", "`"]
+    let line = Substring(ClauseSummary.oneLine(raw, limit: 200))
+    return String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+  }
+
   /// A display verb with a credit place at most 12 words after it, or the place as the verb's subject
   /// just before it ("The Media label shall include …").
   static func displayInCreditPlace(_ v: SentenceView) -> Range<Int>? {
@@ -354,9 +361,7 @@ struct AttributionDisplayRule: ClauseRule {
         // BSD's advertising clause: the acknowledgement to display is the next line.
         var p = ClauseParameters()
         let next = all[n + 1]
-        let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", " ", "`"]
-        let line = Substring(ClauseSummary.oneLine(next.raw(0..<next.count), limit: 200))
-        p.text = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        p.text = acknowledgement(next.raw(0..<next.count))
         let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
         if !places.isEmpty { p.where = places }
         out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, f), parameters: p))
@@ -370,9 +375,7 @@ struct AttributionDisplayRule: ClauseRule {
         let rest = v.raw(f.lowerBound..<v.count)
         if let colon = rest.firstIndex(of: ":") {
           var p = ClauseParameters()
-          let quotes: Set<Character> = ["\"", "'", "\u{201C}", "\u{201D}", " ", "`"]
-          let line = Substring(ClauseSummary.oneLine(String(rest[rest.index(after: colon)...]), limit: 200))
-          let label = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+          let label = acknowledgement(String(rest[rest.index(after: colon)...]))
           if !label.isEmpty { p.text = label }
           let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
           if !places.isEmpty { p.where = places }
