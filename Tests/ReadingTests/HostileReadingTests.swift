@@ -170,6 +170,17 @@ struct HostileReadingTests {
     }
   }
 
+  /// Found by the `extractor` fuzz target: an advertising clause ("must display the following
+  /// acknowledgement:") followed by a line of punctuation only read the words of a word-less
+  /// sentence (a runtime trap). The clause is still found; it just has no text to quote.
+  @Test func acknowledgementBeforeAWordlessLine() throws {
+    let doc = try DocumentReader.read(path: Corpus.fixture("fuzz/extractor-wordless-acknowledgement.txt"))
+    let a = Analyzer().analyze(doc)
+    let shown = a.clauses.filter { $0.kind == .attributionDisplay }
+    #expect(!shown.isEmpty)
+    for c in shown { #expect(c.parameters.text?.contains("Quillwort") != true) }
+  }
+
   // MARK: 13: line endings
 
   static let threeLines = "Licence of the Quillwort Garden\nYou may copy it.\nYou must keep this notice.\n"

@@ -413,8 +413,15 @@ final class SentenceView {
     return false
   }
 
-  /// Byte span of a word range.
+  /// Byte span of a word range; an empty range (a sentence of punctuation only has no words) is
+  /// the empty span where it would start, so a rule that forgot to check gets "" instead of a trap.
   func byteSpan(_ r: Range<Int>) -> Span {
+    guard !r.isEmpty, r.lowerBound >= 0, r.upperBound <= wordTokens.count else {
+      let at =
+        r.lowerBound >= 0 && r.lowerBound < wordTokens.count
+        ? Int(text.tokens[wordTokens[r.lowerBound]].start) : span.end
+      return Span(start: at, end: at)
+    }
     let a = text.tokens[wordTokens[r.lowerBound]]
     let b = text.tokens[wordTokens[r.upperBound - 1]]
     return Span(start: Int(a.start), end: Int(b.end))

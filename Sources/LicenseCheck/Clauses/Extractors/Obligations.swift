@@ -361,7 +361,9 @@ struct AttributionDisplayRule: ClauseRule {
         // BSD's advertising clause: the acknowledgement to display is the next line.
         var p = ClauseParameters()
         let next = all[n + 1]
-        p.text = acknowledgement(next.raw(0..<next.count))
+        // A line of punctuation only ("* * *") has no words to quote: the duty stands without its text.
+        let label = next.count > 0 ? acknowledgement(next.raw(0..<next.count)) : ""
+        if !label.isEmpty { p.text = label }
         let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
         if !places.isEmpty { p.where = places }
         out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(d, f), parameters: p))
