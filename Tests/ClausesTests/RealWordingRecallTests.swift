@@ -236,6 +236,22 @@ extension RealWordingRecallTests {
     #expect(k.contains(.noReverseEngineering))
   }
 
+  /// The notice to carry stands on the line after the duty, which names no notice itself.
+  @Test func copyrightLineAfterIncludeTheFollowing() throws {
+    let text = """
+      3. Each Contributor must include the following in a prominent place in the Program:
+
+      Copyright (C) 2031 Quillwort Garden Cooperative and others. All Rights Reserved.
+
+      In addition, each Contributor must say which parts it wrote.
+      """
+    let c = try #require(clauses(text).first { $0.kind == .retainNotices })
+    #expect(c.parameters.noticeText?.hasPrefix("Copyright (C) 2031 Quillwort Garden") == true)
+    // The same duty before a line that is no copyright notice is no notice to keep.
+    let trap = "Each Contributor must include the following in its release notes:\n\nA list of the changes made.\n"
+    #expect(!kinds(trap).contains(.retainNotices))
+  }
+
   @Test func headingWithoutABanOpensNoList() {
     let text = """
       4.2 What the Customer may do

@@ -175,10 +175,32 @@ struct RetainNoticesRule: ClauseRule {
     "removed", "altered", "obscured",
   ]
 
+  /// "must include the following in a conspicuous location:" with the notice on the next line.
+  static let theFollowing: PhraseSet = ["the following"]
+  static let carryVerbs: PhraseSet = ["include", "retain", "reproduce", "preserve", "keep", "display", "place"]
+
+  /// A duty to carry a notice given on the next line: "Each contributor must include the following in
+  /// a conspicuous location:" then "Copyright (C) 2000 X and others. All Rights Reserved". The
+  /// sentence names no notice; the copyright line after the colon is what makes it one.
+  static func followingCopyrightLine(_ ctx: ExtractionContext, _ v: SentenceView, next: SentenceView?) -> Clause? {
+    guard let next, next.count > 1, next.word(0) == "copyright", let f = v.first(theFollowing),
+      let verb = v.first(carryVerbs, in: Swift.max(0, f.lowerBound - 3)..<f.lowerBound),
+      ctx.obliges(v), BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
+    else { return nil }
+    var p = ClauseParameters()
+    p.noticeText = ClauseSummary.oneLine(next.raw(0..<next.count), limit: 200)
+    return ctx.clause(.retainNotices, in: v, evidence: ExtractionContext.cover(verb, f), parameters: p)
+  }
+
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() {
+    let all = ctx.sentences()
+    for (k, v) in all.enumerated() {
+      if !v.has(notices), let c = followingCopyrightLine(ctx, v, next: k + 1 < all.count ? all[k + 1] : nil) {
+        out.append(c)
+        continue
+      }
       // In a duty list ("You must: retain the following: … a copyright notice;") the verb is in the intro.
       guard let n = v.first(notices), let verb = v.first(verbs) ?? (ctx.inDutyList[v.index] ? n : nil) else {
         continue
