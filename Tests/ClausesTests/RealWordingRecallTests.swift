@@ -100,6 +100,17 @@ struct RealWordingRecallTests {
       true
     ),
     ("You may not resell the data; we are not liable if you use the data in any unlawful way.", false),
+    // The field word up to twelve words after the item's verb; an item on infringing others' rights
+    // does not cancel the list.
+    (
+      "Licensee shall not: (i) lend the program to anyone; or (ii) use the program or any part of its code in any unlawful or fraudulent manner, or in a way that infringes the rights of others.",
+      true
+    ),
+    // An export clause's end uses stay export control.
+    (
+      "You shall not (a) rent the kit, or (b) export the kit to any end user who will utilize it in the design or production of nuclear or chemical weapons.",
+      false
+    ),
   ])
   func laterItemOfABanList(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.fieldOfUse) == expected, "\(text)")

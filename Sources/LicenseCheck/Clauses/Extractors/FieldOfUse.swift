@@ -339,12 +339,16 @@ struct FieldOfUseRule: ClauseRule {
   /// Fields named in a later item of a one-sentence ban list: a use verb shortly before the field word,
   /// after the ban that opens the list.
   static func laterItemBans(_ v: SentenceView) -> [(String, Range<Int>)] {
+    // Patents in the list ("… or assert any patent claim") make "infringe" words too loose; an item that
+    // bans infringing other people's rights does not cancel the list's other items.
+    // An export clause's list of end uses ("to any end user who will use it for nuclear weapons") stays
+    // `export-control`, as everywhere else.
     guard let p = v.first(Lexicon.prohibition), !v.has(.warrantWarranty), !v.has(.liableWord),
-      !v.has(.patentInfringe)
+      !v.has(.patentWords), !v.has(ExportControlRule.export)
     else { return [] }
     return hits(v).filter { field, m in
       guard m.lowerBound > p.upperBound,
-        let u = v.find(itemVerbs, in: Swift.max(p.upperBound, m.lowerBound - 8)..<m.lowerBound).last
+        let u = v.find(itemVerbs, in: Swift.max(p.upperBound, m.lowerBound - 12)..<m.lowerBound).last
       else { return false }
       // The item is marked off from the ban's first items ("(iii) use …", "…; use …"), and its field word
       // is a plain one: "abuse", "infringe" and places alone are too loose here.
@@ -404,6 +408,7 @@ extension PhraseSet {
   ]
   fileprivate static let forToEngage: PhraseSet = ["for", "to engage", "in connection with", "purpose*"]
   fileprivate static let patentInfringe: PhraseSet = ["patent*", "infringe*"]
+  fileprivate static let patentWords: PhraseSet = ["patent*"]
   fileprivate static let modelMaterials: PhraseSet = ["model", "materials", "outputs"]
   fileprivate static let warrantWarranty: PhraseSet = ["warrant*", "warranty", "liable", "liability", "disclaim*"]
 }
@@ -426,6 +431,7 @@ extension PhraseCatalogue {
       PhraseSet.usedForXNotY,
       PhraseSet.forToEngage,
       PhraseSet.patentInfringe,
+      PhraseSet.patentWords,
       PhraseSet.modelMaterials,
       PhraseSet.warrantWarranty,
     ]

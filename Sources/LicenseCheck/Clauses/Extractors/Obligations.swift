@@ -1236,6 +1236,8 @@ extension PhraseCatalogue {
       RetainNoticesRule.notices,
       RetainNoticesRule.passOn,
       RetainNoticesRule.verbs,
+      RetainNoticesRule.theFollowing,
+      RetainNoticesRule.carryVerbs,
       StateChangesRule.triggers,
       StateChangesRule.change,
       AttributionDisplayRule.display,
