@@ -245,6 +245,11 @@ struct CopyrightGrantRule: ClauseRule {
     return false
   }
 
+  /// Subjects of "may" that name the licensor, not the reader ("Licensor may modify the Software").
+  static let licensorSubjects: Set<String> = [
+    "licensor", "licensors", "we", "company", "vendor", "supplier", "provider", "publisher", "owner",
+  ]
+
   /// People described by what they may do for someone else ("designated employees authorized to …").
   static let actors: Set<String> = [
     "employee", "employees", "person", "persons", "individual", "individuals", "entity", "entities",
@@ -306,6 +311,22 @@ struct CopyrightGrantRule: ClauseRule {
         actors.contains(v.word(trig.lowerBound - 1))
       {
         continue
+      }
+      // "… OR ANY OTHER PARTY WHO MAY MODIFY AND/OR REDISTRIBUTE THE PROGRAM …, BE LIABLE": a relative
+      // clause describing someone; "Licensor may modify or update the Software at any time", "may be
+      // changed from time to time by Licensor": the licensor's own acts. Neither grants the reader.
+      if v.word(trig.lowerBound) == "may", trig.lowerBound > 0 {
+        let before = v.word(trig.lowerBound - 1)
+        // ("Your company may use …" is the reader's.)
+        let owner = trig.lowerBound > 1 ? v.word(trig.lowerBound - 2) : ""
+        if before == "who" || (Self.licensorSubjects.contains(before) && !["your", "you", "licensee"].contains(owner)) {
+          continue
+        }
+        if trig.upperBound < v.count, v.word(trig.lowerBound + 1) == "be",
+          v.first(.byTheLicensor, in: trig.upperBound..<Swift.min(v.count, trig.upperBound + 10)) != nil
+        {
+          continue
+        }
       }
       // "I certify that … I have the right to submit it": a contributor's declaration, not a grant.
       if let d = v.first(contributorDeclares), d.lowerBound < trig.upperBound { continue }
@@ -418,9 +439,12 @@ struct PublicDomainRule: ClauseRule {
       guard v.mayContain(dedication), let d = v.first(dedication) else { continue }
       if v.negated(before: d.lowerBound, window: 4) { continue }
       let w = v.word(d.lowerBound)
-      // "in/into/to the public domain" needs a dedicating verb just before it.
+      // "in/into/to the public domain" needs a dedicating verb just before it, or an active one further
+      // back ("I release all of the source code, compiled code and documentation in this
+      // distribution into the public domain").
       if ["in", "into", "to"].contains(w),
-        v.first(dedicates, in: Swift.max(0, d.lowerBound - 6)..<d.lowerBound) == nil
+        v.first(dedicates, in: Swift.max(0, d.lowerBound - 6)..<d.lowerBound) == nil,
+        v.first(.releaseOrDedicate, in: Swift.max(0, d.lowerBound - 20)..<d.lowerBound) == nil
       {
         continue
       }
@@ -431,7 +455,12 @@ struct PublicDomainRule: ClauseRule {
       }) {
         continue
       }
-      guard v.first(theWork, in: Swift.max(0, d.lowerBound - 12)..<d.lowerBound) != nil else { continue }
+      // The work as subject, or a performative dedication ("X is hereby released into the public
+      // domain"): the author dedicating something here and now.
+      guard
+        v.first(theWork, in: Swift.max(0, d.lowerBound - 12)..<d.lowerBound) != nil
+          || v.first(.herebyDedicated, in: Swift.max(0, d.lowerBound - 4)..<d.lowerBound) != nil
+      else { continue }
       // "Portions … taken from public domain sources", "works in the public domain may be used":
       // other material.
       if v.has(.otherMaterial) { continue }
@@ -568,6 +597,14 @@ struct OutputRightsRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let releaseOrDedicate: PhraseSet = ["release", "releases", "dedicate", "dedicates"]
+  fileprivate static let herebyDedicated: PhraseSet = [
+    "hereby released", "hereby placed", "hereby dedicated", "hereby release", "hereby place", "hereby dedicate",
+  ]
+  fileprivate static let byTheLicensor: PhraseSet = [
+    "by licensor", "by the licensor", "by us", "by the company", "by the vendor", "by the supplier",
+    "by the provider", "by the publisher", "by the owner",
+  ]
   fileprivate static let otherMaterial: PhraseSet = [
     "portions", "parts of", "third party", "third-party", "derived from", "based on", "taken from", "except",
     "not in the public domain", "examples", "code examples", "sample code", "samples",
@@ -645,6 +682,9 @@ extension PhraseCatalogue {
       OutputRightsRule.resultsOnly,
       OutputRightsRule.claimOwnership,
       OutputRightsRule.licensorOwns,
+      PhraseSet.releaseOrDedicate,
+      PhraseSet.herebyDedicated,
+      PhraseSet.byTheLicensor,
       PhraseSet.otherMaterial,
       PhraseSet.wouldCause,
       PhraseSet.copyrightLicenseCopyrightLicence,
