@@ -247,6 +247,16 @@ extension RealWordingRecallTests {
     #expect(k.contains(.noReverseEngineering))
   }
 
+  /// Use restrictions kept at another address bind as a use policy does: OSD 6 cannot pass on this text.
+  @Test func useRestrictionsElsewhere() {
+    let text = """
+      You may freely redistribute and use these samples, with or without changes, if you keep the
+      copyright notice and the use restrictions. See use restrictions at /quillwort/samples/terms.
+      """
+    #expect(kinds(text).contains(.acceptableUsePolicy))
+    #expect(!kinds("Use restrictions: you may not rent the samples.").contains(.acceptableUsePolicy))
+  }
+
   /// The notice to carry stands on the line after the duty, which names no notice itself.
   @Test func copyrightLineAfterIncludeTheFollowing() throws {
     let text = """

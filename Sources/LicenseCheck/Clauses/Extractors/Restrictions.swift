@@ -9,12 +9,14 @@ struct AcceptableUsePolicyRule: ClauseRule {
     // "You must follow any policies made available to you within the Services", "adhere to the policies posted".
     "any policies", "policies posted", "policies made available", "policies published", "usage policies",
     "use policies", "acceptable use policies",
+    // "See use restrictions at <path>": restrictions kept outside the text, as a policy is.
+    "use restrictions at", "usage restrictions at", "use restrictions available at",
   ]
   static let incorporate: PhraseSet = [
     "incorporated", "incorporated by reference", "comply", "complies", "adhere", "subject to", "abide",
     "in accordance with", "available at", "hereby incorporated", "bound by", "must not", "you agree",
     "not to use", "follow", "conform", "forms part of", "form part of", "part of these terms", "part of this agreement",
-    "consistent with", "violate",
+    "consistent with", "violate", "restrictions at",
   ]
   static let updatable: PhraseSet = [
     "from time to time", "updated", "update", "may be amended", "may be modified", "may change", "modify",
