@@ -247,6 +247,46 @@ extension RealWordingRecallTests {
     #expect(k.contains(.noReverseEngineering))
   }
 
+  /// Permissive-licence wordings the "Not understood" list of conformant texts showed: endorsement bans
+  /// naming the names in quotes, an acknowledgement to retain, source "included or available for no
+  /// more than the cost of distribution", a font "modified or unmodified" only under this licence, and
+  /// a modified version to release publicly.
+  @Test(arguments: [
+    (
+      "3. The names \"Quill\" and \"Quill Garden\" must not be used to endorse or promote products derived from this software without prior written permission.",
+      ClauseKind.trademark
+    ),
+    (
+      "4. Redistributions of any form whatsoever must retain the following acknowledgment: \"This product includes software written by the Quill Garden.\"",
+      .retainNotices
+    ),
+    (
+      "You may redistribute the kit. The source code must either be included in the distribution or be available for no more than the cost of distribution plus a nominal fee.",
+      .discloseSource
+    ),
+    (
+      "The Typeface, modified or unmodified, in part or in whole, must be distributed entirely under this licence.",
+      .shareAlike
+    ),
+    (
+      "If your program depends on a modified version of this package, you must publicly release the modified version of this package.",
+      .discloseSource
+    ),
+  ])
+  func permissiveConditionsInOtherWords(_ text: String, _ kind: ClauseKind) {
+    #expect(kinds(text).contains(kind), "\(text)")
+  }
+
+  /// The same words without the duty: a name that is no endorsement ban, source that is merely
+  /// available, a notice that asks nothing.
+  @Test(arguments: [
+    ("The names of the towns are listed in the appendix and must be spelled as shown.", ClauseKind.trademark),
+    ("The source code is available from the project's website.", .discloseSource),
+  ])
+  func permissiveConditionTraps(_ text: String, _ kind: ClauseKind) {
+    #expect(!kinds(text).contains(kind), "\(text)")
+  }
+
   /// Use restrictions kept at another address bind as a use policy does: OSD 6 cannot pass on this text.
   @Test func useRestrictionsElsewhere() {
     let text = """

@@ -158,6 +158,8 @@ struct RetainNoticesRule: ClauseRule {
     "attribution", "credit", "author s name", "copyright information", "notice",
     "required notice*", "notice lines", "lines beginning with", "the following statement", "following statement",
     "proprietary markings", "copyright markings",
+    // "must retain the following acknowledgment: "This product includes …"" (PHP, BSD-3-Clause-Attribution).
+    "following acknowledgment", "following acknowledgement",
     "proprietary legends", "source note", "source notes", "attribution information", "credit information",
   ]
   /// Passing data or software on: the copy context a bare "credit" or "attribution" needs.
@@ -207,6 +209,13 @@ struct RetainNoticesRule: ClauseRule {
       }
       guard ctx.obliges(v) else { continue }
       let w = v.word(n.lowerBound)
+      // An acknowledgement to "display" or "include" is `attribution-display` (BSD's advertising
+      // clause); one to "retain" is a notice kept with the copies.
+      if w == "following", n.count > 1, v.word(n.lowerBound + 1).hasPrefix("acknowledg"),
+        v.first(AttributionDisplayRule.keep, in: verb) == nil
+      {
+        continue
+      }
       // Bare "notice"/"attribution"/"credit" only with copy context ("this notice may not be removed").
       if n.count == 1 || w == "the", ["notice", "notices", "attribution", "credit", "the"].contains(w),
         !v.has(.copyCopies2), !(w != "the" && v.has(passOn) && !v.has(.moralRights)), !v.has(.proprietaryRights)
@@ -550,6 +559,8 @@ struct ShareAlikeRule: ClauseRule {
     "covered work", "derivatives", "modified files", "larger work", "combined work", "the work as a whole",
     "changes", "larger works", "executable form", "source code form", "covered software", "any work",
     "modified form", "adapted _", "derived dataset*", "derived data",
+    // "The Font Software, modified or unmodified, … must be distributed entirely under this license".
+    "modified or unmodified",
   ]
   static let release: PhraseSet = [
     "licensed", "license", "distribute*", "release*", "convey*", "made available", "make available", "provided",
@@ -652,11 +663,15 @@ struct DiscloseSourceRule: ClauseRule {
   static let provide: PhraseSet = [
     "make available", "made available", "provide", "accompany", "accompanied", "offer", "include", "distribute",
     "convey", "give", "disclose", "publish", "inform", "must also", "available to",
+    // "The source code must either be included in the distribution or be available for no more than
+    // the cost of distribution" (Sleepycat, TOSL, TORQUE).
+    "be included", "be available",
   ]
   static let publishChanges: PhraseSet = [
     "publish your changes", "publish the changes", "publish your modifications", "publish the modifications",
     "make your changes available", "make your modifications available", "release your changes",
     "release your modifications", "publish any changes", "publish any modifications",
+    "publicly release the modified version", "publicly release your modified version",
   ]
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
@@ -671,9 +686,16 @@ struct DiscloseSourceRule: ClauseRule {
         out.append(ctx.clause(.discloseSource, in: v, evidence: c))
         continue
       }
-      guard let s = v.first(source) ?? v.first(.distributedWithSource),
-        let pv = v.first(provide) ?? v.first(.distributedWithSource)
-      else { continue }
+      guard let s = v.first(source) ?? v.first(.distributedWithSource) else { continue }
+      // "The source code must either be included in the distribution or be available …": the passive
+      // verbs count only with the source as their subject ("… must be included in the LEGAL file" and
+      // "source code shall not be included" do not).
+      let passiveOK = { (m: Range<Int>) -> Bool in
+        v.word(m.lowerBound) != "be"
+          || (s.upperBound <= m.lowerBound && m.lowerBound - s.upperBound <= 4
+            && !v.negated(before: m.lowerBound, window: 2))
+      }
+      guard let pv = v.find(provide).first(where: passiveOK) ?? v.first(.distributedWithSource) else { continue }
       // Notices kept from the source form are retain-notices, not source disclosure.
       if v.has(.noticesNotice) { continue }
       guard v.has(Lexicon.must) || v.has(.providedThatOnCondition) else { continue }

@@ -561,7 +561,9 @@ struct TrademarkRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      guard let m = v.first(marks) else { continue }
+      // "The names "Apache" and "Apache Software Foundation" must not be used to endorse …": the names
+      // themselves stand between "names" and the ban.
+      guard let m = v.first(marks) ?? (v.has(.endorsePromote) ? v.first(.nameWords) : nil) else { continue }
       // "rights (other than patent or trademark)": trademark rights are carved out of the grant.
       let carvedOut = v.first(.otherThanExcept, in: Swift.max(0, m.lowerBound - 4)..<m.lowerBound)
       // An item of a ban list ("You may not: … use our trademarks in a way that suggests …"): the
@@ -635,6 +637,7 @@ struct NoReverseEngineeringRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let nameWords: PhraseSet = ["name", "names"]
   fileprivate static let parentGuardian: PhraseSet = ["parent", "parents", "guardian", "guardians"]
   /// A permission for any purpose, or for commercial use too, is not limited to research.
   fileprivate static let anyPurposeCommercial: PhraseSet = [
@@ -775,6 +778,7 @@ extension PhraseCatalogue {
       TrademarkRule.deny,
       TrademarkRule.useMarks,
       NoReverseEngineeringRule.re,
+      PhraseSet.nameWords,
       PhraseSet.parentGuardian,
       PhraseSet.anyPurposeCommercial,
       PhraseSet.thisAgreement,
