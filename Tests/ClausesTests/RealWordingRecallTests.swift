@@ -287,6 +287,15 @@ extension RealWordingRecallTests {
     #expect(!kinds(text).contains(kind), "\(text)")
   }
 
+  /// The zlib variant that turns the courtesy into a duty; the original asks nothing.
+  @Test func acknowledgementIsRequired() {
+    let duty = "If you use this library in a product, an acknowledgment in the product documentation is required."
+    #expect(kinds(duty).contains(.attributionDisplay))
+    let courtesy =
+      "If you use this library in a product, an acknowledgment in the product documentation would be appreciated but is not required."
+    #expect(!kinds(courtesy).contains(.attributionDisplay))
+  }
+
   /// Use restrictions kept at another address bind as a use policy does: OSD 6 cannot pass on this text.
   @Test func useRestrictionsElsewhere() {
     let text = """

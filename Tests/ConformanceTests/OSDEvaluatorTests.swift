@@ -307,4 +307,25 @@ struct OSDEvaluatorTests {
     #expect(analysis.conformance?.status == .undetermined)
     #expect(analysis.unexplained.contains { $0.cues.contains("only") && $0.span.line == 2 })
   }
+
+  /// A licence exception leaves the rest of the work under its base licence: "yes" only when that
+  /// licence is of an OSI-approved family. "If you do not wish to do so, delete this exception" is a
+  /// choice, not a restriction.
+  @Test(arguments: [
+    ("the GNU General Public License", Optional(OSDConformance.Status.conformant)),
+    ("the Quillwort Service Source License", Optional(OSDConformance.Status.undetermined)),
+  ])
+  func exceptionFollowsItsBaseLicence(_ base: String, _ status: OSDConformance.Status?) throws {
+    let text = """
+      As a special exception, the copyright holders give you permission to link this program with the
+      Tidewater library and to copy and distribute the combination. You must obey \(base) in all
+      respects for all of the code used other than Tidewater. If you modify this file, you may extend this
+      exception to your version of the file, but you are not obliged to. If you do not wish to do so,
+      delete this exception statement from your version.
+
+      """
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "EXCEPTION"))
+    #expect(analysis.conformance?.status == status, "\(analysis.conformance?.reason ?? "")")
+    #expect(!analysis.unexplained.contains { $0.text.hasPrefix("If you do not wish") })
+  }
 }

@@ -196,7 +196,12 @@ public enum UnexplainedFinder {
       else {
         continue
       }
-      let found = v.find(cues)
+      // "If you do not wish to do so, delete this exception statement": a choice left to the reader,
+      // not a ban.
+      let found = v.find(cues).filter { m in
+        !(v.word(m.lowerBound) == "do" && m.lowerBound >= 2 && m.upperBound < v.count
+          && v.word(m.lowerBound - 2) == "if" && ["wish", "want"].contains(v.word(m.upperBound)))
+      }
       guard !found.isEmpty || !limits.isEmpty else { continue }
       normative += 1
       if covered[v.index] && limits.isEmpty {

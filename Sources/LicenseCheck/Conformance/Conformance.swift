@@ -103,9 +103,41 @@ extension OSDConformance {
           "All ten criteria pass on the clauses found, but \(restrictive.count) restrictive sentence\(restrictive.count == 1 ? " was" : "s were") not understood (line\(restrictive.count == 1 ? "" : "s") \(lines)\(more)).",
         because: grants)
     }
+    // A licence exception ("You must comply with the X License in all respects for all of the code
+    // used other than …") leaves the rest of the work under X: the text is open source only when X is
+    // an OSI-approved family it names (an exception to the SSPL is not).
+    if let base = unexplained.first(where: { Self.namesBaseLicence($0.text) }),
+      !Self.namesOSIFamily(base.text)
+    {
+      return OSDConformance(
+        status: .undetermined,
+        reason:
+          "All ten criteria pass on the clauses found, but the text leaves the rest of the work under another licence that this tool does not know to be OSI-approved (line \(base.span.line)).",
+        because: grants)
+    }
     return OSDConformance(
       status: .conformant, reason: "All ten criteria pass, and every restrictive sentence was understood.",
       because: grants)
+  }
+
+  /// "… in all respects for all of the code used other than …": the base-licence formula of licence
+  /// exceptions.
+  static func namesBaseLicence(_ sentence: String) -> Bool {
+    sentence.range(of: "in all respects", options: .caseInsensitive) != nil
+  }
+
+  /// Families of OSI-approved licences that a notice can name (``NoticeRecognizer``); the GNU FDL and
+  /// CC0 are not among them.
+  static let osiFamilies: Set<String> = [
+    "gpl", "lgpl", "lgpl-library", "agpl", "apache", "mpl", "epl", "cddl", "eupl", "artistic", "mit", "bsl",
+    "isc", "psf", "zlib",
+  ]
+
+  /// Whether the sentence names a licence of an OSI-approved family, and no other licence name.
+  static func namesOSIFamily(_ sentence: String) -> Bool {
+    let items = NoticeRecognizer.items(TokenizedText(sentence), limit: 200)
+    let families = NoticeRecognizer.mentions(items).map(\.family)
+    return !families.isEmpty && families.allSatisfy { osiFamilies.contains($0) }
   }
 
 }

@@ -385,6 +385,17 @@ struct AttributionDisplayRule: ClauseRule {
         out.append(ctx.clause(.attributionDisplay, in: v, evidence: a, parameters: p))
         continue
       }
+      // "If you use this software in a product, an acknowledgment in the product documentation is
+      // required" (the zlib variant that makes zlib's courtesy a duty).
+      if let a = v.first(.anAcknowledgement), let r = v.first(.isRequired), r.lowerBound > a.lowerBound,
+        !v.negated(before: r.lowerBound + 1, window: 2), !v.has(.notRequiredNeedNot)
+      {
+        var p = ClauseParameters()
+        let places = PlaceIDs.ids(v.find(wherePlaces).map { v.raw($0) })
+        if !places.isEmpty { p.where = places }
+        out.append(ctx.clause(.attributionDisplay, in: v, evidence: ExtractionContext.cover(a, r), parameters: p))
+        continue
+      }
       guard let d = v.first(display) else { continue }
       if let f = v.first(following), ctx.obliges(v), n + 1 < all.count,
         BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
@@ -1046,6 +1057,10 @@ enum QuoteFinder {
 }
 
 extension PhraseSet {
+  fileprivate static let anAcknowledgement: PhraseSet = [
+    "an acknowledgment", "an acknowledgement", "acknowledgment in the", "acknowledgement in the",
+  ]
+  fileprivate static let isRequired: PhraseSet = ["is required", "is mandatory"]
   fileprivate static let confidential: PhraseSet = ["confidential*", "privacy"]
   /// Whether a string's first words match one of the phrases.
   func containsStart(of s: String) -> Bool {
@@ -1303,6 +1318,8 @@ extension PhraseCatalogue {
       AcceptanceRule.licence,
       AcceptanceRule.mustAgree,
       AcceptanceRule.acceptanceAsCondition,
+      PhraseSet.anAcknowledgement,
+      PhraseSet.isRequired,
       PhraseSet.confidential,
       PhraseSet.copyCopies,
       PhraseSet.underTheTermsOf,
