@@ -287,6 +287,14 @@ extension RealWordingRecallTests {
     #expect(!kinds(text).contains(kind), "\(text)")
   }
 
+  /// Derived products "may not be called" the original's name: a naming rule.
+  @Test func derivedProductsMayNotBeCalled() {
+    let text =
+      "5. Products derived from this software may not be called \"Quill\", nor may \"Quill\" appear in their name, without prior written permission of the Quill Group."
+    #expect(kinds(text).contains(.naming))
+    #expect(!kinds("The tool may not be called from a signal handler.").contains(.naming))
+  }
+
   /// The zlib variant that turns the courtesy into a duty; the original asks nothing.
   @Test func acknowledgementIsRequired() {
     let duty = "If you use this library in a product, an acknowledgment in the product documentation is required."

@@ -328,4 +328,18 @@ struct OSDEvaluatorTests {
     #expect(analysis.conformance?.status == status, "\(analysis.conformance?.reason ?? "")")
     #expect(!analysis.unexplained.contains { $0.text.hasPrefix("If you do not wish") })
   }
+
+  /// A ban that reads like a definition ("… may not be used with boards ("Quill Boards")") is still a
+  /// restriction not understood: it keeps the flag from "yes".
+  @Test func banShapedLikeADefinitionIsListed() throws {
+    let text = """
+      Permission is granted to use, copy, modify and distribute this work.
+
+      The hardware may not be used with other boards ("Quill Boards").
+
+      """
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(analysis.conformance?.status == .undetermined)
+    #expect(analysis.unexplained.contains { $0.cues.contains("may not") })
+  }
 }

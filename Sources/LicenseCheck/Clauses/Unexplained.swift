@@ -180,9 +180,12 @@ public enum UnexplainedFinder {
         i += 1
       }
     }
-    var definitions = Set<Int>()
+    // Definition sentences and where their term starts.
+    var definitions: [Int: Int] = [:]
     for d in structure.definitions {
-      if let i = structure.sentenceIndex(containing: d.termSpan.start) { definitions.insert(i) }
+      if let i = structure.sentenceIndex(containing: d.termSpan.start), definitions[i] == nil {
+        definitions[i] = d.termSpan.start
+      }
     }
     var out: [UnexplainedSentence] = []
     var normative = 0
@@ -191,9 +194,18 @@ public enum UnexplainedFinder {
       let limits = grantHere[v.index] && !restrictionHere[v.index] ? grantLimits(v) : []
       // A term defined inside a grant ("as part of your own software ("Your Software")") does not make
       // the grant's limits a definition.
-      guard v.count > 0, v.mayContain(cues) || !limits.isEmpty, !ExtractionContext.isHeading(v),
-        !definitions.contains(v.index) || !limits.isEmpty
-      else {
+      guard v.count > 0, v.mayContain(cues) || !limits.isEmpty, !ExtractionContext.isHeading(v) else {
+        continue
+      }
+      // A definition is no rule, unless a ban comes before its term: "Products derived from this
+      // software may not be called "X"" reads as a term defined by "called", but it bans a name.
+      if let termStart = definitions[v.index], limits.isEmpty,
+        !v.find(cues).contains(where: { m in
+          restrictiveCues.contains(
+            m.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " "))
+            && Int(text.tokens[v.wordTokens[m.lowerBound]].start) < termStart
+        })
+      {
         continue
       }
       // "If you do not wish to do so, delete this exception statement": a choice left to the reader,

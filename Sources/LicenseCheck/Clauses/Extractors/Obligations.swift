@@ -516,6 +516,15 @@ struct NamingRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
+      // "Products derived from this software may not be called "Apache", nor may "Apache" appear in
+      // their name": derived works must be named otherwise (Apache 1.1, PHP, XML:DB).
+      if let b = v.first(.mayNotBeCalled),
+        v.first(ShareAlikeRule.derivatives, in: 0..<b.lowerBound) != nil
+          || v.first(.productsDerived, in: 0..<b.lowerBound) != nil
+      {
+        out.append(ctx.clause(.naming, in: v, evidence: b))
+        continue
+      }
       guard let nw = v.first(nameWords), v.has(Lexicon.must) || v.has(.mustRequired) else { continue }
       let pos = v.first(prefix)
       guard pos != nil || v.has(include) else { continue }
@@ -1057,6 +1066,11 @@ enum QuoteFinder {
 }
 
 extension PhraseSet {
+  fileprivate static let mayNotBeCalled: PhraseSet = [
+    "may not be called", "must not be called", "shall not be called", "may not be named", "must not be named",
+    "shall not be named", "may not use the name", "may not be called by",
+  ]
+  fileprivate static let productsDerived: PhraseSet = ["products derived", "product derived", "derived products"]
   fileprivate static let anAcknowledgement: PhraseSet = [
     "an acknowledgment", "an acknowledgement", "acknowledgment in the", "acknowledgement in the",
   ]
@@ -1318,6 +1332,8 @@ extension PhraseCatalogue {
       AcceptanceRule.licence,
       AcceptanceRule.mustAgree,
       AcceptanceRule.acceptanceAsCondition,
+      PhraseSet.mayNotBeCalled,
+      PhraseSet.productsDerived,
       PhraseSet.anAcknowledgement,
       PhraseSet.isRequired,
       PhraseSet.confidential,
