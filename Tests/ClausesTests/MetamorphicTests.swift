@@ -101,7 +101,8 @@ struct MetamorphicTests {
 
   static func clauses(_ text: String, path: String) throws -> Set<String> {
     let doc = try DocumentReader.read(bytes: Array(text.utf8), path: path)
-    return Set(ClauseExtractor.extract(from: TokenizedText(doc.text)).map(\.kind.rawValue))
+    return Set(
+      ClauseExtractor.extract(from: TokenizedText(doc.text, skippingCommentLeaders: true)).map(\.kind.rawValue))
   }
 
   /// The kinds found in each own text survive each change. Curly quotes and HTML wrapping must hold
