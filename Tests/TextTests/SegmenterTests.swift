@@ -240,3 +240,61 @@ struct DefinitionTests {
     #expect(t.slice(d.definitionSpan) == "\"Output\" means what the model emits. It excludes the inputs.")
   }
 }
+
+/// Layout that is not meaning: comment leaders and sentences in capitals wrapped at the margin.
+struct LayoutTests {
+  func sentences(_ s: String, leaders: Bool = true) -> [String] {
+    let t = TokenizedText(s, skippingCommentLeaders: leaders)
+    return Segmenter.segment(t).sentences.map { t.sliceWithoutLeaders($0.span) }
+  }
+
+  @Test func commentBlockReadsAsPlainText() {
+    let block = """
+      /*
+       * You may share this widget, provided
+       * that you keep this note.
+       *
+       * 1. Keep the name.
+       */
+      """
+    let got = sentences(block)
+    #expect(got.contains("You may share this widget, provided\n   that you keep this note."))
+    #expect(got.contains("1. Keep the name."))
+    // Without the option the `*` column stays (identification matches reference texts as written).
+    #expect(TokenizedText(block).tokens.count > TokenizedText(block, skippingCommentLeaders: true).tokens.count)
+  }
+
+  @Test func hashAndSlashLeadersAndMarkdownHeadings() {
+    #expect(
+      sentences("# Terms\n\n# You may copy it\n# if you keep this note.") == [
+        "Terms", "You may copy it\n  if you keep this note.",
+      ])
+    #expect(
+      sentences("// You may copy it\n// if you keep this note.") == ["You may copy it\n   if you keep this note."])
+  }
+
+  @Test func aPlainStarListKeepsItsItems() {
+    #expect(
+      sentences("You may not:\n* rent it;\n* sell it;\n* lend it.") == [
+        "You may not:", "* rent it;", "* sell it;", "* lend it.",
+      ])
+  }
+
+  @Test func wrappedCapitalsAreNotHeadings() {
+    let text = """
+      Some terms.
+
+      THE NAME OF THE WIDGET MAKER AND THE NAMES OF ITS HELPERS
+      MUST NOT BE USED TO PROMOTE OTHER WIDGETS.
+
+      LIMITATION OF LIABILITY
+      NO HELPER IS LIABLE.
+      """
+    let t = TokenizedText(text)
+    let s = Segmenter.segment(t)
+    #expect(s.headings.map(\.text) == ["LIMITATION OF LIABILITY"])
+    #expect(
+      s.sentences.map { t.slice($0.span) }.contains(
+        "THE NAME OF THE WIDGET MAKER AND THE NAMES OF ITS HELPERS\nMUST NOT BE USED TO PROMOTE OTHER WIDGETS."))
+  }
+}

@@ -491,6 +491,7 @@ struct LinePass {
       return (h..<p, p)
     }
     guard !text.isPunct(e - 1, UInt8(ascii: ",")), isTitle(h, e) || isAllCaps(h, e) else { return nil }
+    if wrappedCapitals(h, e, words: words) { return nil }
     // A capitalised line that ends on a function word, or a long one with commas, is a sentence in
     // capitals wrapped at the margin ("1. THIS NOTICE IS REPRODUCED IN"), not a heading.
     if Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(h, e)) { return nil }
@@ -529,6 +530,7 @@ struct LinePass {
       guard allCaps, text.isPunct(e - 1, UInt8(ascii: ".")) else { return false }
     }
     guard allCaps || isTitle(a, e) else { return false }
+    if allCaps, wrappedCapitals(a, e, words: words) { return false }
     // A sentence in capitals wrapped at the margin ends its line on a function word or mid-list.
     if let next, tokens[next.first].line == tokens[e - 1].line + 1,
       Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(a, e))
@@ -538,6 +540,19 @@ struct LinePass {
     // A wrapped sentence continues in lowercase on the next line.
     if let next, tokens[next.first].line == tokens[e - 1].line + 1, text.startsLower(next.first) { return false }
     return true
+  }
+
+  /// Words of a sentence that a heading does not hold: modals and the verb "be".
+  static let sentenceVerbs: Set<UInt64> = Set(
+    ["shall", "must", "may", "will", "is", "are", "be", "should", "can", "cannot", "not"].map(wordHash))
+
+  /// A line in capitals that is the first line of a wrapped sentence, not a heading: the sentence
+  /// goes on in the next line and the line is long (eight words or more) or holds a modal or "be".
+  /// In capitals every word looks like a title word, so only length and verbs tell the two apart.
+  func wrappedCapitals(_ a: Int, _ e: Int, words: Int) -> Bool {
+    guard isAllCaps(a, e), e < tokens.count, tokens[e].line == tokens[e - 1].line + 1 else { return false }
+    if words >= 8 { return true }
+    return (a..<e).contains { tokens[$0].kind == .word && Self.sentenceVerbs.contains(tokens[$0].hash) }
   }
 
   /// Every word capitalised except short function words ("Grant of Rights").
