@@ -29,7 +29,8 @@ struct MetamorphicTests {
   static func startsItem(_ line: Substring) -> Bool {
     let t = line.drop { $0 == " " || $0 == "\t" }
     guard let first = t.first else { return false }
-    if "-*•§(".contains(first) { return true }
+    // The bullets the tool reads as list markers (see `LinePass.bullets` and the tokeniser's `•`).
+    if "-*+•·▪●◦§(".contains(first) || t.hasPrefix("o ") { return true }
     let head = t.prefix { !$0.isWhitespace }
     if head.count <= 8, let last = head.last, ".)".contains(last),
       head.dropLast().allSatisfy({ $0.isNumber || $0 == "." || $0.isLetter })

@@ -136,6 +136,7 @@ struct SentenceTests {
     ("He said \"stop.\" Then left.", ["He said \"stop.\"", "Then left."]),
     ("Visit example.com today; it is fine.", ["Visit example.com today; it is fine."]),
     ("See No. 5 here. Ok.", ["See No. 5 here.", "Ok."]),
+    ("THE NAME OF EXAMPLE INC. MAY NOT BE USED. NEXT.", ["THE NAME OF EXAMPLE INC. MAY NOT BE USED.", "NEXT."]),
   ])
   func splits(_ input: String, _ expected: [String]) {
     #expect(sentences(input) == expected)
@@ -271,6 +272,13 @@ struct LayoutTests {
       ])
     #expect(
       sentences("// You may copy it\n// if you keep this note.") == ["You may copy it\n   if you keep this note."])
+  }
+
+  @Test func anItemAfterALineEndingInAnAddress() {
+    let got = sentences(
+      "Include on copies:\n1. A link to the text at\nthis place: https://example.org/terms\n2. The full text of this note."
+    )
+    #expect(got.last == "2. The full text of this note.")
   }
 
   @Test func aPlainStarListKeepsItsItems() {

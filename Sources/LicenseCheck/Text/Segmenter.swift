@@ -202,6 +202,8 @@ struct LinePass {
       return false
     }
     if terminal(i) { return true }
+    // A line that ends with an address ("… at this location: https://…") has no words left to wrap.
+    if text.tokens[i].kind == .url { return true }
     if i > 0,
       text.isPunct(i, UInt8(ascii: ")")) || text.isPunct(i, UInt8(ascii: "\""))
         || text.isPunct(i, UInt8(ascii: "'")), terminal(i - 1)
