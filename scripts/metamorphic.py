@@ -30,6 +30,7 @@ def body(path):
     if path.endswith('.LICENSE') and t.startswith('---\n'):
         end = t.find('\n---\n', 4)
         if end > 0: t = t[end + 5:]
+        elif t.rstrip().endswith('\n---'): t = ''  # a header with no licence text after it
     return t.replace('\r\n', '\n')
 
 def paragraphs(t): return [p for p in re.split(r'\n\s*\n', t) if p.strip()]

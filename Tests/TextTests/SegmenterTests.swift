@@ -281,6 +281,14 @@ struct LayoutTests {
     #expect(got.last == "2. The full text of this note.")
   }
 
+  @Test func listItemsAfterAnIntroAndAfterAnIndentedQuote() {
+    let got = sentences(
+      "You may share it, provided that\n1. Every copy names us.\n2. You show this line:\n     Made with Widget\n3. No name is used."
+    )
+    #expect(got.contains("1. Every copy names us."))
+    #expect(got.contains("3. No name is used."))
+  }
+
   @Test func aPlainStarListKeepsItsItems() {
     #expect(
       sentences("You may not:\n* rent it;\n* sell it;\n* lend it.") == [

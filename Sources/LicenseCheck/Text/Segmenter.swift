@@ -137,7 +137,7 @@ struct LinePass {
         let prev = li > 0 ? lines[li - 1] : nil
         var allowed = blankBefore || prevWasMarker || prevWasHeading || bullet
         if !allowed, let prev {
-          allowed = line.indent > prev.indent || endsClause(prev.end - 1)
+          allowed = line.indent > prev.indent || endsClause(prev.end - 1) || continuesList(m, line: line, prev: prev)
         }
         if allowed {
           let prevColon = prev.map { text.isPunct($0.end - 1, UInt8(ascii: ":")) } ?? false
@@ -210,7 +210,31 @@ struct LinePass {
     {
       return true
     }
-    return text.is(i, H.and) || text.is(i, H.or)
+    if text.is(i, H.and) || text.is(i, H.or) { return true }
+    // "…; and," / "…, or,": the joining word before a comma still closes the item.
+    return i > 0 && text.isPunct(i, UInt8(ascii: ",")) && (text.is(i - 1, H.and) || text.is(i - 1, H.or))
+  }
+
+  /// Words that end a line introducing a list whose first item follows without a colon.
+  static let listIntro: Set<UInt64> = Set(["that", "provided", "following"].map(wordHash))
+
+  /// Whether a marker is the next item of an open list, back at that list's indentation after a more
+  /// indented line ("3. … acknowledgement:\n     This product includes …\n4. The name …"): an item,
+  /// whatever the line before it ends with.
+  func continuesList(_ m: SectionMarker, line: Line, prev: Line) -> Bool {
+    // "… provided that\n1. Every copy …": a first numbered item after words that introduce a list
+    // ("provided that\n(i) you comply …, and (ii) …" runs on in the sentence: only `1.` and `1)`).
+    if Self.listIntro.contains(tokens[prev.end - 1].hash),
+      m.candidates.contains(where: {
+        $0.kind == .arabic && $0.ordinal == 1 && ($0.format == UInt8(ascii: ".") || $0.format == UInt8(ascii: ")"))
+      })
+    {
+      return true
+    }
+    guard line.indent < prev.indent else { return false }
+    return stack.contains { o in
+      o.indent == line.indent && m.candidates.contains { $0.sameStyle(o.cand) && $0.ordinal == o.cand.ordinal + 1 }
+    }
   }
 
   // MARK: Markers
