@@ -289,6 +289,13 @@ struct LayoutTests {
     #expect(got.contains("3. No name is used."))
   }
 
+  @Test func aPeriodBulletEndsNoSentence() {
+    let lower = sentences("You may not\n\n. rent the widget;\n\n. sell the widget.")
+    let upper = sentences("You may not\n\n. RENT THE WIDGET;\n\n. sell the widget.")
+    #expect(lower == ["You may not", ". rent the widget;", ". sell the widget."])
+    #expect(upper == ["You may not", ". RENT THE WIDGET;", ". sell the widget."])
+  }
+
   @Test func aPlainStarListKeepsItsItems() {
     #expect(
       sentences("You may not:\n* rent it;\n* sell it;\n* lend it.") == [

@@ -113,7 +113,11 @@ struct LinePass {
   static let appendixKeywords = TextLexicon.set(["schedule", "exhibit", "attachment", "appendix", "annex"])
   static let section = wordHash("§")
   static let copyright = wordHash("copyright")
-  static let bullets: Set<UInt64> = [wordHash("•"), wordHash("-"), wordHash("*"), wordHash("+"), wordHash("o")]
+  /// List bullets; `.` is a bullet mangled by conversion (". work around …"), never a sentence end
+  /// at a line start.
+  static let bullets: Set<UInt64> = [
+    wordHash("•"), wordHash("-"), wordHash("*"), wordHash("+"), wordHash("o"), wordHash("."),
+  ]
 
   var tokens: [Token] { text.tokens }
 
@@ -128,6 +132,8 @@ struct LinePass {
       while t + 1 < line.end, text.tokens[t].kind == .punctuation || text.is(t, wordHash("o")),
         Self.bullets.contains(tokens[t].hash), !text.touchesNext(t)
       {
+        // A bullet ends no sentence (a `.` bullet before a capital would).
+        flags[t] |= TokenFlag.marker
         t += 1
         bullet = true
       }
