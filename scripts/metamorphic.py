@@ -30,10 +30,12 @@ def body(path):
     if path.endswith('.LICENSE') and t.startswith('---\n'):
         end = t.find('\n---\n', 4)
         if end > 0: t = t[end + 5:]
+        elif t.rstrip().endswith('\n---'): t = ''  # a header with no licence text after it
     return t.replace('\r\n', '\n')
 
 def paragraphs(t): return [p for p in re.split(r'\n\s*\n', t) if p.strip()]
-MARKER = re.compile(r'\s*(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z]{1,4}[.)]|[-*\u2022]|section|article|§)\s', re.I)
+# List markers are the ones the tool reads as bullets (Tokenizer: • ▪ ● ◦ ‣ ⁃ ∙ ·; LinePass: - * + o).
+MARKER = re.compile(r'\s*(\(?[0-9]{1,3}(\.[0-9]{1,3})*[.)]?|\(?[a-zA-Z]{1,4}[.)]|[-*+o\u2022\u2023\u25aa\u25cf\u25e6\u2043\u2219\u00b7]|section|article|§)\s', re.I)
 def reflow(t):
     # Join the lines of a paragraph, as an editor's reflow does; a line that starts a list item or a
     # numbered section keeps its line break (its marker is structure, not layout).

@@ -60,8 +60,10 @@ public struct Analyzer: Sendable {
       // A Debian copyright file is many licences, each under the name its packager declared.
       identification = id
     } else {
+      // Reference texts are matched as written, comment leaders included.
+      let asWritten = text.commentLeaders.isEmpty ? text : TokenizedText(text.text)
       identification = Identifier.standard.identification(
-        of: text, clauses: clauses, library: templates,
+        of: asWritten, clauses: clauses, library: templates,
         roles: { ClauseExtractor.segments(of: text, structure: structure, views: views) })
     }
     var analysis = LicenseAnalysis(source: document.sourceInfo, identification: identification, clauses: clauses)
@@ -80,13 +82,13 @@ public struct Analyzer: Sendable {
     let total = plain.utf8.count
     var limit = "bytes"
     let kept = limits.cutToBytes(plain)
-    var text = TokenizedText(kept ?? plain)
+    var text = TokenizedText(kept ?? plain, skippingCommentLeaders: true)
     var structure = Segmenter.segment(text)
     if structure.sentences.count > limits.maxSentences {
       // Cut after the last sentence allowed, at the end of its line.
       let end = structure.sentences[limits.maxSentences - 1].span.end
       let lineEnd = text.bytes[end...].firstIndex(of: 0x0A).map { $0 + 1 } ?? text.bytes.count
-      text = TokenizedText(String(decoding: text.bytes[..<lineEnd], as: UTF8.self))
+      text = TokenizedText(String(decoding: text.bytes[..<lineEnd], as: UTF8.self), skippingCommentLeaders: true)
       structure = Segmenter.segment(text)
       limit = "sentences"
     } else if kept == nil {

@@ -137,6 +137,19 @@ struct ExtractionTests {
     #expect(g.parameters.jurisdiction == "California")
     #expect(g.parameters.venue == "Santa Clara County, California")
   }
+
+  /// The section's heading says the law is chosen; the sentence has a venue and "the laws of" only.
+  @Test(arguments: [
+    "9. Venue and Governing Law. Any suit about this text may be brought only in the courts of the place "
+      + "where the Maker lives, and under the laws of that place.",
+    "9) Venue and Governing Law\n\nAny suit about this text may be brought only in the courts of the place "
+      + "where the Maker lives, and under the laws of that place.",
+  ])
+  func governingLawFromTheHeading(_ text: String) {
+    #expect(kinds(text).contains(.governingLaw))
+    #expect(
+      !kinds("9. Venue. Any suit may be brought only in the courts where the Maker lives.").contains(.governingLaw))
+  }
 }
 
 /// Properties every extraction must have, on every corpus text.

@@ -29,7 +29,8 @@ struct MetamorphicTests {
   static func startsItem(_ line: Substring) -> Bool {
     let t = line.drop { $0 == " " || $0 == "\t" }
     guard let first = t.first else { return false }
-    if "-*•§(".contains(first) { return true }
+    // The bullets the tool reads as list markers (see `LinePass.bullets` and the tokeniser's `•`).
+    if "-*+•·▪●◦§(".contains(first) || t.hasPrefix("o ") { return true }
     let head = t.prefix { !$0.isWhitespace }
     if head.count <= 8, let last = head.last, ".)".contains(last),
       head.dropLast().allSatisfy({ $0.isNumber || $0 == "." || $0.isLetter })
@@ -101,13 +102,13 @@ struct MetamorphicTests {
 
   static func clauses(_ text: String, path: String) throws -> Set<String> {
     let doc = try DocumentReader.read(bytes: Array(text.utf8), path: path)
-    return Set(ClauseExtractor.extract(from: TokenizedText(doc.text)).map(\.kind.rawValue))
+    return Set(
+      ClauseExtractor.extract(from: TokenizedText(doc.text, skippingCommentLeaders: true)).map(\.kind.rawValue))
   }
 
-  /// The kinds found in each own text survive each change. Curly quotes and HTML wrapping must hold
-  /// everywhere; reflowing, tabs and capitals may move at most the listed few (layout-dependent sentence
-  /// splits, reported in the README).
-  @Test(arguments: [("quotes", 0), ("html", 0), ("tabs", 0), ("reflow", 2), ("capitals", 2)])
+  /// The kinds found in each own text survive each change: all five hold on every text this project
+  /// wrote (the corpus-wide counts, with the texts left and why, are in the README's Limits).
+  @Test(arguments: [("quotes", 0), ("html", 0), ("tabs", 0), ("reflow", 0), ("capitals", 0)])
   func ownTextsKeepTheirClauses(_ change: String, _ allowed: Int) throws {
     var broken: [String] = []
     let texts = Self.ownTexts()
@@ -137,14 +138,19 @@ struct MetamorphicTests {
     #expect(broken.count <= allowed, "\(change): \(broken.joined(separator: "; "))")
   }
 
-  /// A sample of the shared corpus (every 25th text): curly quotes and HTML wrapping change nothing.
-  @Test(.needsCorpus, arguments: ["quotes", "html"])
+  /// A sample of the shared corpus (every 25th text): curly quotes, HTML wrapping and tabs change nothing.
+  @Test(.needsCorpus, arguments: ["quotes", "html", "tabs"])
   func corpusSampleKeepsItsClauses(_ change: String) throws {
     let files = Corpus.files("spdx/test/simpleTestForGenerator", ext: "txt") + Corpus.files("ai", ext: "txt")
     var broken: [String] = []
     for path in stride(from: 0, to: files.count, by: 25).map({ files[$0] }) {
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      let variant = change == "quotes" ? Self.curlyQuotes(text) : Self.html(text)
+      let variant =
+        switch change {
+        case "quotes": Self.curlyQuotes(text)
+        case "tabs": Self.tabs(text)
+        default: Self.html(text)
+        }
       if try Self.clauses(text, path: "x.txt") != Self.clauses(variant, path: change == "html" ? "x.html" : "x.txt") {
         broken.append((path as NSString).lastPathComponent)
       }

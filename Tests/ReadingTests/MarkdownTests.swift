@@ -47,6 +47,8 @@ struct MarkdownTests {
       doc.text.contains(
         "You may use, copy and adapt the model weights; see the full terms (https://example.org/terms) for details."))
     #expect(doc.text.contains("Keep the notice & the name."))
+    // List markers stay, as in plain text: an item starts a sentence.
+    #expect(doc.text.contains("- Do not train a rival gardener."))
     #expect(!doc.text.contains("**"))
     #expect(!doc.text.contains("#"))
     #expect(!doc.text.contains("|---"))

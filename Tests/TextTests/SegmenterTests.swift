@@ -136,6 +136,7 @@ struct SentenceTests {
     ("He said \"stop.\" Then left.", ["He said \"stop.\"", "Then left."]),
     ("Visit example.com today; it is fine.", ["Visit example.com today; it is fine."]),
     ("See No. 5 here. Ok.", ["See No. 5 here.", "Ok."]),
+    ("THE NAME OF EXAMPLE INC. MAY NOT BE USED. NEXT.", ["THE NAME OF EXAMPLE INC. MAY NOT BE USED.", "NEXT."]),
   ])
   func splits(_ input: String, _ expected: [String]) {
     #expect(sentences(input) == expected)
@@ -238,5 +239,85 @@ struct DefinitionTests {
     let t = TokenizedText(text)
     let d = try #require(Segmenter.segment(t).definition(named: "output"))
     #expect(t.slice(d.definitionSpan) == "\"Output\" means what the model emits. It excludes the inputs.")
+  }
+}
+
+/// Layout that is not meaning: comment leaders and sentences in capitals wrapped at the margin.
+struct LayoutTests {
+  func sentences(_ s: String, leaders: Bool = true) -> [String] {
+    let t = TokenizedText(s, skippingCommentLeaders: leaders)
+    return Segmenter.segment(t).sentences.map { t.sliceWithoutLeaders($0.span) }
+  }
+
+  @Test func commentBlockReadsAsPlainText() {
+    let block = """
+      /*
+       * You may share this widget, provided
+       * that you keep this note.
+       *
+       * 1. Keep the name.
+       */
+      """
+    let got = sentences(block)
+    #expect(got.contains("You may share this widget, provided\n   that you keep this note."))
+    #expect(got.contains("1. Keep the name."))
+    // Without the option the `*` column stays (identification matches reference texts as written).
+    #expect(TokenizedText(block).tokens.count > TokenizedText(block, skippingCommentLeaders: true).tokens.count)
+  }
+
+  @Test func hashAndSlashLeadersAndMarkdownHeadings() {
+    #expect(
+      sentences("# Terms\n\n# You may copy it\n# if you keep this note.") == [
+        "Terms", "You may copy it\n  if you keep this note.",
+      ])
+    #expect(
+      sentences("// You may copy it\n// if you keep this note.") == ["You may copy it\n   if you keep this note."])
+  }
+
+  @Test func anItemAfterALineEndingInAnAddress() {
+    let got = sentences(
+      "Include on copies:\n1. A link to the text at\nthis place: https://example.org/terms\n2. The full text of this note."
+    )
+    #expect(got.last == "2. The full text of this note.")
+  }
+
+  @Test func listItemsAfterAnIntroAndAfterAnIndentedQuote() {
+    let got = sentences(
+      "You may share it, provided that\n1. Every copy names us.\n2. You show this line:\n     Made with Widget\n3. No name is used."
+    )
+    #expect(got.contains("1. Every copy names us."))
+    #expect(got.contains("3. No name is used."))
+  }
+
+  @Test func aPeriodBulletEndsNoSentence() {
+    let lower = sentences("You may not\n\n. rent the widget;\n\n. sell the widget.")
+    let upper = sentences("You may not\n\n. RENT THE WIDGET;\n\n. sell the widget.")
+    #expect(lower == ["You may not", ". rent the widget;", ". sell the widget."])
+    #expect(upper == ["You may not", ". RENT THE WIDGET;", ". sell the widget."])
+  }
+
+  @Test func aPlainStarListKeepsItsItems() {
+    #expect(
+      sentences("You may not:\n* rent it;\n* sell it;\n* lend it.") == [
+        "You may not:", "* rent it;", "* sell it;", "* lend it.",
+      ])
+  }
+
+  @Test func wrappedCapitalsAreNotHeadings() {
+    let text = """
+      Some terms.
+
+      THE NAME OF THE WIDGET MAKER AND THE NAMES OF ITS HELPERS
+      MUST NOT BE USED TO PROMOTE OTHER WIDGETS.
+
+      LIMITATION OF LIABILITY
+      NO HELPER IS LIABLE.
+      """
+    let t = TokenizedText(text)
+    let s = Segmenter.segment(t)
+    #expect(s.headings.map(\.text) == ["LIMITATION OF LIABILITY"])
+    #expect(
+      s.sentences.map { t.slice($0.span) }.contains(
+        "THE NAME OF THE WIDGET MAKER AND THE NAMES OF ITS HELPERS\nMUST NOT BE USED TO PROMOTE OTHER WIDGETS."))
   }
 }

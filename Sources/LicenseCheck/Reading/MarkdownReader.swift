@@ -54,6 +54,8 @@ enum MarkdownReader {
         i = next
         continue
       }
+      // Indentation is kept: it tells a nested list item from a wrapped line (see `LinePass`).
+      if s > i { out.copy(src, i, s) }
       var p = s
       // Block quote markers.
       while p < contentEnd, src[p] == UInt8(ascii: ">") {
@@ -69,12 +71,13 @@ enum MarkdownReader {
         while p < contentEnd, src[p] == 0x20 { p += 1 }
         while end > p, src[end - 1] == UInt8(ascii: "#") || src[end - 1] == 0x20 { end -= 1 }
       }
-      // Bullet markers (numbered items keep their numbers: they are section numbers).
+      // Bullet markers are kept, as numbered items keep their numbers: a list item starts a sentence,
+      // and "You may not:" reaches the items below it as in the same list in plain text.
       if p + 1 < end, src[p] == UInt8(ascii: "-") || src[p] == UInt8(ascii: "*") || src[p] == UInt8(ascii: "+"),
         src[p + 1] == 0x20
       {
-        p += 2
-        while p < end, src[p] == 0x20 { p += 1 }
+        out.copy(src, p, p + 1)
+        p += 1
       }
       if let open = find(src, "<!--", from: p, to: end), find(src, "-->", from: open, to: end) == nil {
         inline(src, from: p, to: open, into: &out)

@@ -113,7 +113,11 @@ struct LinePass {
   static let appendixKeywords = TextLexicon.set(["schedule", "exhibit", "attachment", "appendix", "annex"])
   static let section = wordHash("§")
   static let copyright = wordHash("copyright")
-  static let bullets: Set<UInt64> = [wordHash("•"), wordHash("-"), wordHash("*"), wordHash("+"), wordHash("o")]
+  /// List bullets; `.` is a bullet mangled by conversion (". work around …"), never a sentence end
+  /// at a line start.
+  static let bullets: Set<UInt64> = [
+    wordHash("•"), wordHash("-"), wordHash("*"), wordHash("+"), wordHash("o"), wordHash("."),
+  ]
 
   var tokens: [Token] { text.tokens }
 
@@ -128,6 +132,8 @@ struct LinePass {
       while t + 1 < line.end, text.tokens[t].kind == .punctuation || text.is(t, wordHash("o")),
         Self.bullets.contains(tokens[t].hash), !text.touchesNext(t)
       {
+        // A bullet ends no sentence (a `.` bullet before a capital would).
+        flags[t] |= TokenFlag.marker
         t += 1
         bullet = true
       }
@@ -137,7 +143,7 @@ struct LinePass {
         let prev = li > 0 ? lines[li - 1] : nil
         var allowed = blankBefore || prevWasMarker || prevWasHeading || bullet
         if !allowed, let prev {
-          allowed = line.indent > prev.indent || endsClause(prev.end - 1)
+          allowed = line.indent > prev.indent || endsClause(prev.end - 1) || continuesList(m, line: line, prev: prev)
         }
         if allowed {
           let prevColon = prev.map { text.isPunct($0.end - 1, UInt8(ascii: ":")) } ?? false
@@ -202,13 +208,39 @@ struct LinePass {
       return false
     }
     if terminal(i) { return true }
+    // A line that ends with an address ("… at this location: https://…") has no words left to wrap.
+    if text.tokens[i].kind == .url { return true }
     if i > 0,
       text.isPunct(i, UInt8(ascii: ")")) || text.isPunct(i, UInt8(ascii: "\""))
         || text.isPunct(i, UInt8(ascii: "'")), terminal(i - 1)
     {
       return true
     }
-    return text.is(i, H.and) || text.is(i, H.or)
+    if text.is(i, H.and) || text.is(i, H.or) { return true }
+    // "…; and," / "…, or,": the joining word before a comma still closes the item.
+    return i > 0 && text.isPunct(i, UInt8(ascii: ",")) && (text.is(i - 1, H.and) || text.is(i - 1, H.or))
+  }
+
+  /// Words that end a line introducing a list whose first item follows without a colon.
+  static let listIntro: Set<UInt64> = Set(["that", "provided", "following"].map(wordHash))
+
+  /// Whether a marker is the next item of an open list, back at that list's indentation after a more
+  /// indented line ("3. … acknowledgement:\n     This product includes …\n4. The name …"): an item,
+  /// whatever the line before it ends with.
+  func continuesList(_ m: SectionMarker, line: Line, prev: Line) -> Bool {
+    // "… provided that\n1. Every copy …": a first numbered item after words that introduce a list
+    // ("provided that\n(i) you comply …, and (ii) …" runs on in the sentence: only `1.` and `1)`).
+    if Self.listIntro.contains(tokens[prev.end - 1].hash),
+      m.candidates.contains(where: {
+        $0.kind == .arabic && $0.ordinal == 1 && ($0.format == UInt8(ascii: ".") || $0.format == UInt8(ascii: ")"))
+      })
+    {
+      return true
+    }
+    guard line.indent < prev.indent else { return false }
+    return stack.contains { o in
+      o.indent == line.indent && m.candidates.contains { $0.sameStyle(o.cand) && $0.ordinal == o.cand.ordinal + 1 }
+    }
   }
 
   // MARK: Markers
@@ -491,6 +523,7 @@ struct LinePass {
       return (h..<p, p)
     }
     guard !text.isPunct(e - 1, UInt8(ascii: ",")), isTitle(h, e) || isAllCaps(h, e) else { return nil }
+    if wrappedCapitals(h, e, words: words) { return nil }
     // A capitalised line that ends on a function word, or a long one with commas, is a sentence in
     // capitals wrapped at the margin ("1. THIS NOTICE IS REPRODUCED IN"), not a heading.
     if Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(h, e)) { return nil }
@@ -529,6 +562,7 @@ struct LinePass {
       guard allCaps, text.isPunct(e - 1, UInt8(ascii: ".")) else { return false }
     }
     guard allCaps || isTitle(a, e) else { return false }
+    if allCaps, wrappedCapitals(a, e, words: words) { return false }
     // A sentence in capitals wrapped at the margin ends its line on a function word or mid-list.
     if let next, tokens[next.first].line == tokens[e - 1].line + 1,
       Self.continuation.contains(tokens[e - 1].hash) || (words > 6 && containsComma(a, e))
@@ -538,6 +572,19 @@ struct LinePass {
     // A wrapped sentence continues in lowercase on the next line.
     if let next, tokens[next.first].line == tokens[e - 1].line + 1, text.startsLower(next.first) { return false }
     return true
+  }
+
+  /// Words of a sentence that a heading does not hold: modals and the verb "be".
+  static let sentenceVerbs: Set<UInt64> = Set(
+    ["shall", "must", "may", "will", "is", "are", "be", "should", "can", "cannot", "not"].map(wordHash))
+
+  /// A line in capitals that is the first line of a wrapped sentence, not a heading: the sentence
+  /// goes on in the next line and the line is long (eight words or more) or holds a modal or "be".
+  /// In capitals every word looks like a title word, so only length and verbs tell the two apart.
+  func wrappedCapitals(_ a: Int, _ e: Int, words: Int) -> Bool {
+    guard isAllCaps(a, e), e < tokens.count, tokens[e].line == tokens[e - 1].line + 1 else { return false }
+    if words >= 8 { return true }
+    return (a..<e).contains { tokens[$0].kind == .word && Self.sentenceVerbs.contains(tokens[$0].hash) }
   }
 
   /// Every word capitalised except short function words ("Grant of Rights").

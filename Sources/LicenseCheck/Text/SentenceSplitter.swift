@@ -14,6 +14,10 @@ struct SentenceSplitter {
     "inc", "ltd", "pte", "pty", "corp", "kk", "srl", "spa", "oy", "ab", "nv", "co", "llc", "plc", "gmbh", "bv", "sa",
     "ag", "lp", "llp",
   ])
+  /// Words that go on a sentence after a company suffix, never start one.
+  static let afterCompany = TextLexicon.set([
+    "may", "shall", "must", "will", "not", "is", "are", "be", "should", "can", "cannot", "and", "or", "nor",
+  ])
   static let all = wordHash("all")
   static let rights = wordHash("rights")
   static let numberAbbreviations = TextLexicon.set(["no", "nos", "nr"])
@@ -95,6 +99,9 @@ struct SentenceSplitter {
       if text.isWord(p, in: Self.companies) {
         // `Example, Inc. (the "Company")`, `Example, Inc. All rights reserved.`
         if text.isPunct(e, UInt8(ascii: "(")) { return nil }
+        // `THE NAME OF EXAMPLE INC. MAY NOT BE USED`: in capitals the next word's capital says nothing,
+        // and no sentence starts with a modal or "not".
+        if text.isWord(e, in: Self.afterCompany) { return nil }
         // `Orbitcraft Pte. Ltd.`, `Kanade Co. Ltd.`: a second suffix continues the name.
         if text.tokens[e].kind == .word, text.isWord(e, in: Self.companies) { return nil }
         if text.is(e, Self.all), e + 1 < text.tokens.count, text.is(e + 1, Self.rights) { return nil }

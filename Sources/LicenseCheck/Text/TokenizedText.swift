@@ -16,15 +16,29 @@ public struct TokenizedText: Sendable, Equatable {
   public let normalizedBytes: [UInt8]
   /// Byte offset of the start of each line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// The comment leaders the tokens skip (see ``CommentLeaders``); empty unless asked for.
+  public let commentLeaders: [Range<Int>]
 
   /// Tokenises a text.
   ///
   /// - Complexity: O(n) in the text's UTF-8 length.
   public init(_ text: String) {
+    self.init(text, skippingCommentLeaders: false)
+  }
+
+  /// Tokenises a text, optionally reading it as if pasted out of a source comment.
+  ///
+  /// - Parameter skippingCommentLeaders: read a licence pasted from a source comment as the plain
+  ///   licence: the `#`, `//` and C-block `*` at line starts make no tokens (clause extraction asks
+  ///   for it; identification matches reference texts as written).
+  /// - Complexity: O(n) in the text's UTF-8 length.
+  public init(_ text: String, skippingCommentLeaders: Bool) {
     self.text = text
     let bytes = Array(text.utf8)
     self.bytes = bytes
-    var t = Tokenizer(bytes: bytes)
+    let skips = skippingCommentLeaders ? CommentLeaders.ranges(bytes) : []
+    commentLeaders = skips
+    var t = Tokenizer(bytes: bytes, skips: skips)
     t.run()
     tokens = t.tokens
     normalizedBytes = t.norm
@@ -54,6 +68,17 @@ public struct TokenizedText: Sendable, Equatable {
     String(decoding: bytes[span.start..<span.end], as: UTF8.self)
   }
 
+  /// The text between two byte offsets with the skipped comment leaders as spaces (for values
+  /// quoted from the text, such as a notice or a place, that may run over several lines).
+  public func sliceWithoutLeaders(_ span: Span) -> String {
+    guard !commentLeaders.isEmpty else { return slice(span) }
+    var out = Array(bytes[span.start..<span.end])
+    for r in commentLeaders where r.upperBound > span.start && r.lowerBound < span.end {
+      for k in Swift.max(r.lowerBound, span.start)..<Swift.min(r.upperBound, span.end) { out[k - span.start] = 0x20 }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// The 1-based line holding a byte offset.
   ///
   /// - Complexity: O(log lines).
@@ -76,16 +101,28 @@ struct Tokenizer {
   var lineStarts: [Int] = [0]
   var line: Int32 = 1
 
-  init(bytes: [UInt8]) {
+  /// Byte ranges that make no tokens (comment leaders), in order.
+  let skips: [Range<Int>]
+
+  init(bytes: [UInt8], skips: [Range<Int>] = []) {
     self.bytes = bytes
+    self.skips = skips
     tokens.reserveCapacity(bytes.count / 5)
     norm.reserveCapacity(bytes.count)
   }
 
   mutating func run() {
     let n = bytes.count
+    // Comment leaders (`#`, `//`, the `*` column of a C comment block) are layout, not words: the
+    // same licence pasted from a source file must read like the plain one.
+    var nextSkip = 0
     var i = 0
     while i < n {
+      if nextSkip < skips.count, i >= skips[nextSkip].lowerBound {
+        if i < skips[nextSkip].upperBound { i = skips[nextSkip].upperBound }
+        nextSkip += 1
+        continue
+      }
       let b = bytes[i]
       if b == 0x0A {
         line += 1
@@ -356,5 +393,96 @@ struct Tokenizer {
       Token(
         kind: kind, start: Int32(start), end: Int32(end), line: line, normStart: Int32(normStart),
         normEnd: Int32(norm.count), hash: h))
+  }
+}
+
+/// Comment leaders at line starts: the byte ranges the tokeniser skips.
+///
+/// `#` (1–6, a Markdown heading in a `.txt` or a shell comment) and `//` before a space always are;
+/// a `*` only in a C comment block, a run of three or more lines that start with it and that has a
+/// line of `*` and `/` only or sentences wrapping from one line to the next, since a plain `* item`
+/// list keeps its bullets. A box comment's closing `*` at the end of a line goes too.
+enum CommentLeaders {
+  static func ranges(_ b: [UInt8]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    // The current run of `*` lines: their skip ranges, whether one is bare, wrapped sentences.
+    var run: [Range<Int>] = []
+    var runLines = 0
+    var bare = false
+    var wraps = 0
+    var prevOpen = false
+    var prevLong = false
+    func flush() {
+      if runLines >= 3, bare || wraps >= 2 { out += run }
+      run = []
+      runLines = 0
+      bare = false
+      wraps = 0
+      prevOpen = false
+      prevLong = false
+    }
+    @inline(__always) func space(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 }
+    let n = b.count
+    var ls = 0
+    while ls < n {
+      var le = ls
+      while le < n, b[le] != 0x0A { le += 1 }
+      var e = le
+      while e > ls, space(b[e - 1]) || b[e - 1] == 0x0D { e -= 1 }
+      var s = ls
+      while s < e, space(b[s]) { s += 1 }
+      var star = false
+      if s < e, b[s] == UInt8(ascii: "#") {
+        var h = s
+        while h < e, b[h] == UInt8(ascii: "#") { h += 1 }
+        if h - s <= 6, h == e || space(b[h]) { out.append(s..<h) }
+      } else if s + 1 < e, b[s] == UInt8(ascii: "/"), b[s + 1] == UInt8(ascii: "/") {
+        var h = s
+        while h < e, b[h] == UInt8(ascii: "/") { h += 1 }
+        if h == e || space(b[h]) { out.append(s..<h) }
+      } else if s < e,
+        b[s] == UInt8(ascii: "*") || (b[s] == UInt8(ascii: "/") && s + 1 < e && b[s + 1] == UInt8(ascii: "*"))
+      {
+        var h = s
+        while h < e, b[h] == UInt8(ascii: "*") || b[h] == UInt8(ascii: "/") { h += 1 }
+        if h == e {
+          // `/*`, ` *`, `*/`, `/*****`: a comment line with no words.
+          star = true
+          bare = true
+          run.append(s..<e)
+          prevOpen = false
+          prevLong = false
+        } else if space(b[h]), h - s == 1 || b[s] == UInt8(ascii: "/") {
+          star = true
+          run.append(s..<h)
+          var c = h
+          while c < e, space(b[c]) { c += 1 }
+          // The sentence goes on from the previous line: it starts in lowercase after a line with no
+          // stop, or (in capitals) after a long line with no stop.
+          if prevOpen, c < e, (b[c] >= 0x61 && b[c] <= 0x7A) || (prevLong && b[c] >= 0x41 && b[c] <= 0x5A) {
+            wraps += 1
+          }
+          // A box comment's right edge (` *`) or a closing `*/`.
+          var t = e
+          while t > c, b[t - 1] == UInt8(ascii: "*") || b[t - 1] == UInt8(ascii: "/") { t -= 1 }
+          if t < e, t > c, space(b[t - 1]), b[t..<e].contains(UInt8(ascii: "*")) {
+            run.append(t..<e)
+            e = t
+            while e > c, space(b[e - 1]) { e -= 1 }
+          }
+          let last = b[e - 1]
+          prevOpen = !(last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ":"))
+          prevLong = e - c >= 50
+        }
+      }
+      if star {
+        runLines += 1
+      } else {
+        flush()
+      }
+      ls = le + 1
+    }
+    flush()
+    return out.sorted { $0.lowerBound < $1.lowerBound }
   }
 }

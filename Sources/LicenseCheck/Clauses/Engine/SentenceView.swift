@@ -428,7 +428,7 @@ final class SentenceView {
   }
 
   /// The raw text of a word range.
-  func raw(_ r: Range<Int>) -> String { text.slice(byteSpan(r)) }
+  func raw(_ r: Range<Int>) -> String { text.sliceWithoutLeaders(byteSpan(r)) }
 
   /// The normal form of the word at a position.
   func word(_ i: Int) -> String { text.normalized(text.tokens[wordTokens[i]]) }

@@ -206,7 +206,9 @@ struct GoverningLawRule: ClauseRule {
         v.first(lawOf).map { lo in
           v.first(.applyVerbs, in: lo.upperBound..<Swift.min(v.count, lo.upperBound + 8)) != nil
         } ?? false
-      guard v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil || lawsApply,
+      guard
+        v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil || lawsApply
+          || headedGoverningLaw(ctx, v),
         v.has(.lawOfLawsOf)
       else { continue }
       // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
@@ -249,6 +251,17 @@ struct GoverningLawRule: ClauseRule {
         ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }
     return out
+  }
+
+  /// "11) Jurisdiction, Venue and Governing Law. Any action … may be brought only in the courts of …
+  /// and under the laws of that jurisdiction": a venue and a law in a section headed "Governing Law"
+  /// choose the law with no governing verb. The heading decides, wherever the layout puts it (a
+  /// run-in bold heading in Markdown is split off the sentence, in plain text it is not).
+  static func headedGoverningLaw(_ ctx: ExtractionContext, _ v: SentenceView) -> Bool {
+    guard v.first(venue) != nil, let s = ctx.structure.innermostSection(containing: v.span.start),
+      let h = s.heading
+    else { return false }
+    return h.lowercased().contains("governing law")
   }
 
   /// Court designators that follow the place in a court's name ("Tokyo District Court").

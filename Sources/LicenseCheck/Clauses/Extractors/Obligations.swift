@@ -457,11 +457,23 @@ struct AttributionDisplayRule: ClauseRule {
       return (q.text, q.words)
     }
     for m in v.find(phrases, in: after..<v.count) where m.upperBound < v.count && v.isCapitalised(m.upperBound) {
+      // In a sentence in capitals every word is capitalised: the capitals mark no name.
+      if shouted(v.rawWord(m.lowerBound)) { continue }
       var e = m.upperBound
       while e < v.count, e < m.upperBound + 4, v.isCapitalised(e) { e += 1 }
       return (v.raw(m.lowerBound..<e), m.lowerBound..<e)
     }
     return nil
+  }
+
+  /// A word in capitals (two letters or more, none lowercase): "BASED", not "Powered" or "X".
+  static func shouted(_ w: Substring) -> Bool {
+    var letters = 0
+    for b in w.utf8 {
+      if b >= 0x61 && b <= 0x7A { return false }
+      if b >= 0x41 && b <= 0x5A { letters += 1 }
+    }
+    return letters >= 2
   }
 
   /// Whether a comma, colon or semicolon stands right before the word at `at`.
@@ -1049,7 +1061,7 @@ enum QuoteFinder {
           let span = Span(start: Int(toks[i + 1].start), end: Int(toks[j - 1].end))
           let words = v.wordTokens.indices.filter { v.wordTokens[$0] > i && v.wordTokens[$0] < j }
           if let lo = words.first, let hi = words.last {
-            return Quoted(text: v.text.slice(span), words: lo..<(hi + 1))
+            return Quoted(text: v.text.sliceWithoutLeaders(span), words: lo..<(hi + 1))
           }
         }
         i = j + 1
