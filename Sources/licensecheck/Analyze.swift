@@ -58,6 +58,7 @@ struct Analyze: ParsableCommand {
   /// The command's work, from plain values: also called for a plain one-file line parsed without
   /// ArgumentParser (``AnalyzeLine``).
   static func run(paths: [String], format: Format, policy: String?, failOn: FailOn?, analyzer: Analyzer) throws {
+    if format == .jsonl, paths.count > 1 { Output.bufferStdoutForPipes() }
     var inputs = Inputs(analyzer: analyzer)
     if let policy {
       do {
