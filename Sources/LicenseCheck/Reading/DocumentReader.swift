@@ -123,7 +123,13 @@ enum NumberBounds {
   /// How many numbers (digits with well-formed thousands separators, standing alone: not inside a
   /// word such as a hash) have more than ``maxDigits`` integer digits.
   static func oversizedNumbers(in utf8: String.UTF8View) -> Int {
-    let b = Array(utf8)
+    // The string's own bytes (a native string has them in one piece): copying them into an Array
+    // cost more than the search.
+    if let count = utf8.withContiguousStorageIfAvailable({ oversizedNumbers(in: $0) }) { return count }
+    return Array(utf8).withUnsafeBufferPointer { oversizedNumbers(in: $0) }
+  }
+
+  static func oversizedNumbers(in b: UnsafeBufferPointer<UInt8>) -> Int {
     @inline(__always) func isDigit(_ i: Int) -> Bool { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
     @inline(__always) func isWordByte(_ i: Int) -> Bool {
       i >= 0 && i < b.count && ((b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A || b[i] >= 0x80 || isDigit(i))
