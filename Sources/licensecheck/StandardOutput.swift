@@ -19,6 +19,9 @@ extension Output {
   /// line went out in its own `write` call, on the thread that prints every other line.
   static func bufferStdoutForPipes() {
     guard isatty(STDOUT_FILENO) == 0 else { return }
-    _ = setvbuf(stdout, nil, _IOFBF, 1 << 16)
+    // glibc ignores the size when it allocates the buffer itself, so it gets one, kept until exit
+    // (the stream writes from it when the process ends).
+    let size = 1 << 16
+    _ = setvbuf(stdout, UnsafeMutablePointer<CChar>.allocate(capacity: size), _IOFBF, size)
   }
 }
