@@ -73,7 +73,7 @@ struct Analyze: ParsableCommand {
     var failed = false
     var anyNotConformant = false
     var first = true
-    // Files are read, analysed and rendered on all cores, a batch at a time, and printed in input order;
+    // Files are read, analysed and rendered on all cores (this thread is one of the workers) and printed in input order;
     // only the json format keeps every analysis (it prints one array at the end).
     try inputs.analyzer.analyze(paths: paths, policy: inputs.policy) { path, outcome -> Rendered in
       guard case .analysed(let analysis, let warnings) = outcome else { return Rendered(outcome: outcome) }
