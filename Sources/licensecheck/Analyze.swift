@@ -40,9 +40,14 @@ struct Analyze: ParsableCommand {
   @Argument(help: "Licence files to analyse; - reads standard input.")
   var paths: [String]
 
-  /// One input's outcome with its rendering, made on a worker thread.
+  /// One input's outcome with its rendering, made on a worker thread. Only the json format keeps the
+  /// analysis itself (it prints one array at the end): for the others it is freed on the worker that
+  /// rendered it, so results waiting their turn hold their output only.
   struct Rendered: Sendable {
-    let outcome: FileAnalysis
+    /// Why the input could not be read; nil when it was analysed.
+    var failure: ReadError?
+    var osdConformant = true
+    var analysis: LicenseAnalysis?
     var warnings: [String] = []
     var output: Result<String, any Error>?
     /// The jsonl line with its newline, as bytes: written to stdout as they are, with no `String` made.
@@ -58,6 +63,7 @@ struct Analyze: ParsableCommand {
   /// The command's work, from plain values: also called for a plain one-file line parsed without
   /// ArgumentParser (``AnalyzeLine``).
   static func run(paths: [String], format: Format, policy: String?, failOn: FailOn?, analyzer: Analyzer) throws {
+    if format == .jsonl, paths.count > 1 { Output.bufferStdoutForPipes() }
     var inputs = Inputs(analyzer: analyzer)
     if let policy {
       do {
@@ -72,38 +78,42 @@ struct Analyze: ParsableCommand {
     var failed = false
     var anyNotConformant = false
     var first = true
-    // Files are read, analysed and rendered on all cores, a batch at a time, and printed in input order;
+    // Files are read, analysed and rendered on all cores (this thread is one of the workers) and printed in input order;
     // only the json format keeps every analysis (it prints one array at the end).
     try inputs.analyzer.analyze(paths: paths, policy: inputs.policy) { path, outcome -> Rendered in
-      guard case .analysed(let analysis, let warnings) = outcome else { return Rendered(outcome: outcome) }
-      var r = Rendered(outcome: outcome)
+      let analysis: LicenseAnalysis
+      let warnings: [ReadWarning]
+      switch outcome {
+      case .failed(let error): return Rendered(failure: error)
+      case .analysed(let a, let w): (analysis, warnings) = (a, w)
+      }
+      var r = Rendered(osdConformant: analysis.osdConformant)
       r.warnings = warnings.map { "\(path): \($0.message)" }
       switch format {
       case .jsonl: r.line = Result { try Output.jsonLineBytes(analysis) }
       case .text:
         r.output = .success(
           Output.escaped(TextReport.render(analysis, style: style), multiline: true, keepStyle: style.colour))
-      case .json: break
+      case .json: r.analysis = analysis
       }
       return r
     } emit: { r in
-      switch r.outcome {
-      case .failed(let error):
+      if let error = r.failure {
         failed = true
         Output.error(error)
-      case .analysed(let analysis, _):
-        for w in r.warnings { Output.warn(w) }
-        if !analysis.osdConformant { anyNotConformant = true }
-        switch format {
-        case .jsonl: Output.writeStdout(try r.line!.get())
-        case .text:
-          if !first { print("") }
-          let out = try r.output!.get()
-          print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
-        case .json: results.append(analysis)
-        }
-        first = false
+        return
       }
+      for w in r.warnings { Output.warn(w) }
+      if !r.osdConformant { anyNotConformant = true }
+      switch format {
+      case .jsonl: Output.writeStdout(try r.line!.get())
+      case .text:
+        if !first { print("") }
+        let out = try r.output!.get()
+        print(out, terminator: out.hasSuffix("\n") ? "" : "\n")
+      case .json: results.append(r.analysis!)
+      }
+      first = false
     }
     if format == .json {
       // One shape whatever the number of inputs: an array of analyses, in input order; nothing at all when

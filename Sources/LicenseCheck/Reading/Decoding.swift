@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Turns input bytes into UTF-8 text plus a map back to the bytes.
 ///
 /// Decoding is done by hand on bytes, not through Foundation, so that every
@@ -19,7 +25,12 @@ enum Decoding {
   /// Old Mac files end lines with `\r` alone. Every later stage splits lines at `\n`, so a lone `\r`
   /// becomes `\n` (one byte for one byte: spans and the source map stay as they are); `\r\n` is kept.
   static func normalizeLoneCarriageReturns(_ utf8: inout [UInt8]) {
-    guard let first = utf8.firstIndex(of: 0x0D) else { return }
+    // memchr: the usual text has no carriage return, and the generic search cost 5 instructions a byte.
+    let first: Int? = utf8.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress, let hit = memchr(base, 0x0D, raw.count) else { return nil }
+      return base.distance(to: UnsafeRawPointer(hit))
+    }
+    guard let first else { return }
     var i = first
     let n = utf8.count
     while i < n {
@@ -74,51 +85,79 @@ enum Decoding {
   static func refuseBinary(_ body: ArraySlice<UInt8>, path: String) throws(ReadError) {
     let sample = body.prefix(65_536)
     var controls = 0
-    for b in sample {
-      if b == 0 { throw ReadError(.binary, path: path) }
-      if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C { controls += 1 }
+    let zero: Bool = sample.withUnsafeBufferPointer { p in
+      var i = 0
+      while i < p.count {
+        // Eight bytes at a time while none is below 0x20 (most words of a text: only line ends are);
+        // the test (`hasless` of Bit Twiddling Hacks) never misses such a byte.
+        if i + 8 <= p.count {
+          let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+          }
+        }
+        let end = Swift.min(i + 8, p.count)
+        while i < end {
+          let b = p[i]
+          if b == 0 { return true }
+          if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C { controls += 1 }
+          i += 1
+        }
+      }
+      return false
     }
+    if zero { throw ReadError(.binary, path: path) }
     if !sample.isEmpty, controls * 10 > sample.count { throw ReadError(.binary, path: path) }
   }
 
   /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
   static func firstInvalidUTF8(_ b: ArraySlice<UInt8>) -> Int? {
-    var i = b.startIndex
-    let end = b.endIndex
-    while i < end {
-      let c = b[i]
-      if c < 0x80 {
-        i += 1
-        continue
+    b.withUnsafeBufferPointer { p -> Int? in
+      var i = 0
+      let end = p.count
+      while i < end {
+        // Eight ASCII bytes at a time: most of a licence text.
+        if i + 8 <= end,
+          UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          i += 8
+          continue
+        }
+        let c = p[i]
+        if c < 0x80 {
+          i += 1
+          continue
+        }
+        let n: Int
+        var minScalar: UInt32
+        var v: UInt32
+        if c & 0xE0 == 0xC0 {
+          n = 1
+          v = UInt32(c & 0x1F)
+          minScalar = 0x80
+        } else if c & 0xF0 == 0xE0 {
+          n = 2
+          v = UInt32(c & 0x0F)
+          minScalar = 0x800
+        } else if c & 0xF8 == 0xF0 {
+          n = 3
+          v = UInt32(c & 0x07)
+          minScalar = 0x10000
+        } else {
+          return b.startIndex + i
+        }
+        if i + n >= end { return b.startIndex + i }
+        for k in 1...n {
+          let cc = p[i + k]
+          if cc & 0xC0 != 0x80 { return b.startIndex + i }
+          v = (v << 6) | UInt32(cc & 0x3F)
+        }
+        if v < minScalar || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return b.startIndex + i }
+        i += n + 1
       }
-      let n: Int
-      var minScalar: UInt32
-      var v: UInt32
-      if c & 0xE0 == 0xC0 {
-        n = 1
-        v = UInt32(c & 0x1F)
-        minScalar = 0x80
-      } else if c & 0xF0 == 0xE0 {
-        n = 2
-        v = UInt32(c & 0x0F)
-        minScalar = 0x800
-      } else if c & 0xF8 == 0xF0 {
-        n = 3
-        v = UInt32(c & 0x07)
-        minScalar = 0x10000
-      } else {
-        return i
-      }
-      if i + n >= end { return i }
-      for k in 1...n {
-        let cc = b[i + k]
-        if cc & 0xC0 != 0x80 { return i }
-        v = (v << 6) | UInt32(cc & 0x3F)
-      }
-      if v < minScalar || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
-      i += n + 1
+      return nil
     }
-    return nil
   }
 
   static func utf16(_ bytes: [UInt8], littleEndian: Bool, path: String) throws(ReadError) -> Result {
