@@ -342,4 +342,22 @@ struct OSDEvaluatorTests {
     #expect(analysis.conformance?.status == .undetermined)
     #expect(analysis.unexplained.contains { $0.cues.contains("may not") })
   }
+
+  /// Honesty about authorship ("the origin … must not be misrepresented; you must not claim that you
+  /// wrote the original") restricts no use: a zlib-style text is conformant on its clauses.
+  @Test func misrepresentingOriginIsNoRestriction() throws {
+    let text = """
+      Anyone may use, change and pass on the Quillwort kit for any purpose, free of charge, on these terms:
+
+      1. The origin of the kit must not be misrepresented; you must not claim that you wrote the original kit.
+
+      2. Changed copies of the source must be plainly marked as changed.
+
+      3. This notice must be kept in every copy of the source.
+
+      """
+    let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "LICENSE"))
+    #expect(analysis.conformance?.status == .conformant, "\(analysis.conformance?.reason ?? "")")
+    #expect(!analysis.unexplained.contains { $0.cues.contains("must not") })
+  }
 }

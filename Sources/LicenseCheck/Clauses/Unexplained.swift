@@ -89,6 +89,9 @@ public enum UnexplainedFinder {
     "modified", "derivative", "derivatives", "modification", "modifications", "part", "changed",
   ]
   static let patentWords: PhraseSet = ["patent", "patents"]
+  static let misrepresentOrigin: PhraseSet = [
+    "not be misrepresented", "not misrepresent", "not claim that you wrote", "not be misrepresented as",
+  ]
   /// "the only requirement", "the only conditions": what follows "the only" names a duty.
   static let dutyNouns: Set<String> = [
     "requirement", "requirements", "condition", "conditions", "obligation", "obligations", "restriction",
@@ -210,9 +213,13 @@ public enum UnexplainedFinder {
       }
       // "If you do not wish to do so, delete this exception statement": a choice left to the reader,
       // not a ban.
+      // "The origin of this software must not be misrepresented; you must not claim that you wrote the
+      // original software" (zlib and its family): honesty about authorship, no restriction on use,
+      // copying or distribution.
       let found = v.find(cues).filter { m in
         !(v.word(m.lowerBound) == "do" && m.lowerBound >= 2 && m.upperBound < v.count
           && v.word(m.lowerBound - 2) == "if" && ["wish", "want"].contains(v.word(m.upperBound)))
+          && v.first(misrepresentOrigin, in: m.lowerBound..<Swift.min(v.count, m.upperBound + 4)) == nil
       }
       guard !found.isEmpty || !limits.isEmpty else { continue }
       normative += 1
@@ -279,5 +286,6 @@ extension PhraseCatalogue {
     UnexplainedFinder.grantLimiters,
     UnexplainedFinder.sourceWords,
     UnexplainedFinder.patentWords,
+    UnexplainedFinder.misrepresentOrigin,
   ]
 }
