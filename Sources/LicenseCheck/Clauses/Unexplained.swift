@@ -200,17 +200,6 @@ public enum UnexplainedFinder {
       guard v.count > 0, v.mayContain(cues) || !limits.isEmpty, !ExtractionContext.isHeading(v) else {
         continue
       }
-      // A definition is no rule, unless a ban comes before its term: "Products derived from this
-      // software may not be called "X"" reads as a term defined by "called", but it bans a name.
-      if let termStart = definitions[v.index], limits.isEmpty,
-        !v.find(cues).contains(where: { m in
-          restrictiveCues.contains(
-            m.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " "))
-            && Int(text.tokens[v.wordTokens[m.lowerBound]].start) < termStart
-        })
-      {
-        continue
-      }
       // "If you do not wish to do so, delete this exception statement": a choice left to the reader,
       // not a ban.
       // "The origin of this software must not be misrepresented; you must not claim that you wrote the
@@ -221,6 +210,15 @@ public enum UnexplainedFinder {
           && v.word(m.lowerBound - 2) == "if" && ["wish", "want"].contains(v.word(m.upperBound)))
           && v.first(misrepresentOrigin, in: m.lowerBound..<Swift.min(v.count, m.upperBound + 4)) == nil
       }
+      // A definition is no rule, unless a ban comes before its term: "Products derived from this
+      // software may not be called "X"" reads as a term defined by "called", but it bans a name.
+      if let termStart = definitions[v.index], limits.isEmpty,
+        !found.contains(where: { m in
+          restrictiveCues.contains(cueText(v, m)) && Int(text.tokens[v.wordTokens[m.lowerBound]].start) < termStart
+        })
+      {
+        continue
+      }
       guard !found.isEmpty || !limits.isEmpty else { continue }
       normative += 1
       if covered[v.index] && limits.isEmpty {
@@ -229,8 +227,7 @@ public enum UnexplainedFinder {
       }
       var words: [String] = []
       for r in covered[v.index] ? limits : found {
-        // "can't" matched as "can not" (the view folds the "t"); say it the way it matched.
-        let w = r.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " ")
+        let w = cueText(v, r)
         if !words.contains(w) { words.append(w) }
       }
       let s = structure.sentences[v.index].span
@@ -242,6 +239,12 @@ public enum UnexplainedFinder {
           cues: words, text: body))
     }
     return (out, NormativeCoverage(normative: normative, explained: explained))
+  }
+
+  /// A matched cue as written in the cue list: "can't" matched as "can not" (the view folds the "t")
+  /// is said the way it matched.
+  static func cueText(_ v: SentenceView, _ r: Range<Int>) -> String {
+    r.map { v.hashes[$0] == Lexicon.notHash ? "not" : v.word($0) }.joined(separator: " ")
   }
 
   /// The sentence's text with each run of line breaks and tabs folded to one space and the ends
