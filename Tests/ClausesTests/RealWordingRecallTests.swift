@@ -287,6 +287,14 @@ extension RealWordingRecallTests {
     #expect(!kinds(text).contains(kind), "\(text)")
   }
 
+  /// SSLeay's copyleft in its own words: the terms of any version or derivative "cannot be changed".
+  @Test func distributionTermsCannotBeChanged() {
+    let text =
+      "The licence and distribution terms for any public version or derivative of this kit cannot be changed; the kit cannot be copied and put under another licence."
+    #expect(kinds(text).contains(.shareAlike))
+    #expect(!kinds("The distribution terms of the kit may be changed by the author.").contains(.shareAlike))
+  }
+
   /// Derived products "may not be called" the original's name: a naming rule.
   @Test func derivedProductsMayNotBeCalled() {
     let text =

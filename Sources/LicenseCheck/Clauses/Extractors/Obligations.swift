@@ -604,6 +604,15 @@ struct ShareAlikeRule: ClauseRule {
     var out: [Clause] = []
     let scope = docScope(ctx)
     for v in ctx.sentences() {
+      // "The licence and distribution terms for any publicly available version or derivative of this
+      // code cannot be changed, i.e. this code cannot simply be copied and put under another
+      // distribution licence" (SSLeay): derivatives keep these terms.
+      if let t = v.first(.distributionTerms), let c = v.first(.cannotBeChanged), v.has(.derivativeWord) {
+        var p = ClauseParameters()
+        p.scope = scope
+        out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(t, c), parameters: p))
+        continue
+      }
       guard let same = v.first(sameLicence), v.has(release) else { continue }
       // "Updates provided by the Licensor are subject to this agreement" covers the licensor's own changes:
       // derivatives "subject to the terms of this agreement" share alike only where they are distributed.
@@ -1078,6 +1087,13 @@ enum QuoteFinder {
 }
 
 extension PhraseSet {
+  fileprivate static let distributionTerms: PhraseSet = [
+    "licence and distribution terms", "license and distribution terms", "distribution terms",
+  ]
+  fileprivate static let derivativeWord: PhraseSet = ["derivative", "derivatives", "derived"]
+  fileprivate static let cannotBeChanged: PhraseSet = [
+    "cannot be changed", "can not be changed", "may not be changed", "must not be changed",
+  ]
   fileprivate static let mayNotBeCalled: PhraseSet = [
     "may not be called", "must not be called", "shall not be called", "may not be named", "must not be named",
     "shall not be named", "may not use the name", "may not be called by",
@@ -1344,6 +1360,9 @@ extension PhraseCatalogue {
       AcceptanceRule.licence,
       AcceptanceRule.mustAgree,
       AcceptanceRule.acceptanceAsCondition,
+      PhraseSet.distributionTerms,
+      PhraseSet.derivativeWord,
+      PhraseSet.cannotBeChanged,
       PhraseSet.mayNotBeCalled,
       PhraseSet.productsDerived,
       PhraseSet.anAcknowledgement,
