@@ -287,6 +287,24 @@ extension RealWordingRecallTests {
     #expect(!kinds(text).contains(kind), "\(text)")
   }
 
+  /// Passive keeping verbs, a name that may not "appear in their names", and acknowledging "the
+  /// copyright and authors".
+  @Test(arguments: [
+    ("Anyone may copy and share this file, as long as this notice is preserved.", ClauseKind.retainNotices),
+    ("You may use the fonts freely, as long as the copyright notices are retained in every copy.", .retainNotices),
+    (
+      "Products derived from this software may not use the \"quill.example\" name, nor may \"quill.example\" appear in their names.",
+      .naming
+    ),
+    (
+      "Printed versions of this guide, if sold without the source, must acknowledge the copyright and authors of this work.",
+      .attributionDisplay
+    ),
+  ])
+  func keepingAndNamingInOtherWords(_ text: String, _ kind: ClauseKind) {
+    #expect(kinds(text).contains(kind), "\(text)")
+  }
+
   /// SSLeay's copyleft in its own words: the terms of any version or derivative "cannot be changed".
   @Test func distributionTermsCannotBeChanged() {
     let text =

@@ -174,7 +174,7 @@ struct RetainNoticesRule: ClauseRule {
     "must not remove", "may not remove", "not alter", "duplicate", "carry", "display", "accompany", "appear",
     "appears", "not be removed", "be removed", "intact", "come with", "comes with", "contains", "contain",
     "accompanied", "gets copies", "get copies", "receives copies", "receive copies", "copies of", "remove", "kept",
-    "removed", "altered", "obscured",
+    "removed", "altered", "obscured", "retained", "preserved",
   ]
 
   /// "must include the following in a conspicuous location:" with the notice on the next line.
@@ -325,6 +325,7 @@ struct AttributionDisplayRule: ClauseRule {
   /// Help-About box the following notice", "the licence must be referenced via the GUI".
   static let acknowledge: PhraseSet = [
     "acknowledge the use", "acknowledge the source", "acknowledge the author", "acknowledge the authors",
+    "acknowledge the copyright",
     "acknowledge the origin", "acknowledge the contribution", "acknowledge its use", "acknowledge their use",
     "cite the paper", "cite the following", "cite the work", "cite the software", "cite the publication",
     "cite this", "give credit to", "give appropriate credit", "credit the authors", "credit the author",
@@ -1096,7 +1097,8 @@ extension PhraseSet {
   ]
   fileprivate static let mayNotBeCalled: PhraseSet = [
     "may not be called", "must not be called", "shall not be called", "may not be named", "must not be named",
-    "shall not be named", "may not use the name", "may not be called by",
+    "shall not be named", "may not use the name", "may not be called by", "appear in their name",
+    "appear in their names",
   ]
   fileprivate static let productsDerived: PhraseSet = ["products derived", "product derived", "derived products"]
   fileprivate static let anAcknowledgement: PhraseSet = [
