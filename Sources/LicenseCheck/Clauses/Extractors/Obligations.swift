@@ -197,9 +197,10 @@ struct RetainNoticesRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    let all = ctx.sentences()
-    for (k, v) in all.enumerated() {
-      if !v.has(notices), let c = followingCopyrightLine(ctx, v, next: k + 1 < all.count ? all[k + 1] : nil) {
+    for v in ctx.sentences() {
+      // The next line itself, heading-like or not: a short copyright line can read as a heading.
+      let next = v.index + 1 < ctx.views.count ? ctx.views[v.index + 1] : nil
+      if !v.has(notices), let c = followingCopyrightLine(ctx, v, next: next) {
         out.append(c)
         continue
       }
