@@ -300,6 +300,10 @@ extension RealWordingRecallTests {
       "Printed versions of this guide, if sold without the source, must acknowledge the copyright and authors of this work.",
       .attributionDisplay
     ),
+    (
+      "You must make sure that everyone who gets a copy of the kit from you also receives the License and the copyright notice.",
+      .includeLicense
+    ),
   ])
   func keepingAndNamingInOtherWords(_ text: String, _ kind: ClauseKind) {
     #expect(kinds(text).contains(kind), "\(text)")

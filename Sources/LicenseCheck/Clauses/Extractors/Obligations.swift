@@ -18,6 +18,9 @@ struct IncludeLicenseRule: ClauseRule {
     "license agreement is retained", "this entire statement", "this statement",
     "licence agreement is retained", "text of this agreement", "copy of this eula", "text of this eula",
     "copy of this document", "copies of this document",
+    // "everyone who receives a copy … also receives the License and the copyright notice" (Hippocratic).
+    "receives the license", "receive the license", "receives the licence", "receive the licence",
+    "gets the license", "get the license", "gets the licence", "get the licence",
   ]
   static let verbs: PhraseSet = [
     "pass", "pass it on", "along with", "together with",
