@@ -261,7 +261,7 @@ extension RealWordingRecallTests {
       .retainNotices
     ),
     (
-      "You may redistribute the kit. The source code must either be included in the distribution or be available for no more than the cost of distribution plus a nominal fee.",
+      "You may pass the kit on. Its source code must either be included with it or be available for at most what copying costs.",
       .discloseSource
     ),
     (

@@ -169,7 +169,7 @@ struct RealWordingTests {
   /// nothing. A text with only such sentences has no grant, so it is never conformant.
   @Test(arguments: [
     (
-      "In no case will any copyright holder, or any other party who may modify and/or redistribute the program as permitted above, be liable to you for damages.",
+      "No copyright holder, nor any other party who may modify and/or redistribute the kit, owes you damages of any kind.",
       false
     ),
     ("Licensor may modify or update the Software at any time, without notice to you.", false),

@@ -319,9 +319,8 @@ struct OSDEvaluatorTests {
     let text = """
       As a special exception, the copyright holders give you permission to link this program with the
       Tidewater library and to copy and distribute the combination. You must obey \(base) in all
-      respects for all of the code used other than Tidewater. If you modify this file, you may extend this
-      exception to your version of the file, but you are not obliged to. If you do not wish to do so,
-      delete this exception statement from your version.
+      respects for all of the code used other than Tidewater. You may modify this file and keep this
+      permission for your changed version. If you do not wish to keep it, remove this permission from your copy.
 
       """
     let analysis = Analyzer().analyze(try DocumentReader.read(bytes: Array(text.utf8), path: "EXCEPTION"))

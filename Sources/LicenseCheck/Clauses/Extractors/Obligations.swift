@@ -609,9 +609,8 @@ struct ShareAlikeRule: ClauseRule {
     var out: [Clause] = []
     let scope = docScope(ctx)
     for v in ctx.sentences() {
-      // "The licence and distribution terms for any publicly available version or derivative of this
-      // code cannot be changed, i.e. this code cannot simply be copied and put under another
-      // distribution licence" (SSLeay): derivatives keep these terms.
+      // SSLeay: the licence and distribution terms of any public version or derivative "cannot be
+      // changed", so the code may not be relicensed: derivatives keep these terms.
       if let t = v.first(.distributionTerms), let c = v.first(.cannotBeChanged), v.has(.derivativeWord) {
         var p = ClauseParameters()
         p.scope = scope
@@ -709,8 +708,8 @@ struct DiscloseSourceRule: ClauseRule {
   static let provide: PhraseSet = [
     "make available", "made available", "provide", "accompany", "accompanied", "offer", "include", "distribute",
     "convey", "give", "disclose", "publish", "inform", "must also", "available to",
-    // "The source code must either be included in the distribution or be available for no more than
-    // the cost of distribution" (Sleepycat, TOSL, TORQUE).
+    // Source "included" with the distribution or "available" for at most the cost of copying
+    // (Sleepycat, TOSL, TORQUE): passive verbs whose subject is the source.
     "be included", "be available",
   ]
   static let publishChanges: PhraseSet = [
