@@ -1100,7 +1100,7 @@ extension PhraseSet {
   ]
   fileprivate static let mayNotBeCalled: PhraseSet = [
     "may not be called", "must not be called", "shall not be called", "may not be named", "must not be named",
-    "shall not be named", "may not use the name", "may not be called by", "appear in their name",
+    "shall not be named", "may not use the name", "appear in their name",
     "appear in their names",
   ]
   fileprivate static let productsDerived: PhraseSet = ["products derived", "product derived", "derived products"]
