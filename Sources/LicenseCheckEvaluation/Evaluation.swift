@@ -44,6 +44,10 @@ public struct Evaluation: Sendable {
   /// Gold files with `documentClass`: agreements.
   public var classAgreements = 0
   public var classJudged = 0
+  /// Kinds the gold set was labelled without (``unlabelledKinds(goldDirectory:)``).
+  public var unlabelledKinds: Set<String> = []
+  /// Documents where the tool found a kind of `unlabelledKinds` the gold file does not list, per kind.
+  public var unscored: [String: Int] = [:]
 
   public var total: KindScore {
     var t = KindScore()
@@ -65,6 +69,7 @@ public struct Evaluation: Sendable {
   ///   - corpusRoot: `../shared/corpus` (for `corpus:` sources); gold files needing it are skipped when nil.
   public static func run(goldDirectory: String, fixturesRoot: String, corpusRoot: String?) throws -> Evaluation {
     var ev = Evaluation()
+    ev.unlabelledKinds = unlabelledKinds(goldDirectory: goldDirectory)
     let names = try FileManager.default.contentsOfDirectory(atPath: goldDirectory).filter { $0.hasSuffix(".json") }
       .sorted()
     for name in names {
@@ -90,6 +95,25 @@ public struct Evaluation: Sendable {
       ev.scoreVerdicts(document: name, gold: gold, analysis: analysis)
     }
     return ev
+  }
+
+  /// Kinds the labellers of a gold set were not asked about (`unlabelled-kinds.txt` in its gold folder
+  /// or beside it, one kind per line): the taxonomy gained them after the set was labelled, so a prediction
+  /// of one is neither right nor wrong there. It is counted apart (`unscored`), and a gold file that
+  /// does list the kind is scored as usual.
+  static func unlabelledKinds(goldDirectory: String) -> Set<String> {
+    let dir = URL(fileURLWithPath: goldDirectory)
+    let candidates = [
+      dir.appendingPathComponent("unlabelled-kinds.txt"),
+      dir.deletingLastPathComponent().appendingPathComponent("unlabelled-kinds.txt"),
+    ]
+    guard let text = candidates.lazy.compactMap({ try? String(contentsOf: $0, encoding: .utf8) }).first else {
+      return []
+    }
+    return Set(
+      text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty && !$0.hasPrefix("#")
+      })
   }
 
   static func resolve(_ source: String, fixtures: String, corpus: String?) -> String? {
@@ -156,7 +180,11 @@ public struct Evaluation: Sendable {
   mutating func score(document: String, gold: [String: Any], predicted: [Clause]) {
     let goldClauses = (gold["clauses"] as? [[String: Any]]) ?? []
     let goldKinds = Set(goldClauses.compactMap { $0["kind"] as? String })
-    let predictedKinds = Set(predicted.map(\.kind.rawValue))
+    var predictedKinds = Set(predicted.map(\.kind.rawValue))
+    for k in predictedKinds.intersection(unlabelledKinds).subtracting(goldKinds) {
+      predictedKinds.remove(k)
+      unscored[k, default: 0] += 1
+    }
     for k in goldKinds.union(predictedKinds) {
       var s = perKind[k] ?? KindScore()
       switch (goldKinds.contains(k), predictedKinds.contains(k)) {
@@ -310,6 +338,10 @@ public struct Evaluation: Sendable {
         + pad(String(t.falseNegatives), 4) + pad(f(t.precision), 10) + pad(f(t.recall), 7)
         + "\(f(t.parameterAccuracy)) (\(t.parametersCorrect)/\(t.parametersTotal))")
     lines.append("documents: \(documents), evidence not at span: \(evidenceMismatches)")
+    if !unscored.isEmpty {
+      let list = unscored.keys.sorted().map { "\($0) \(unscored[$0]!)" }.joined(separator: ", ")
+      lines.append("not scored (kinds this set was labelled without): \(list) documents")
+    }
     if osdJudged > 0 {
       lines.append(
         "OSD verdict agreement: \(osdAgreements)/\(osdJudged) = \(f(Double(osdAgreements) / Double(osdJudged)))")

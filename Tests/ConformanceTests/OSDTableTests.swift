@@ -88,7 +88,11 @@ struct OSDTableTests {
 
   @Test func projectKindsAreDocumentedWithTheirCriteria() throws {
     let added = try Self.projectKinds()
-    #expect(added.keys.sorted() == ["competing-use", "product-tie", "production-use", "seat-limit", "time-limit"])
+    #expect(
+      added.keys.sorted() == [
+        "competing-use", "no-modification", "no-redistribution", "product-tie", "production-use", "seat-limit",
+        "time-limit",
+      ])
     for rule in OSDTable.rules {
       for kind in Set(rule.failsOn.map(\.kind.rawValue)) where added[kind] != nil {
         #expect(added[kind]!.contains(rule.criterion.id), "README: `\(kind)` fails \(rule.criterion.id)")

@@ -38,6 +38,8 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
   case hostedService = "hosted-service"
   case trademark
   case noReverseEngineering = "no-reverse-engineering"
+  case noModification = "no-modification"
+  case noRedistribution = "no-redistribution"
   case productionUse = "production-use"
   case competingUse = "competing-use"
   case productTie = "product-tie"
@@ -61,7 +63,7 @@ public enum ClauseKind: String, Sendable, Codable, Equatable, Hashable, CaseIter
       return .obligation
     case .usageCap, .acceptableUsePolicy, .fieldOfUse, .nonCommercial, .researchOnly, .outputUse, .territory,
       .userRestriction, .hostedService, .trademark, .noReverseEngineering, .productionUse, .competingUse, .timeLimit,
-      .seatLimit, .productTie:
+      .seatLimit, .productTie, .noModification, .noRedistribution:
       return .restriction
     case .remoteRestriction, .unilateralChange, .termination: return .licensorRight
     case .warrantyDisclaimer, .liabilityLimitation, .indemnification, .governingLaw, .exportControl:

@@ -95,6 +95,22 @@ public enum OSDEvaluator {
     if !unmet.isEmpty {
       let nouns = unmet.map(\.noun)
       let what = nouns.count == 1 ? nouns[0] : nouns.dropLast().joined(separator: ", ") + " and " + nouns.last!
+      // A grant that says itself that it is narrow ("a limited, non-transferable licence to install and
+      // use") and lists its rights without this one withholds it: positive evidence for a fail of the
+      // two criteria the Definition words as rights (osd-1 redistribution, osd-3 derived works). A
+      // grant without such words may simply have lost a verb to the extractor: `unknown`.
+      if [.freeRedistribution, .derivedWorks].contains(rule.criterion),
+        grants.allSatisfy({ !(clauses[$0].parameters.rights ?? []).isEmpty }),
+        let narrow = grants.first(where: {
+          clauses[$0].parameters.limited == true || clauses[$0].parameters.nonTransferable == true
+        })
+      {
+        let p = clauses[narrow].parameters
+        let flags = [p.limited == true ? "limited" : nil, p.nonTransferable == true ? "non-transferable" : nil]
+          .compactMap { $0 }.joined(separator: ", ")
+        let body = "The grant is \(flags) and names no right of \(what)"
+        return make(.fail, grants, OSDSentence.finish(body, at: grants.map { clauses[$0] }))
+      }
       // Point at the grants that were found, so a reviewer can check whether the extractor missed a verb.
       let body = "The copyright grant does not mention \(what)"
       return make(.unknown, grants, OSDSentence.finish(body, at: grants.map { clauses[$0] }))

@@ -60,6 +60,7 @@ package enum OSDTable {
           .timeLimit, where: .limitType(anyOf: ["trial", "term"]),
           "The rights last only for a limited period[ ({days})], so the work may not be passed on freely"),
         ClauseCondition(.seatLimit, "Use is limited to [{seats}|a number of seats or devices]"),
+        ClauseCondition(.noRedistribution, "Passing copies of the work on to others is banned"),
       ],
       needs: [GrantNeed(anyOf: [.distribute], noun: "redistribution")],
       passes: "Redistribution is granted"
@@ -78,7 +79,9 @@ package enum OSDTable {
     ),
     OSDRule(
       .derivedWorks,
-      failsOn: [],
+      failsOn: [
+        ClauseCondition(.noModification, "Modifying the work, or passing on modified versions, is banned")
+      ],
       needs: [
         GrantNeed(anyOf: [.modify, .createDerivatives], noun: "modification"),
         GrantNeed(anyOf: [.distribute], noun: "distribution"),

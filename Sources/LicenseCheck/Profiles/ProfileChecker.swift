@@ -270,6 +270,20 @@ struct ProfileChecker {
             .forbidden, c, index, document, activity: .hostedService,
             reason: "Offering the work as a hosted service is restricted\(at(c))."))
       }
+    case .noModification:
+      for act in [UsageActivity.fineTune, .distributeModified] where a.contains(act) {
+        findings.append(
+          finding(
+            .forbidden, c, index, document, activity: act,
+            reason: "Modifying the work, or passing on modified versions, is banned\(at(c))."))
+      }
+    case .noRedistribution:
+      for act in [UsageActivity.distributeOriginal, .distributeModified, .embedInProduct] where a.contains(act) {
+        findings.append(
+          finding(
+            .forbidden, c, index, document, activity: act,
+            reason: "Passing copies of the work on is banned\(at(c))."))
+      }
     case .competingUse:
       let acts = activities.filter { [.useCommercial, .production, .hostedService, .embedInProduct].contains($0) }
       if !acts.isEmpty {

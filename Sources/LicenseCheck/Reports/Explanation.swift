@@ -185,6 +185,10 @@ public struct Explanation: Sendable, Codable, Equatable {
       return ("may-not", "You get no right to use the licensor's trademarks beyond what the licence allows.")
     case .noReverseEngineering:
       return ("may-not", "Do not reverse engineer or decompile it.")
+    case .noModification:
+      return ("may-not", "Do not modify it, or pass on modified versions.")
+    case .noRedistribution:
+      return ("may-not", "Do not pass copies of it on to others.")
     case .productionUse:
       return ("may-not", "Use it only for development, testing or evaluation; production use needs another licence.")
     case .competingUse:

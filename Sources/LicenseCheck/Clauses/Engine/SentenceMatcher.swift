@@ -440,7 +440,7 @@ final class SentenceMatcher: Sendable {
 enum PhraseCatalogue {
   static let all: [PhraseSet] = Array(
     [
-      unexplained, banScope, extractionContext, lexicon, segments, commercialLimits, fieldOfUse, grants, legal,
+      unexplained, banScope, extractionContext, lexicon, segments, bans, commercialLimits, fieldOfUse, grants, legal,
       licensorRights, obligations, restrictions, usageCap, documentClassifier,
     ].joined())
 

@@ -66,7 +66,8 @@ enum GrantWords {
     (["publicly perform", "perform", "performs", "perform publicly", "play _ in public", "play them"], .perform),
     (
       [
-        "use", "uses", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute", "operate",
+        "use", "uses", "usage", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute",
+        "operate",
         "host", "do everything", "do anything",
       ],
       .use
@@ -94,7 +95,9 @@ enum GrantWords {
     "royalty free", "free of charge", "no charge", "without charge", "without fee", "without payment",
     "fee free", "royalty-free", "gratis", "without paying", "no royalty", "no royalties", "no fee", "no fees",
     "free of royalt*", "without any payment", "without any fee", "for free", "at no cost", "free license", "paid up",
-    "free non exclusive", "free nonexclusive", "free worldwide", "free perpetual",
+    "free non exclusive", "free nonexclusive", "free worldwide", "free perpetual", "without fees",
+    "without license fees", "without licence fees", "without any fees", "without any charge", "free of any charge",
+    "no license fee", "no licence fee", "no license fees", "no licence fees",
   ]
   static let worldwide: PhraseSet = [
     "applies in all countries", "in every country", "everywhere",
@@ -136,7 +139,12 @@ enum GrantWords {
       // "including but not limited to", "limited to": not a limited licence; "a limited license to
       // reproduce" is one.
       let next = m.upperBound < v.count ? v.hashes[m.upperBound] : 0
-      if v.negated(before: m.lowerBound, window: 1) || (m.count == 1 && next == wordHash("to")) { continue }
+      // ("limited by the following terms" introduces conditions, like "subject to".)
+      if v.negated(before: m.lowerBound, window: 1)
+        || (m.count == 1 && (next == wordHash("to") || next == wordHash("by")))
+      {
+        continue
+      }
       p.limited = true
     }
     if v.has(purposeBound) { p.limited = true }
@@ -179,7 +187,7 @@ enum GrantWords {
   }
 
   /// The rights named in a word range.
-  static func rights(in v: SentenceView, range: Range<Int>) -> [GrantRight] {
+  static func rights(in v: SentenceView, range: Range<Int>, negationWindow: Int = 2) -> [GrantRight] {
     var found = Set<GrantRight>()
     let carve = v.first(carvedOut, in: range)
     // "including but not limited to" is no carve-out.
@@ -199,7 +207,7 @@ enum GrantWords {
         {
           continue
         }
-        if v.negated(before: m.lowerBound, window: 2) { continue }
+        if v.negated(before: m.lowerBound, window: negationWindow) { continue }
         // "non-sublicensable", "non-transferable": the prefix negates the right.
         if m.lowerBound > 0, ["non", "not"].contains(v.word(m.lowerBound - 1)) { continue }
         found.insert(right)
@@ -315,6 +323,8 @@ struct CopyrightGrantRule: ClauseRule {
       // "… OR ANY OTHER PARTY WHO MAY MODIFY AND/OR REDISTRIBUTE THE PROGRAM …, BE LIABLE": a relative
       // clause describing someone; "Licensor may modify or update the Software at any time", "may be
       // changed from time to time by Licensor": the licensor's own acts. Neither grants the reader.
+      // "You may terminate this Agreement by destroying all copies": how the licence ends, not a right.
+      if trig.upperBound < v.count, ["terminate", "cancel"].contains(v.word(trig.upperBound)) { continue }
       if v.word(trig.lowerBound) == "may", trig.lowerBound > 0 {
         let before = v.word(trig.lowerBound - 1)
         // ("Your company may use …" is the reader's.)
@@ -338,7 +348,26 @@ struct CopyrightGrantRule: ClauseRule {
       {
         continue
       }
+      // "… to reproduce and distribute the Software, provided that (i) you do not remove or alter any
+      // notices …": what follows a condition marker are the conditions, not more rights.
+      // Conditions on modified versions still show that modifying is allowed ("… as long as
+      // modifications are clearly marked"), so those rights are read there too, with a wider reach for
+      // a negation ("you do not remove or alter any notices").
+      var impliedByConditions: [GrantRight] = []
+      // (Not when nothing would be left: "X grants you, provided that you comply, a licence to copy …".)
+      if let cond = v.first(.grantConditionStarts, in: trig.upperBound..<rightsRange.upperBound),
+        !GrantWords.rights(in: v, range: rightsRange.lowerBound..<cond.lowerBound).isEmpty
+      {
+        impliedByConditions = GrantWords.rights(
+          in: v, range: cond.lowerBound..<rightsRange.upperBound, negationWindow: 4
+        )
+        .filter { $0 == .modify || $0 == .createDerivatives }
+        rightsRange = rightsRange.lowerBound..<cond.lowerBound
+      }
       var rights = GrantWords.rights(in: v, range: rightsRange)
+      if !rights.isEmpty, !impliedByConditions.isEmpty {
+        rights = Array(Set(rights).union(impliedByConditions)).sorted()
+      }
       // A grant introducing a list ("… license to:") names its rights in the next items.
       var k = n + 1
       // "… are permitted provided that the following conditions are met:" introduces conditions, not
@@ -597,6 +626,11 @@ struct OutputRightsRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  /// Words after which a grant sentence states its conditions.
+  fileprivate static let grantConditionStarts: PhraseSet = [
+    "provided that", "provided however", "provided further", "provided always", "on condition that",
+    "on the condition that", "subject to the following",
+  ]
   fileprivate static let releaseOrDedicate: PhraseSet = ["release", "releases", "dedicate", "dedicates"]
   fileprivate static let herebyDedicated: PhraseSet = [
     "hereby released", "hereby placed", "hereby dedicated", "hereby release", "hereby place", "hereby dedicate",
@@ -682,6 +716,7 @@ extension PhraseCatalogue {
       OutputRightsRule.resultsOnly,
       OutputRightsRule.claimOwnership,
       OutputRightsRule.licensorOwns,
+      PhraseSet.grantConditionStarts,
       PhraseSet.releaseOrDedicate,
       PhraseSet.herebyDedicated,
       PhraseSet.byTheLicensor,
