@@ -37,6 +37,14 @@ struct WorkBanTests {
     ("The Font Software may be bundled with other programs, but it may not be sold by itself.", false),
     ("We will not sell your personal information.", false),
     ("You may not distribute this licence text in a changed form.", false),
+    // Narrowed to some copies or ways, or a ban on charging only: yields to a grant of distribution.
+    (
+      "You may use, copy and distribute the Kit. You may not distribute Covered Code that infringes the rights of others.",
+      false
+    ),
+    ("You may use, copy and distribute the Kit. You may not distribute the Kit as a paid hosted service.", false),
+    ("You may use, copy and distribute the Kit. You may not sell the Kit.", false),
+    ("Licensee may not distribute the Kit to any third party.", true),
   ])
   func noRedistribution(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.noRedistribution) == expected, "\(text)")
@@ -79,5 +87,48 @@ struct WorkBanTests {
     #expect(osd3.because.contains { a.clauses[$0].kind == .noModification })
     #expect(osd1.because.contains { a.clauses[$0].kind == .noRedistribution })
     #expect(!a.osdConformant)
+  }
+
+  /// A pointer to a trademark clause before the grant does not make it a trademark licence.
+  @Test func trademarkClausePointerKeepsTheGrant() {
+    let text =
+      "Subject to the Limitations and Trademark clauses below, we hereby grant you the right to use, copy, modify and redistribute the Kit."
+    let grants = ClauseExtractor.extract(from: TokenizedText(text)).filter { $0.kind == .copyrightGrant }
+    #expect(grants.contains { ($0.parameters.rights ?? []).contains(.modify) })
+  }
+}
+
+/// Grant sentences whose conditions name acts: conditions are not rights.
+struct GrantConditionTests {
+  func grants(_ text: String) -> [Clause] {
+    ClauseExtractor.extract(from: TokenizedText(text)).filter { $0.kind == .copyrightGrant }
+  }
+
+  @Test func conditionsAfterProvidedThatAreNotRights() throws {
+    let g = try #require(
+      grants(
+        "Quillon grants you a limited licence to reproduce and distribute the Kit, provided that you do not remove or alter any notices in it."
+      ).first)
+    #expect(g.parameters.rights == [.reproduce, .distribute])
+  }
+
+  @Test func conditionOnModifiedVersionsImpliesModifying() throws {
+    let g = try #require(
+      grants("Permission is granted to use and distribute this kit, as long as modifications are clearly marked.").first
+    )
+    #expect((g.parameters.rights ?? []).contains(.modify))
+  }
+
+  @Test(arguments: [
+    ("You may terminate this Agreement at any time by destroying all copies of the Kit.", false),
+    ("Usage of the works is permitted provided that this notice is kept with them.", true),
+  ])
+  func notGrantsAndPlainGrants(_ text: String, _ expected: Bool) {
+    #expect(!grants(text).isEmpty == expected, "\(text)")
+  }
+
+  @Test func feesWording() throws {
+    let g = try #require(grants("Quillon grants you a licence without fees to reproduce the Kit.").first)
+    #expect(g.parameters.royaltyFree == true)
   }
 }

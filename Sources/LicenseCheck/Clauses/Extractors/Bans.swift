@@ -154,6 +154,13 @@ enum WorkBans {
         guard aboutTheWork(v, after: m, passive: passive, ban: ban) else { continue }
         let tail = m.upperBound..<Swift.min(v.count, m.upperBound + 14)
         if act == .redistribution, v.first(standalone, in: tail) != nil { continue }
+        // "may not sell the Software": charging for it is not passing it on (OSD 1 asks that the work
+        // may be given away or sold as part of an aggregate), so a ban of selling alone is none.
+        if act == .redistribution, ["sell", "resell", "sold", "resold"].contains(v.word(m.lowerBound)),
+          !(from..<m.lowerBound).contains(where: { redistributionWords.contains(v.hashes[$0]) })
+        {
+          continue
+        }
         var effective = act
         if act == .redistribution, !passive, let o = objectAfter(v, m),
           ["modified", "derivative", "derivatives", "modifications"].contains(v.word(o))
@@ -164,7 +171,7 @@ enum WorkBans {
         out.append(
           Found(
             act: effective, evidence: (ban?.lowerBound ?? m.lowerBound)..<m.upperBound,
-            qualified: ban == nil || inConditionList || qualified(v, act: m)))
+            qualified: ban == nil || inConditionList || qualified(v, act: m) || narrowed(v, after: m)))
       }
     }
     return out
@@ -202,6 +209,29 @@ enum WorkBans {
       return name ?? k
     }
     return name
+  }
+
+  /// Words that, right after the object, narrow the ban to some copies or some ways ("may not
+  /// distribute Covered Code that infringes …", "as a hosted service", "using our trademarks",
+  /// "any portion protected by the licence key").
+  static let narrowing = WordSet(
+    [
+      // Not "to" or "for": "may not distribute the Software to any third party / for any purpose" is a
+      // whole ban.
+      "that", "which", "whose", "protected", "as", "using", "under", "unless", "except",
+    ].map(wordHash))
+  static let redistributionWords = WordSet(
+    ["distribute", "redistribute", "rent", "lease", "lend", "loan", "publish", "transfer"].map(wordHash))
+
+  static func narrowed(_ v: SentenceView, after m: Range<Int>) -> Bool {
+    guard let o = objectAfter(v, m) else { return false }
+    var k = o + 1
+    // Skip the rest of the object phrase ("the Software Product", "any portion of the Software").
+    while k < v.count, workNouns.contains(v.hashes[k]) || glue.contains(v.hashes[k]) || v.isCapitalised(k) {
+      if narrowing.contains(v.hashes[k]) { break }
+      k += 1
+    }
+    return k < v.count && narrowing.contains(v.hashes[k])
   }
 
   /// Whether the act is done to the work: the object after an active verb, or the subject before a

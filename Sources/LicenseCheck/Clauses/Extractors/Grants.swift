@@ -229,6 +229,10 @@ struct CopyrightGrantRule: ClauseRule {
     "request a license", "request a licence", "the mark", "trademark", "trademarks", "trade name*",
   ]
 
+  /// First words of the `notGrants` phrases about marks.
+  static let markWords: Set<String> = ["trademark", "trademarks"]
+  static let clauseWords: Set<String> = ["clause", "clauses", "section", "sections", "provisions", "policy"]
+
   /// A contributor's first-person declaration (certificates of origin, contributor agreements).
   static let contributorDeclares: PhraseSet = [
     "i certify", "i have the right", "i understand", "i agree", "i am permitted", "i represent",
@@ -405,7 +409,16 @@ struct CopyrightGrantRule: ClauseRule {
       }
       // Not grants of the work: a quoted notice ("X is licensed under …"), a licence the licensor
       // may grant later ("which Meta may grant to you in its sole discretion"), a trademark licence.
-      if v.has(notGrants) { continue }
+      // (A pointer to a trademark clause, "Subject to … the Patents and Trademark clauses below, we grant
+      // you the right to use, copy …", does not make the grant a trademark licence.)
+      if v.mayContain(notGrants),
+        v.find(notGrants).contains(where: { m in
+          !(Self.markWords.contains(v.word(m.lowerBound)) && m.upperBound < v.count
+            && Self.clauseWords.contains(v.word(m.upperBound)))
+        })
+      {
+        continue
+      }
       // "You may obtain a copy of the License at …" and similar are not grants.
       if isYouMay && v.has(.obtainACopyNot) && rights.count < 2 {
         continue
