@@ -122,6 +122,13 @@ struct GrantConditionTests {
   @Test(arguments: [
     ("You may terminate this Agreement at any time by destroying all copies of the Kit.", false),
     ("Usage of the works is permitted provided that this notice is kept with them.", true),
+    ("Redistribution and use of the kit, with or without changes, is allowed provided that the notice is kept.", true),
+    (
+      "Permission to copy and distribute this paper is hereby granted, provided that you include the following notice on all copies.",
+      true
+    ),
+    // An exception inside a ban is no grant.
+    ("You may not decompile the kit (except where such acts are allowed by law).", false),
   ])
   func notGrantsAndPlainGrants(_ text: String, _ expected: Bool) {
     #expect(!grants(text).isEmpty == expected, "\(text)")

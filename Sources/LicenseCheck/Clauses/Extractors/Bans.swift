@@ -18,7 +18,8 @@ enum WorkBans {
     "modify", "modifies", "alter", "alters", "adapt", "translate", "create derivative works",
     "create any derivative works", "prepare derivative works", "make derivative works", "create derivatives",
     "create derivative", "make any derivative works", "make modifications", "make any modifications",
-    "make changes to", "make any changes to", "distribute modified", "distribute any modified",
+    "make changes to", "make any changes to", "create modifications", "create any modifications",
+    "distribute modified", "distribute any modified",
     "distribute derivative", "distribute any derivative",
   ]
   /// Participles count only in the passive ("may not be modified"): elsewhere they describe

@@ -9,7 +9,7 @@ enum GrantWords {
     "lets you", "permits you", "permit you", "gives you permission", "grants you permission", "may be used",
     "may be copied", "may be distributed", "may be modified", "may be reproduced",
     "may be redistributed", "may deal", "may use", "may copy", "may modify", "may distribute", "may redistribute",
-    "may reproduce",
+    "may reproduce", "will be permitted", "is allowed", "are allowed", "may be utilized", "may be utilised",
     "may publish", "may sell", "may run", "may share", "may adapt", "may make", "may create", "may fine tune",
     "may host", "may deploy", "let you", "allows you", "allow you", "you are allowed", "may freely",
     "you are welcome to",
@@ -66,7 +66,8 @@ enum GrantWords {
     (["publicly perform", "perform", "performs", "perform publicly", "play _ in public", "play them"], .perform),
     (
       [
-        "use", "uses", "usage", "run", "work with", "deal in", "utilize", "utilise", "access", "deploy", "execute",
+        "use", "uses", "usage", "run", "work with", "deal in", "utilize", "utilise",
+        "access", "deploy", "execute",
         "operate",
         "host", "do everything", "do anything",
       ],
@@ -327,6 +328,13 @@ struct CopyrightGrantRule: ClauseRule {
       // "… OR ANY OTHER PARTY WHO MAY MODIFY AND/OR REDISTRIBUTE THE PROGRAM …, BE LIABLE": a relative
       // clause describing someone; "Licensor may modify or update the Software at any time", "may be
       // changed from time to time by Licensor": the licensor's own acts. Neither grants the reader.
+      // "(except as the laws in force are allowed)" inside a ban list: a passive "is/are allowed" or
+      // "will be permitted" after a ban is an exception to it, not a grant.
+      if ["is", "are", "will"].contains(v.word(trig.lowerBound)),
+        ctx.inBanList[v.index] || v.first(Lexicon.prohibition, in: 0..<trig.lowerBound) != nil
+      {
+        continue
+      }
       // "You may terminate this Agreement by destroying all copies": how the licence ends, not a right.
       if trig.upperBound < v.count, ["terminate", "cancel"].contains(v.word(trig.upperBound)) { continue }
       if v.word(trig.lowerBound) == "may", trig.lowerBound > 0 {
@@ -358,6 +366,7 @@ struct CopyrightGrantRule: ClauseRule {
       // modifications are clearly marked"), so those rights are read there too, with a wider reach for
       // a negation ("you do not remove or alter any notices").
       var impliedByConditions: [GrantRight] = []
+      var conditionsFrom = v.count
       // (Not when nothing would be left: "X grants you, provided that you comply, a licence to copy …".)
       if let cond = v.first(.grantConditionStarts, in: trig.upperBound..<rightsRange.upperBound),
         !GrantWords.rights(in: v, range: rightsRange.lowerBound..<cond.lowerBound).isEmpty
@@ -366,6 +375,7 @@ struct CopyrightGrantRule: ClauseRule {
           in: v, range: cond.lowerBound..<rightsRange.upperBound, negationWindow: 4
         )
         .filter { $0 == .modify || $0 == .createDerivatives }
+        conditionsFrom = cond.lowerBound
         rightsRange = rightsRange.lowerBound..<cond.lowerBound
       }
       var rights = GrantWords.rights(in: v, range: rightsRange)
@@ -413,8 +423,11 @@ struct CopyrightGrantRule: ClauseRule {
       // you the right to use, copy …", does not make the grant a trademark licence.)
       if v.mayContain(notGrants),
         v.find(notGrants).contains(where: { m in
-          !(Self.markWords.contains(v.word(m.lowerBound)) && m.upperBound < v.count
-            && Self.clauseWords.contains(v.word(m.upperBound)))
+          // (A notice the conditions ask for, "provided that you include the following notice", is a
+          // duty of the grant, not a quoted notice instead of one.)
+          m.lowerBound < conditionsFrom
+            && !(Self.markWords.contains(v.word(m.lowerBound)) && m.upperBound < v.count
+              && Self.clauseWords.contains(v.word(m.upperBound)))
         })
       {
         continue
