@@ -103,3 +103,23 @@ struct ExportScreeningTests {
     #expect(!clauses(text).contains { $0.kind == .userRestriction })
   }
 }
+
+/// Terms that single out competitors among licensees, and competitors that are only an object.
+struct CompetitorTermsTests {
+  func who(_ text: String) -> [String] {
+    ClauseExtractor.extract(from: TokenizedText(text)).filter { $0.kind == .userRestriction }.compactMap(
+      \.parameters.who)
+  }
+
+  @Test(arguments: [
+    (
+      "If you are a direct competitor and you test the kit for benchmarking, you give up any rule of yours against it.",
+      true
+    ),
+    ("You may not rate your own plug-in, one your employer makes, or those of competitors.", false),
+    ("You shall not give a copy of the kit to any company that is a direct competitor of Quillon.", true),
+  ])
+  func competitors(_ text: String, _ expected: Bool) {
+    #expect(who(text).contains("competitors") == expected, "\(text)")
+  }
+}

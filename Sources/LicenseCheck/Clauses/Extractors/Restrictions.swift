@@ -526,11 +526,13 @@ extension TerritoryRule {
   /// "Acme Ireland Limited", "QUALCOMM Austria": a place inside a company's name restricts nothing.
   static func partOfCompanyName(_ m: Range<Int>, in v: SentenceView) -> Bool {
     if m.upperBound < v.count, v.first(.companySuffix, in: m.upperBound..<m.upperBound + 1) != nil { return true }
-    func allCaps(_ w: Substring) -> Bool {
-      w.count >= 3 && w.allSatisfy { !$0.isLetter || $0.isUppercase } && w.contains { $0.isLetter }
-    }
-    // A brand in capitals before a place written in lower case; in a sentence all in capitals both are.
-    return m.lowerBound > 0 && allCaps(v.rawWord(m.lowerBound - 1)) && !allCaps(v.rawWord(m.lowerBound))
+    // A brand before the place: a capitalised word that is neither a place nor a word that leads into
+    // one ("in", "outside", "except"), which a sentence in capitals also capitalises.
+    guard m.lowerBound > 0 else { return false }
+    let prev = m.lowerBound - 1
+    guard v.rawWord(prev).first?.isUppercase == true else { return false }
+    return v.first(.leadsToPlace, in: prev..<m.lowerBound) == nil && v.first(anyRegion, in: prev..<m.lowerBound) == nil
+      && v.first(Embargo.anyPlace, in: prev..<m.lowerBound) == nil
   }
 }
 
@@ -592,11 +594,19 @@ struct UserRestrictionRule: ClauseRule {
         if name == "minors" && v.has(.childSexualExploit) { continue }
         // Competition is about who the licensee is, not what outputs may build.
         if name == "competitors", v.has(Lexicon.outputs) || !v.has(persons) { continue }
+        // "… may not review your own app or those of competitors": the competitors' products, not who
+        // may be a licensee.
+        if name == "competitors", m.lowerBound >= 2, v.word(m.lowerBound - 1) == "of",
+          v.word(m.lowerBound - 2) == "those"
+        {
+          continue
+        }
         var p = ClauseParameters()
         p.who = name
         out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
       }
     }
+    out.append(contentsOf: competitorTerms(ctx, found: out))
     out.append(contentsOf: eligibility(ctx))
     out.append(contentsOf: minimumAge(ctx))
     return out
@@ -631,6 +641,26 @@ struct UserRestrictionRule: ClauseRule {
       add("residents of embargoed countries", r)
       // "… and not identified on any Denied Persons List or Entity List": the same statement about oneself.
       if exportSentence, let l = v.first(Embargo.partyLists) { add("sanctioned-parties", l) }
+    }
+    return out
+  }
+
+  /// "If you are a direct competitor, and you use the software for benchmarking, you waive …": terms
+  /// that single out competitors among licensees, in a sentence no bar already covers.
+  static let competitorIf: PhraseSet = [
+    "if you are a direct competitor", "if you are a competitor", "if licensee is a competitor",
+    "if licensee is a direct competitor", "if you are our competitor", "if you are our direct competitor",
+  ]
+
+  static func competitorTerms(_ ctx: ExtractionContext, found: [Clause]) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let m = v.first(competitorIf),
+        !found.contains(where: { $0.parameters.who == "competitors" && $0.span.start == v.span.start })
+      else { continue }
+      var p = ClauseParameters()
+      p.who = "competitors"
+      out.append(ctx.clause(.userRestriction, in: v, evidence: m, parameters: p))
     }
     return out
   }
@@ -848,6 +878,12 @@ extension PhraseSet {
   fileprivate static let companySuffix: PhraseSet = [
     "limited", "ltd", "gmbh", "inc", "llc", "pty", "corporation", "b.v", "s.a", "research center",
   ]
+  fileprivate static let leadsToPlace: PhraseSet = [
+    "in", "into", "within", "inside", "outside", "of", "the", "to", "from", "and", "or", "nor", "for", "by", "at",
+    "on", "including", "includes", "except", "excluding", "excluded", "only", "solely", "exclusively", "than",
+    "not", "no", "any", "all", "throughout", "across", "but", "as", "with", "without", "such", "namely",
+    "mainland", "countries", "country", "territory", "territories", "region", "regions", "is", "are", "a",
+  ]
   fileprivate static let ifYouAreLocated: PhraseSet = ["if you are located", "if you reside", "if you live"]
   fileprivate static let legalSystem: PhraseSet = [
     "and international", "copyright*", "intellectual property", "law", "laws", "government", "federal",
@@ -990,6 +1026,7 @@ extension PhraseCatalogue {
       TerritoryRule.anyRegion,
       UserRestrictionRule.persons,
       UserRestrictionRule.bar,
+      UserRestrictionRule.competitorIf,
       UserRestrictionRule.ageOrOlder,
       UserRestrictionRule.mustBeAge,
       UserRestrictionRule.othersAge,
@@ -1006,6 +1043,7 @@ extension PhraseCatalogue {
       PhraseSet.governmentRights,
       PhraseSet.locatedIn,
       PhraseSet.companySuffix,
+      PhraseSet.leadsToPlace,
       PhraseSet.ifYouAreLocated,
       PhraseSet.legalSystem,
       PhraseSet.nameWords,
