@@ -97,6 +97,17 @@ struct ExportScreeningTests {
     #expect(t.first?.parameters.excluded == ["Cuba", "Iran", "North Korea", "Syria"])
   }
 
+  /// A service offered only where its provider supports it covers only those places.
+  @Test(arguments: [
+    ("You may use the API only in geographies currently supported by Quillon.", true),
+    ("You may only reach the service from within an available region.", true),
+    ("The list of supported countries is on our website, and it may change.", false),
+  ])
+  func supportedPlacesOnly(_ text: String, _ expected: Bool) {
+    let t = clauses(text).first { $0.kind == .territory }
+    #expect((t?.parameters.included?.isEmpty == false) == expected, "\(text)")
+  }
+
   /// "Specially designated" software packages are no sanctions list.
   @Test func speciallyDesignatedSoftwareIsNoList() {
     let text = "This licence applies to some specially designated software packages; you may not export them."

@@ -437,19 +437,37 @@ struct TerritoryRule: ClauseRule {
     "exclusively in", "restricted to",
   ]
 
+  /// Places a provider lists elsewhere: the service is offered only there.
+  static let supportedPlaces: PhraseSet = [
+    "available region", "available regions", "supported region*", "supported countr*", "supported geograph*",
+    "geographies currently supported", "geographies supported", "countries currently supported",
+    "countries supported", "regions supported", "supported location*", "available countries",
+  ]
+
   /// Every region's words in one set: a sentence naming no place is skipped with one test.
   static let anyRegion = PhraseSet(union: regions.map(\.1) + [sanctionedPlaces])
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() where v.has(anyRegion) || v.has(Embargo.anyPlace) || v.has(Embargo.listFollows) {
+    for v in ctx.sentences()
+    where v.has(anyRegion) || v.has(Embargo.anyPlace) || v.has(Embargo.listFollows) || v.has(supportedPlaces) {
       // "may not be exported into, or to a national of, Cuba, Iran, …": the places the licence names, even
       // in a sentence that cites "the laws of the United States" as the reason.
       if let (names, ev) = Embargo.exclusion(v, ctx) {
         var p = ClauseParameters()
         p.excluded = names
         out.append(ctx.clause(.territory, in: v, evidence: ev, parameters: p))
+        continue
+      }
+      // "You may use the Services only in geographies currently supported by us", "only within an available
+      // region": the places are the provider's list, named as written.
+      if let sp = v.first(supportedPlaces), let o = v.first(ResearchOnlyRule.only), o.lowerBound < sp.lowerBound,
+        sp.lowerBound - o.upperBound <= 12
+      {
+        var p = ClauseParameters()
+        p.included = [v.raw(sp)]
+        out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(o, sp), parameters: p))
         continue
       }
       if let s = v.first(sanctionedPlaces),
@@ -1023,6 +1041,7 @@ extension PhraseCatalogue {
       TerritoryRule.exclude,
       TerritoryRule.sanctionedPlaces,
       TerritoryRule.include,
+      TerritoryRule.supportedPlaces,
       TerritoryRule.anyRegion,
       UserRestrictionRule.persons,
       UserRestrictionRule.bar,
