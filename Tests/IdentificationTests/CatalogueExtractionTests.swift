@@ -36,6 +36,10 @@ struct CatalogueExtractionTests {
   static let known: [Known] = [
     Known("Llama-1", .changed, .fieldOfUse, "fields", "\"in the service of nuclear technology\" is read as weapons"),
     Known(
+      "Llama-1", .added, .territory, nil,
+      "use by anyone located in a comprehensively sanctioned jurisdiction is barred (2.e, as fixtures/gold labels it); the catalogue summary predates the reading"
+    ),
+    Known(
       "Llama-1", .added, .productionUse, nil,
       "the ban on \"commercial or production purposes\" is a production-use clause; the catalogue summary predates the kind"
     ),

@@ -710,8 +710,8 @@ struct ProfileChecker {
     let scopeNote =
       (policyID.flatMap { TerritorySide.scope[$0] } ?? facts(TerritorySide.scope)).map { " (\($0))" } ?? ""
     func check(_ list: [String], excluded: Bool) {
-      let places = Territories.expand(list)
-      let unknownNames = list.filter { Territories.codes(for: $0) == nil }
+      let places = Territories.expandLicencePlaces(list)
+      let unknownNames = list.filter { Territories.codes(forLicencePlace: $0) == nil }
       let hitHere = excluded ? here.intersection(places) : here.subtracting(places)
       let hitOffered = excluded ? offered.intersection(places) : offered.subtracting(places)
       let words = excluded ? "excludes" : "covers only"

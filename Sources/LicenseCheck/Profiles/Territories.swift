@@ -41,8 +41,20 @@ public enum Territories {
     "austria": "AT", "ireland": "IE", "sweden": "SE", "finland": "FI", "denmark": "DK", "poland": "PL",
     "portugal": "PT", "greece": "GR", "czechia": "CZ", "czech republic": "CZ", "hungary": "HU", "romania": "RO",
     "bulgaria": "BG", "croatia": "HR", "slovakia": "SK", "slovenia": "SI", "estonia": "EE", "latvia": "LV",
-    "lithuania": "LT", "luxembourg": "LU", "malta": "MT", "cyprus": "CY",
+    "lithuania": "LT", "luxembourg": "LU", "malta": "MT", "cyprus": "CY", "iraq": "IQ", "sudan": "SD",
+    "libya": "LY", "afghanistan": "AF", "burma": "MM",
   ]
+
+  /// The countries under comprehensive U.S. embargo, which export clauses describe rather than name
+  /// ("embargoed countries", "a comprehensively sanctioned jurisdiction", "Country Group E:1"). Regions
+  /// under embargo inside another country (Crimea) have no code of their own and stay unknown.
+  static let embargoed: Set<String> = ["CU", "IR", "KP", "SY"]
+
+  /// Whether a place as a licence writes it describes the embargoed countries.
+  static func describesEmbargoed(_ place: String) -> Bool {
+    let lower = place.lowercased()
+    return lower.contains("embargo") || lower.contains("sanction") || lower.contains("country group e")
+  }
 
   /// The codes a profile territory stands for: a code (`DE`), a group (`EU`) or a known name; nil when unknown.
   public static func codes(for territory: String) -> Set<String>? {
@@ -51,6 +63,18 @@ public enum Territories {
     if isoCodes.contains(upper) { return [upper] }
     if let n = names[territory.lowercased()] { return groups[n] ?? [n] }
     return nil
+  }
+
+  /// The codes a place written in a `territory` clause stands for: a name or code as above, or a
+  /// description of the embargoed countries; nil when unknown. Profiles name places, never descriptions,
+  /// so only clauses are read this way.
+  static func codes(forLicencePlace place: String) -> Set<String>? {
+    codes(for: place) ?? (describesEmbargoed(place) ? embargoed : nil)
+  }
+
+  /// All codes of a list of places a `territory` clause names (unknown ones are left out).
+  static func expandLicencePlaces(_ places: [String]) -> Set<String> {
+    places.reduce(into: Set<String>()) { $0.formUnion(codes(forLicencePlace: $1) ?? []) }
   }
 
   /// All codes of a list of territories (unknown ones are left out).

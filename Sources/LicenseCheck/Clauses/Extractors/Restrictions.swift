@@ -281,6 +281,127 @@ struct OutputUseRule: ClauseRule {
   }
 }
 
+/// Export and sanctions clauses that shut places or persons out of the licence. A clause that only
+/// restates export law ("not to be exported except as the law allows, in particular not into an embargoed
+/// country or to anyone on a denied-party list", the wording of OSI-approved APSL-1.0) stays
+/// `export-control`. The licence itself excludes them when it names the countries (Cuba, Iran, "Country
+/// Group E:1") next to a bar, or when the licensee must state that they live in no restricted country
+/// or are on no denied-party list: those sentences also give `territory` and `user-restriction`.
+enum Embargo {
+  /// Countries the export and sanctions clauses of real licences name, with the name they are reported by.
+  static let countries: [(String, PhraseSet)] = [
+    ("Cuba", ["cuba"]), ("Iran", ["iran"]), ("Iraq", ["iraq"]), ("North Korea", ["north korea", "dprk"]),
+    ("Syria", ["syria"]), ("Sudan", ["sudan"]), ("Libya", ["libya"]), ("Afghanistan", ["afghanistan"]),
+    ("Myanmar", ["myanmar", "burma"]), ("Belarus", ["belarus"]), ("Crimea", ["crimea"]),
+  ]
+  /// The U.S. Export Administration Regulations' group of embargoed destinations.
+  static let countryGroup: PhraseSet = ["country group e", "country groups e"]
+  static let anyPlace = PhraseSet(union: countries.map(\.1) + [countryGroup])
+  /// The licensee states where they are not: "you are not a national of, nor located in, …".
+  static let notThere: PhraseSet = [
+    "not located in", "not a national", "not a citizen", "not a resident", "nor located in", "not residing in",
+    "not currently residing", "not currently located", "not ordinarily resident", "not under the control of",
+    "not under control of",
+  ]
+  /// Government lists of persons no one may deal with.
+  static let partyLists: PhraseSet = [
+    "specially designated nation*", "specially designated terrorist*", "denied person*", "denied part*",
+    "denial order*", "deny order*", "entity list", "restricted part*", "prohibited part*", "blocked person*",
+    "designated entit*", "designated person*", "sanctions list*", "sdn", "sdns", "debarred part*",
+  ]
+  /// Where a person lives or belongs.
+  static let residence: PhraseSet = [
+    "national", "nationals", "resident", "residents", "citizen", "citizens", "located in", "residing in",
+  ]
+  /// What makes a country one the licence shuts out.
+  static let embargoQualifier: PhraseSet = [
+    "restricted", "embargoed", "embargo", "embargoes", "sanctioned", "sanctions", "terrorist supporting",
+  ]
+  static let placeNoun: PhraseSet = [
+    "country", "countries", "jurisdiction", "jurisdictions", "region", "regions", "territory", "territories",
+    "destination", "destinations",
+  ]
+  /// A bar that introduces its countries as a list after the sentence ("to the countries listed below:").
+  static let listFollows: PhraseSet = [
+    "countries listed below", "following countries", "countries below", "countries listed hereafter",
+  ]
+
+  /// The embargoed places a sentence names, in text order, and the words from the first to the last.
+  static func places(_ v: SentenceView) -> (names: [String], at: Range<Int>)? {
+    guard v.has(anyPlace) else { return nil }
+    var found: [(Int, String)] = []
+    for (name, set) in countries {
+      if let m = v.first(set) { found.append((m.lowerBound, name)) }
+    }
+    if let g = v.first(countryGroup) {
+      // "Country Group E:1" as written: the sub-group number is the next word when there is one.
+      let end = g.upperBound < v.count && v.word(g.upperBound) == "1" ? g.upperBound + 1 : g.upperBound
+      found.append((g.lowerBound, v.raw(g.lowerBound..<end)))
+    }
+    guard let first = found.map(\.0).min(), let last = found.map(\.0).max() else { return nil }
+    return (found.sorted { $0.0 < $1.0 }.map(\.1), first..<last + 1)
+  }
+
+  /// The bar that keeps the licensee away from the places a sentence names: before them ("may not be
+  /// exported to Cuba, …"), or right after them ("… to Cuba, Iran … is prohibited"). A bar elsewhere is about
+  /// something else ("comply with the EAR when exporting to … Cuba, …, or to anyone prohibited from
+  /// taking part in exports").
+  static func bar(_ v: SentenceView, _ ctx: ExtractionContext, places at: Range<Int>) -> Range<Int>? {
+    if ctx.inBanList[v.index] { return at }
+    let bars = v.find(notThere) + v.find(Lexicon.prohibition)
+    return bars.filter {
+      $0.lowerBound < at.lowerBound || ($0.lowerBound >= at.upperBound && $0.lowerBound <= at.upperBound + 1)
+    }
+    .min { $0.lowerBound < $1.lowerBound }
+  }
+
+  /// Named places with a bar on them: the names, and the words from the bar to the first place.
+  static func barredPlaces(_ v: SentenceView, _ ctx: ExtractionContext) -> (names: [String], evidence: Range<Int>)? {
+    guard let p = places(v), let b = bar(v, ctx, places: p.at) else { return nil }
+    return (p.names, ExtractionContext.cover(b, p.at.lowerBound..<p.at.lowerBound + 1))
+  }
+
+  /// The places a sentence shuts out: named beside a bar, or listed in the next sentence after a bar that
+  /// announces them ("will not ship … to the countries listed below:" then "Cuba, Iran, …").
+  static func exclusion(_ v: SentenceView, _ ctx: ExtractionContext) -> (names: [String], evidence: Range<Int>)? {
+    // "eligible for export worldwide except to embargoed destinations, which include …": a statement of
+    // what the law allows, with no bar on the licensee, excludes nothing.
+    if places(v) != nil {
+      // The list announced by the sentence before was reported there.
+      if v.index > 0, ctx.active.contains(v.index - 1), listIntro(ctx.views[v.index - 1], ctx) != nil { return nil }
+      return barredPlaces(v, ctx)
+    }
+    guard let l = listIntro(v, ctx), ctx.active.contains(v.index + 1) else { return nil }
+    let next = ctx.views[v.index + 1]
+    // The next sentence must be the list itself: country names and little else.
+    guard let p = places(next), p.names.count >= 2, next.count <= 4 * p.names.count + 4 else { return nil }
+    return (p.names, l)
+  }
+
+  /// A bar on exports that announces its countries after a colon: the bar and the announcing words.
+  static func listIntro(_ v: SentenceView, _ ctx: ExtractionContext) -> Range<Int>? {
+    guard let l = v.first(listFollows), v.has(ExportWords.export),
+      let b = (v.find(Lexicon.prohibition) + v.find(notThere)).filter({ $0.lowerBound < l.lowerBound }).first
+    else { return nil }
+    return ExtractionContext.cover(b, l)
+  }
+
+  /// The licensee states that they are not in a restricted country: "is not located in, under the control
+  /// of, or a national or resident of any restricted country". "Any such country" points back at a clause
+  /// that restates the law and names no class of its own.
+  static func residenceStatement(_ v: SentenceView) -> Range<Int>? {
+    guard let n = v.first(notThere) else { return nil }
+    let window = n.upperBound..<Swift.min(v.count, n.upperBound + 20)
+    guard let q = v.first(embargoQualifier, in: window), v.first(placeNoun, in: window) != nil else { return nil }
+    return ExtractionContext.cover(n, q)
+  }
+}
+
+/// Words that make a sentence about export law.
+enum ExportWords {
+  static let export: PhraseSet = ["export*", "re export*", "reexport*"]
+}
+
 /// `territory`: rights exclude, or only cover, certain places.
 struct TerritoryRule: ClauseRule {
   static let regions: [(String, PhraseSet)] = [
@@ -316,34 +437,84 @@ struct TerritoryRule: ClauseRule {
     "exclusively in", "restricted to",
   ]
 
+  /// Places a provider lists elsewhere: the service is offered only there.
+  static let supportedPlaces: PhraseSet = [
+    "available region", "available regions", "supported region*", "supported countr*", "supported geograph*",
+    "geographies currently supported", "geographies supported", "countries currently supported",
+    "countries supported", "regions supported", "supported location*", "available countries",
+  ]
+
   /// Every region's words in one set: a sentence naming no place is skipped with one test.
   static let anyRegion = PhraseSet(union: regions.map(\.1) + [sanctionedPlaces])
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    for v in ctx.sentences() where v.has(anyRegion) {
-      // Governing-law and venue sentences name places without restricting rights.
-      if v.has(.governedByLawsOf) { continue }
-      if v.has(sanctionedPlaces), let e = v.first(exclude) ?? v.first(Lexicon.prohibition),
-        !v.has(.complyCompliance)
-      {
-        // "No licence is granted … in any country subject to comprehensive trade sanctions".
+    for v in ctx.sentences()
+    where v.has(anyRegion) || v.has(Embargo.anyPlace) || v.has(Embargo.listFollows) || v.has(supportedPlaces) {
+      // "may not be exported into, or to a national of, Cuba, Iran, …": the places the licence names, even
+      // in a sentence that cites "the laws of the United States" as the reason.
+      if let (names, ev) = Embargo.exclusion(v, ctx) {
         var p = ClauseParameters()
-        p.excluded = ["sanctioned countries"]
+        p.excluded = names
+        out.append(ctx.clause(.territory, in: v, evidence: ev, parameters: p))
+        continue
+      }
+      // "You may use the Services only in geographies currently supported by us", "only within an available
+      // region": the places are the provider's list, named as written.
+      if let sp = v.first(supportedPlaces), let o = v.first(ResearchOnlyRule.only), o.lowerBound < sp.lowerBound,
+        sp.lowerBound - o.upperBound <= 12
+      {
+        var p = ClauseParameters()
+        p.included = [v.raw(sp)]
+        out.append(ctx.clause(.territory, in: v, evidence: ExtractionContext.cover(o, sp), parameters: p))
+        continue
+      }
+      if let s = v.first(sanctionedPlaces),
+        let e = v.first(exclude) ?? v.first(Lexicon.prohibition) ?? v.first(Embargo.notThere)
+          ?? (ctx.inBanList[v.index] ? s : nil),
+        // Compliance with export law restates the law; a bar on licensees located in such places screens
+        // them, whatever law the sentence cites ("… if you are located in a comprehensively sanctioned
+        // jurisdiction … or for any purpose prohibited by Export Laws").
+        !v.has(.complyCompliance) || v.first(.locatedIn, in: Swift.max(0, s.lowerBound - 3)..<s.lowerBound) != nil
+      {
+        // "No licence is granted … in any country subject to comprehensive trade sanctions"; an item of a
+        // ban list ("… if you are located in a comprehensively sanctioned jurisdiction"), whose
+        // "jurisdiction" is no governing-law clause.
+        var p = ClauseParameters()
+        // The places as written when the phrase names them ("comprehensively sanctioned jurisdiction").
+        var named = s
+        if s.upperBound < v.count, v.first(Embargo.placeNoun, in: s.upperBound..<s.upperBound + 1) != nil {
+          named = s.lowerBound..<s.upperBound + 1
+        }
+        p.excluded = [v.first(Embargo.placeNoun, in: named) != nil ? v.raw(named) : "sanctioned countries"]
         out.append(ctx.clause(.territory, in: v, evidence: e, parameters: p))
         continue
       }
+      // Governing-law and venue sentences name places without restricting rights.
+      if v.has(.governedByLawsOf) { continue }
       if v.has(.exportSanction) { continue }
       // Names that contain a region ("EU DataGrid") in endorsement or trademark rules restrict no place.
       if v.has(.namesInEndorsement) { continue }
       // A copyright line's address ("… Co., Ltd. Taiwan All rights reserved") restricts no place.
       if v.has(.copyrightLine) { continue }
+      // Warranty remedies or support offered in some places, the U.S. Government's rights in commercial
+      // software, and which company one contracts with "if you are located in" a region restrict no use.
+      if v.has(.remediesSupport) || v.has(.governmentRights) { continue }
+      if v.has(.ifYouAreLocated) && !v.has(Lexicon.prohibition) { continue }
+      let bars = v.find(exclude)
       var names: [String] = []
       var hit: Range<Int>?
       for (name, set) in regions {
-        // "any activity that PRC law forbids": a place naming a law restricts no territory.
-        if let m = v.first(set), m.upperBound >= v.count || !["law", "laws"].contains(v.word(m.upperBound)) {
+        // "any activity that PRC law forbids", "protected by UK and international copyright laws": a place
+        // naming a law or a government restricts no territory. The place must also stand near the words
+        // that exclude it, not in another item of a long sentence.
+        if let m = v.find(set).first(where: { m in
+          v.first(.legalSystem, in: m.upperBound..<Swift.min(v.count, m.upperBound + 3)) == nil
+            && !partOfCompanyName(m, in: v) && bars.contains { abs($0.lowerBound - m.lowerBound) <= 20 }
+        }) ?? (bars.isEmpty ? v.first(set) : nil),
+          m.upperBound >= v.count || !["law", "laws"].contains(v.word(m.upperBound))
+        {
           if name == "China", names.contains("mainland China"),
             !v.find(set).contains(where: { $0.lowerBound == 0 || v.word($0.lowerBound - 1) != "mainland" })
           {
@@ -366,6 +537,20 @@ struct TerritoryRule: ClauseRule {
       }
     }
     return out
+  }
+}
+
+extension TerritoryRule {
+  /// "Acme Ireland Limited", "QUALCOMM Austria": a place inside a company's name restricts nothing.
+  static func partOfCompanyName(_ m: Range<Int>, in v: SentenceView) -> Bool {
+    if m.upperBound < v.count, v.first(.companySuffix, in: m.upperBound..<m.upperBound + 1) != nil { return true }
+    // A brand before the place: a capitalised word that is neither a place nor a word that leads into
+    // one ("in", "outside", "except"), which a sentence in capitals also capitalises.
+    guard m.lowerBound > 0 else { return false }
+    let prev = m.lowerBound - 1
+    guard v.rawWord(prev).first?.isUppercase == true else { return false }
+    return v.first(.leadsToPlace, in: prev..<m.lowerBound) == nil && v.first(anyRegion, in: prev..<m.lowerBound) == nil
+      && v.first(Embargo.anyPlace, in: prev..<m.lowerBound) == nil
   }
 }
 
@@ -413,9 +598,11 @@ struct UserRestrictionRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
+      out.append(contentsOf: embargoed(v, ctx))
       guard v.has(bar) else { continue }
       let bars = v.find(bar)
-      // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows.
+      // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows;
+      // the export clauses that name whom they shut out are read by `embargoed`.
       if v.has(.exportReExport) { continue }
       for (name, set) in who {
         // The bar nearest before the person named ("shall not … (b) grant access to … a direct competitor").
@@ -425,13 +612,74 @@ struct UserRestrictionRule: ClauseRule {
         if name == "minors" && v.has(.childSexualExploit) { continue }
         // Competition is about who the licensee is, not what outputs may build.
         if name == "competitors", v.has(Lexicon.outputs) || !v.has(persons) { continue }
+        // "… may not review your own app or those of competitors": the competitors' products, not who
+        // may be a licensee.
+        if name == "competitors", m.lowerBound >= 2, v.word(m.lowerBound - 1) == "of",
+          v.word(m.lowerBound - 2) == "those"
+        {
+          continue
+        }
         var p = ClauseParameters()
         p.who = name
         out.append(ctx.clause(.userRestriction, in: v, evidence: ExtractionContext.cover(b, m), parameters: p))
       }
     }
+    out.append(contentsOf: competitorTerms(ctx, found: out))
     out.append(contentsOf: eligibility(ctx))
     out.append(contentsOf: minimumAge(ctx))
+    return out
+  }
+
+  /// Who an export or sanctions clause shuts out, when it names them (see ``Embargo``): people on
+  /// denied-party lists (`sanctioned-parties`) beside named countries, and people living in or belonging
+  /// to the countries it names, or to restricted countries they must say they are not in
+  /// (`residents of embargoed countries`).
+  static func embargoed(_ v: SentenceView, _ ctx: ExtractionContext) -> [Clause] {
+    var out: [Clause] = []
+    let exportSentence = v.has(ExportWords.export)
+    func add(_ who: String, _ evidence: Range<Int>) {
+      var q = ClauseParameters()
+      q.who = who
+      out.append(ctx.clause(.userRestriction, in: v, evidence: evidence, parameters: q))
+    }
+    if let (_, ev) = Embargo.barredPlaces(v, ctx) {
+      // Lists in an export sentence count only beside the countries it names; elsewhere the general rule
+      // above reads them.
+      if exportSentence, let l = v.first(Embargo.partyLists) {
+        add("sanctioned-parties", ExtractionContext.cover(ev, l))
+      }
+      // "… or to a national or resident of …", not the "Nationals" of a list's name.
+      let lists = v.find(Embargo.partyLists)
+      if let r = v.find(Embargo.residence).first(where: { r in !lists.contains { $0.overlaps(r) } }) {
+        add("residents of embargoed countries", ExtractionContext.cover(r, ev))
+      }
+      return out
+    }
+    if let r = Embargo.residenceStatement(v) {
+      add("residents of embargoed countries", r)
+      // "… and not identified on any Denied Persons List or Entity List": the same statement about oneself.
+      if exportSentence, let l = v.first(Embargo.partyLists) { add("sanctioned-parties", l) }
+    }
+    return out
+  }
+
+  /// "If you are a direct competitor, and you use the software for benchmarking, you waive …": terms
+  /// that single out competitors among licensees, in a sentence no bar already covers.
+  static let competitorIf: PhraseSet = [
+    "if you are a direct competitor", "if you are a competitor", "if licensee is a competitor",
+    "if licensee is a direct competitor", "if you are our competitor", "if you are our direct competitor",
+  ]
+
+  static func competitorTerms(_ ctx: ExtractionContext, found: [Clause]) -> [Clause] {
+    var out: [Clause] = []
+    for v in ctx.sentences() {
+      guard let m = v.first(competitorIf),
+        !found.contains(where: { $0.parameters.who == "competitors" && $0.span.start == v.span.start })
+      else { continue }
+      var p = ClauseParameters()
+      p.who = "competitors"
+      out.append(ctx.clause(.userRestriction, in: v, evidence: m, parameters: p))
+    }
     return out
   }
 
@@ -637,6 +885,27 @@ struct NoReverseEngineeringRule: ClauseRule {
 
 /// Phrase sets used by the rules above, compiled once.
 extension PhraseSet {
+  fileprivate static let remediesSupport: PhraseSet = ["remedies", "remedy", "support services", "warranty"]
+  fileprivate static let governmentRights: PhraseSet = [
+    "rights of the united states", "government end user*", "commercial computer software",
+    "restricted computer software",
+  ]
+  fileprivate static let locatedIn: PhraseSet = [
+    "located in", "resident in", "residing in", "reside in", "based in", "located within",
+  ]
+  fileprivate static let companySuffix: PhraseSet = [
+    "limited", "ltd", "gmbh", "inc", "llc", "pty", "corporation", "b.v", "s.a", "research center",
+  ]
+  fileprivate static let leadsToPlace: PhraseSet = [
+    "in", "into", "within", "inside", "outside", "of", "the", "to", "from", "and", "or", "nor", "for", "by", "at",
+    "on", "including", "includes", "except", "excluding", "excluded", "only", "solely", "exclusively", "than",
+    "not", "no", "any", "all", "throughout", "across", "but", "as", "with", "without", "such", "namely",
+    "mainland", "countries", "country", "territory", "territories", "region", "regions", "is", "are", "a",
+  ]
+  fileprivate static let ifYouAreLocated: PhraseSet = ["if you are located", "if you reside", "if you live"]
+  fileprivate static let legalSystem: PhraseSet = [
+    "and international", "copyright*", "intellectual property", "law", "laws", "government", "federal",
+  ]
   fileprivate static let nameWords: PhraseSet = ["name", "names"]
   fileprivate static let parentGuardian: PhraseSet = ["parent", "parents", "guardian", "guardians"]
   /// A permission for any purpose, or for commercial use too, is not limited to research.
@@ -760,12 +1029,23 @@ extension PhraseCatalogue {
       ResearchOnlyRule.researchWords,
       OutputUseRule.improve,
       OutputUseRule.models,
+      Embargo.countryGroup,
+      Embargo.anyPlace,
+      Embargo.notThere,
+      Embargo.partyLists,
+      Embargo.residence,
+      Embargo.embargoQualifier,
+      Embargo.placeNoun,
+      Embargo.listFollows,
+      ExportWords.export,
       TerritoryRule.exclude,
       TerritoryRule.sanctionedPlaces,
       TerritoryRule.include,
+      TerritoryRule.supportedPlaces,
       TerritoryRule.anyRegion,
       UserRestrictionRule.persons,
       UserRestrictionRule.bar,
+      UserRestrictionRule.competitorIf,
       UserRestrictionRule.ageOrOlder,
       UserRestrictionRule.mustBeAge,
       UserRestrictionRule.othersAge,
@@ -778,6 +1058,13 @@ extension PhraseCatalogue {
       TrademarkRule.deny,
       TrademarkRule.useMarks,
       NoReverseEngineeringRule.re,
+      PhraseSet.remediesSupport,
+      PhraseSet.governmentRights,
+      PhraseSet.locatedIn,
+      PhraseSet.companySuffix,
+      PhraseSet.leadsToPlace,
+      PhraseSet.ifYouAreLocated,
+      PhraseSet.legalSystem,
       PhraseSet.nameWords,
       PhraseSet.parentGuardian,
       PhraseSet.anyPurposeCommercial,
@@ -824,6 +1111,7 @@ extension PhraseCatalogue {
       PhraseSet.soldCommerciallyMayBe,
       PhraseSet.complyCompliance,
     ]
+    + Embargo.countries.map(\.1)
     + TerritoryRule.regions.map(\.1)
     + UserRestrictionRule.who.map(\.1)
 }
