@@ -53,6 +53,17 @@ struct ProductionUseRule: ClauseRule {
           ["non", "nonproduction"].contains(v.word($0.lowerBound)) && $0.upperBound < v.count
             && ["use", "uses"].contains(v.word($0.upperBound)) && v.has(.grantsRightTo)
         } ?? false
+      // "… to use the software only for your own internal production use on up to two servers": the
+      // "only" bounds a grant that includes production; it does not keep production out.
+      if let p = prod, !banned, !nonProduction, !v.has(needsLicence),
+        !["non", "nonproduction"].contains(v.word(p.lowerBound)),
+        let o = v.first(only, in: Swift.max(0, p.lowerBound - 8)..<p.lowerBound),
+        v.first(devTest, in: o.lowerBound..<p.lowerBound) == nil,
+        // "solely for research and not for production use", "including but not limited to production".
+        !v.negated(before: p.lowerBound, window: 3), !v.negated(before: o.lowerBound, window: 2)
+      {
+        continue
+      }
       if let p = prod, banned || v.has(needsLicence) || v.has(only) || nonProduction {
         out.append(ctx.clause(.productionUse, in: v, evidence: p))
       } else if prod == nil, v.has(only), !v.has(.researchWord) {
@@ -92,15 +103,20 @@ struct CompetingUseRule: ClauseRule {
       if v.has(notABan) || v.has(.warrantLiableCompete) { continue }
       // Competitors as persons who may not be licensees are a user restriction, not a ban on a use.
       if v.has(.personsNotOffered) { continue }
+      // "A permitted purpose is any purpose other than a Competing Use": the defined use is the act.
+      let competingUse = c.upperBound < v.count && ["use", "uses"].contains(v.word(c.upperBound))
       let carvedOut = v.find(carveOut).contains {
-        $0.upperBound < c.lowerBound && c.lowerBound - $0.lowerBound <= 16
-          && v.first(acts, in: $0.upperBound..<c.lowerBound) != nil
+        $0.upperBound <= c.lowerBound && c.lowerBound - $0.lowerBound <= 16
+          && (v.first(acts, in: $0.upperBound..<c.lowerBound) != nil
+            || (competingUse && c.lowerBound - $0.upperBound <= 2))
       }
       guard v.has(Lexicon.prohibition) || ctx.inBanList[v.index] || v.has(.conditionedOnNotCompeting) || carvedOut
       else {
         continue
       }
-      guard let a = v.first(acts) else { continue }
+      // "Your products may not compete with the software": the verb is the act.
+      let competeBanned = v.word(c.lowerBound) == "compete" && v.negated(before: c.lowerBound, window: 3)
+      guard let a = v.first(acts) ?? (competingUse || competeBanned ? c : nil) else { continue }
       // "do not include on the media third-party software meant as a substitute for the Software": a
       // bundling rule, not a ban on competing.
       if v.word(c.lowerBound).hasPrefix("substitute"), v.word(a.lowerBound).hasPrefix("includ") { continue }
@@ -186,6 +202,31 @@ struct TimeLimitRule: ClauseRule {
     "expire*", "expiration", "expiry", "terminate* automatically", "automatically terminate*", "ends", "end after",
     "for a period of", "for a term of", "limited to", "days", "day", "period",
   ]
+  /// "effective on the second anniversary of the date we release the software": a change date counted
+  /// in years.
+  static let ordinals: [String: Int] = [
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+  ]
+  /// A later licence taking effect: the words that make an anniversary a change date.
+  static let takesEffect: PhraseSet = [
+    "effective on", "effective as of", "becomes effective", "take effect", "takes effect", "grant*",
+    "converts", "convert", "will be licensed", "shall be licensed", "is licensed under",
+  ]
+  /// The licence or agreement lasting for a stated time: a term, not a trial.
+  static let lasts: PhraseSet = [
+    "remain in force until", "remains in force until", "remain in effect until", "remains in effect until",
+    "expires at such time", "expires on the", "expires upon the", "expires at the end",
+    "is effective for a period", "valid for a period", "remain valid until", "remains valid until",
+    "will expire at the end", "shall expire at the end",
+  ]
+  /// "The term of this agreement is one (1) year": a term only with its length ("any term of this
+  /// agreement is invalid" is a provision, "the term … is perpetual" no limit).
+  static let termIs: PhraseSet = [
+    "the term of this agreement is", "the term of this agreement shall be", "the term of this license is",
+    "the term of this licence is", "initial term of this agreement is", "the term of your license is",
+    "the term of the license is",
+  ]
   static let unitWords: [String: Int] = [
     "day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365,
   ]
@@ -203,9 +244,32 @@ struct TimeLimitRule: ClauseRule {
       {
         var p = ClauseParameters()
         p.limitType = "change-date"
-        p.days = days(in: v)
+        p.days = days(in: v) ?? anniversary(in: v)?.days
         out.append(ctx.clause(.timeLimit, in: v, evidence: c, parameters: p))
         continue
+      }
+      // "We grant you an additional license under X, effective on the second anniversary of the date
+      // we make the software available": a change date with no such name.
+      if let a = anniversary(in: v), v.has(takesEffect), v.has(.licenseWord) || v.has(.grantOrUse),
+        !v.negated(before: a.range.lowerBound, window: 4)
+      {
+        var p = ClauseParameters()
+        p.limitType = "change-date"
+        p.days = a.days
+        out.append(ctx.clause(.timeLimit, in: v, evidence: a.range, parameters: p))
+        continue
+      }
+      // "The licence remains in force until the end of the subscription term", "the initial term of
+      // this agreement is one (1) year": the grant lasts a term.
+      if let l = v.first(lasts) ?? v.first(termIs), !v.negated(before: l.lowerBound, window: 3),
+        !v.has(.notATermStart)
+      {
+        var p = ClauseParameters()
+        p.limitType = "term"
+        p.days = days(in: v, from: l.upperBound, within: 12)
+        if p.days != nil || v.first(lasts) != nil {
+          out.append(ctx.clause(.timeLimit, in: v, evidence: l, parameters: p))
+        }
       }
       guard v.mayContain(trial), let t = v.first(trial) else {
         if let e = v.first(evaluate), let m = v.first(atMost), let d = days(in: v),
@@ -235,16 +299,30 @@ struct TimeLimitRule: ClauseRule {
       if v.has(.warrantLiableCompete) && !v.has(expires) { continue }
       var p = ClauseParameters()
       p.limitType = "trial"
-      p.days = days(in: v)
+      // The period nearest the trial word ("a 30 day free trial", "a trial period of 14 days") before
+      // the first in the sentence (an initial paid term may come first).
+      p.days = days(in: v, from: Swift.max(0, t.lowerBound - 4), within: t.count + 10) ?? days(in: v)
       out.append(ctx.clause(.timeLimit, in: v, evidence: t, parameters: p))
     }
     return out
   }
 
-  /// The first "N days/months/years" of a sentence, in days.
-  static func days(in v: SentenceView) -> Double? {
-    for i in 0..<v.count {
+  /// "the Nth anniversary": the ordinal's years in days, and the words.
+  static func anniversary(in v: SentenceView) -> (days: Double, range: Range<Int>)? {
+    for i in 1..<Swift.max(1, v.count) where v.word(i) == "anniversary" {
+      if let n = ordinals[v.word(i - 1)] { return (Double(n * 365), (i - 1)..<(i + 1)) }
+    }
+    return nil
+  }
+
+  /// The first "N days/months/years" of a sentence, in days; with `from`, the first whose unit word
+  /// lies in `from ..< from + within`.
+  static func days(in v: SentenceView, from: Int = 0, within: Int = Int.max) -> Double? {
+    let end = within == Int.max ? v.count : Swift.min(v.count, from + within)
+    for i in from..<Swift.max(from, end) {
       guard let unit = unitWords[v.word(i)], i > 0 else { continue }
+      // "until 30/06/2014 (day/month/year)": a date format, not a period.
+      if i + 1 < v.count, unitWords[v.word(i + 1)] != nil { continue }
       // "thirty (30) days": the digits win; "30-day": the tokeniser splits at the hyphen.
       var k = i - 1
       while k >= 0, ["(", ")", "-", "calendar", "business", "consecutive"].contains(v.word(k)) { k -= 1 }
@@ -263,7 +341,8 @@ struct SeatLimitRule: ClauseRule {
     "machines": "computers", "workstation": "computers", "workstations": "computers", "cpu": "cpus",
     "cpus": "cpus", "processor": "cpus", "processors": "cpus", "core": "cpus", "cores": "cpus", "server": "servers",
     "servers": "servers", "instance": "instances", "instances": "instances", "copy": "copies", "copies": "copies",
-    "developer": "users", "developers": "users", "vcpu": "cpus", "vcpus": "cpus",
+    "developer": "users", "developers": "users", "vcpu": "cpus", "vcpus": "cpus", "node": "servers",
+    "nodes": "servers",
   ]
   static let limiters: PhraseSet = [
     "up to", "no more than", "not more than", "not exceed", "maximum", "at most", "single", "only", "one",
@@ -271,12 +350,15 @@ struct SeatLimitRule: ClauseRule {
   ]
   /// Backup and archive copies are an extra permission, not a limit on use.
   static let skip: PhraseSet = [
-    "backup", "back up", "archival", "archive", "one or more", "any number", "unlimited", "monthly active",
+    "backup", "back up", "archival", "archive", "monthly active",
     "active users", "daily active", "copy of this license", "copy of the license", "copies of this license",
     "copy of this agreement", "copy of the agreement", "copies of the agreement", "copies of the software and",
     "copy of the gnu", "all copies", "copies or substantial",
     "verbatim copies",
   ]
+  /// Counts that lift a limit: they cancel only the count they stand beside ("up to two servers for
+  /// production, or an unlimited number of servers for development").
+  static let unlimited: PhraseSet = ["one or more", "any number", "unlimited"]
   static let numberWords: [String: Int] = [
     "one": 1, "single": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -301,11 +383,17 @@ struct SeatLimitRule: ClauseRule {
         guard let unit = units[v.word(i)], !seen.contains(unit) else { continue }
         var k = i - 1
         while k > 0,
-          ["(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end"].contains(v.word(k))
+          [
+            "(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end", "licensed", "designated",
+            "authorized", "authorised",
+          ].contains(v.word(k))
         {
           k -= 1
         }
         guard let n = number(v.word(k)) else { continue }
+        // "at least one device": a floor, not a cap.
+        if k > 0, v.word(k - 1) == "least" { continue }
+        if v.first(unlimited, in: Swift.max(0, k - 4)..<(i + 1)) != nil { continue }
         // "one copy of the software" in a permission to copy without limit is not a cap: need a limiter
         // word near the count or a "single".
         let near = v.first(limiters, in: max(0, k - 3)..<min(v.count, i + 1)) != nil
@@ -327,14 +415,15 @@ struct SeatLimitRule: ClauseRule {
     "for each developer", "for every developer", "for all developers", "for each user", "for every user",
     "for each named user", "per developer", "per named user", "per seat", "number of developers",
     "number of licensed developers", "number of seats", "for each seat", "for every seat",
-    "up to the number of users", "by the number of users", "number of users per",
+    "up to the number of users", "by the number of users", "number of users per", "correct number of users",
+    "amount of user seats",
   ]
   static let licensedOrBought: PhraseSet = ["license", "licenses", "licensed", "purchase*", "subscription*"]
 
   static func perSeat(_ ctx: ExtractionContext) -> Clause? {
     for v in ctx.sentences() {
       guard let m = v.first(perPerson), v.has(licensedOrBought), v.has(.seatDuty),
-        !v.has(skip), !v.negated(before: m.lowerBound, window: 4)
+        !v.has(skip), !v.has(unlimited), !v.negated(before: m.lowerBound, window: 4)
       else { continue }
       var p = ClauseParameters()
       p.unit = "users"
@@ -355,6 +444,13 @@ extension PhraseSet {
     "if you compete", "if you or", "in the event that you",
   ]
   fileprivate static let licenseWord: PhraseSet = ["license", "licensed"]
+  /// Sentences about what happens when a term ends, not how long it lasts.
+  fileprivate static let notATermStart: PhraseSet = [
+    "upon expiration", "upon expiry", "upon termination", "after expiration", "after termination", "surviv*",
+    "until terminated", "until it is terminated", "unless terminated", "until termination", "unless earlier",
+    // Survival: "terms that by their nature extend beyond termination remain in effect until fulfilled".
+    "until fulfilled", "extend beyond", "by their nature",
+  ]
   fileprivate static let duringThe: PhraseSet = ["during the", "throughout the", "during any", "during your"]
   fileprivate static let forAPeriod: PhraseSet = ["only for", "for a period of", "for a term of"]
   fileprivate static let grantOrUse: PhraseSet = ["grant*", "license", "licence", "licensed", "use the", "install"]
@@ -406,8 +502,12 @@ extension PhraseCatalogue {
     TimeLimitRule.atMost,
     TimeLimitRule.changeDate,
     TimeLimitRule.expires,
+    TimeLimitRule.takesEffect,
+    TimeLimitRule.lasts,
+    TimeLimitRule.termIs,
     SeatLimitRule.limiters,
     SeatLimitRule.skip,
+    SeatLimitRule.unlimited,
     SeatLimitRule.perPerson,
     SeatLimitRule.licensedOrBought,
     PhraseSet.mayNotShallNot,
@@ -415,6 +515,7 @@ extension PhraseCatalogue {
     PhraseSet.warrantLiableCompete,
     PhraseSet.conditionedOnNotCompeting,
     PhraseSet.licenseWord,
+    PhraseSet.notATermStart,
     PhraseSet.duringThe,
     PhraseSet.forAPeriod,
     PhraseSet.grantOrUse,

@@ -172,7 +172,30 @@ struct GoverningLawRule: ClauseRule {
     "court with jurisdiction in", "courts at", "arbitration seated in", "seat of arbitration", "tribunals of",
     "place of jurisdiction", "court in", "court located in", "arbitration centre in", "arbitration center in",
     "court of competent jurisdiction in", "people's court", "courts having jurisdiction over", "state courts",
-    "federal courts", "state court", "federal court",
+    "federal courts", "state court", "federal court", "courts residing in", "courts situated in",
+    "courts seated in", "arbitration rules in",
+  ]
+  /// Words that name the venue itself rather than a court ("exclusive venue … shall be Munich", "the
+  /// seat of arbitration shall be Turku", "the arbitration shall be conducted … in San Francisco"): they
+  /// are searched first, over a wider span, since a jurisdiction clause often names a court's state
+  /// before the city where proceedings are held.
+  static let venueWords: PhraseSet = [
+    "venue", "seat of arbitration", "place of jurisdiction", "take place in", "shall be conducted in",
+    "will be conducted in", "place of arbitration",
+  ]
+  /// The verb that introduces the place after a venue word ("… for all disputes … is Dortmund").
+  static let copula: PhraseSet = ["is", "are", "shall be", "will be", "lies", "lie"]
+  /// Capitalised words of arbitral institutions and their rules: "the International Chamber of Commerce
+  /// Rules", "JAMS International Arbitration Rules" name how, not where.
+  static let institutionWords: Set<String> = [
+    "rules", "rule", "arbitration", "chamber", "commerce", "association", "institute", "centre", "center", "jams",
+    "wipo", "icc", "uncitral", "court", "courts",
+  ]
+  /// Words skipped before a venue's place: a language ("in the English language in San Francisco") and
+  /// the country or county words before the place ("the US federal courts seated in the Counties of …").
+  static let venueSkip: Set<String> = [
+    "english", "language", "us", "u.s", "usa", "u.s.a", "counties", "county", "city", "district", "northern",
+    "southern", "eastern", "western", "central",
   ]
   static let lawOf: PhraseSet = ["laws of", "law of", "law in force in", "laws in force in"]
   /// "French law governs": adjectives of place.
@@ -202,13 +225,19 @@ struct GoverningLawRule: ClauseRule {
       // "Sections 4 (Warranty) and 9 (Governing Law) survive termination": a list of headings.
       if v.has(.surviveSurvives) { continue }
       // "The laws of Germany apply": the law named, then a verb of application.
+      // An aside may sit between ("The laws of X, excluding X's conflict of laws rules, will apply").
       let lawsApply =
         v.first(lawOf).map { lo in
-          v.first(.applyVerbs, in: lo.upperBound..<Swift.min(v.count, lo.upperBound + 8)) != nil
+          let aside = v.first(.lawAside, in: lo.upperBound..<Swift.min(v.count, lo.upperBound + 8)) != nil
+          let reach = aside ? 16 : 8
+          return v.first(.applyVerbs, in: lo.upperBound..<Swift.min(v.count, lo.upperBound + reach)) != nil
         } ?? false
+      // "Any action … may be brought only in the courts of X and under the laws of that jurisdiction":
+      // the court's place is the law's.
+      let lawOfTheVenue = v.has(.lawsOfThatJurisdiction)
       guard
         v.has(.governedConstrued) || v.has(.subjectToTheLaw) || placeLaw != nil || lawsApply
-          || headedGoverningLaw(ctx, v),
+          || headedGoverningLaw(ctx, v) || lawOfTheVenue,
         v.has(.lawOfLawsOf)
       else { continue }
       // "covered work governed by this License", "governed by version 3 of the GNU …": a licence, not a law.
@@ -224,23 +253,8 @@ struct GoverningLawRule: ClauseRule {
       } else if let j = place(in: v, after: g.upperBound) {
         p.jurisdiction = j.0
       }
-      // The venue is often named in the next sentence ("The courts of X shall have exclusive jurisdiction").
-      for k in v.index..<Swift.min(ctx.views.count, v.index + 3) {
-        let w = ctx.views[k]
-        // The venue may sit in the next lettered item of the same section ("10.a" law, "10.b" courts).
-        guard k == v.index || topSection(ctx.section(at: w.span.start)) == topSection(ctx.section(at: v.span.start))
-        else { break }
-        // Every venue phrase, not just the first ("Venue for any action lies … in the courts located
-        // in Travis County"): the first may name no place.
-        if let pl = w.find(venue).lazy.compactMap({ place(in: w, after: $0.upperBound) }).first {
-          p.venue = pl.0
-          break
-        }
-        if let pl = placeBeforeCourt(in: w) {
-          p.venue = pl
-          break
-        }
-      }
+      p.venue = venue(ctx, after: v)
+      if p.jurisdiction == nil, lawOfTheVenue { p.jurisdiction = p.venue }
       // "the laws of the United States and the State of California": the state's law is the one that
       // decides a contract dispute.
       if p.jurisdiction == "United States", let st = v.first(.stateOf), let pl = place(in: v, after: st.upperBound) {
@@ -251,6 +265,77 @@ struct GoverningLawRule: ClauseRule {
         ctx.clause(.governingLaw, in: v, evidence: g.lowerBound..<Swift.min(v.count, g.upperBound + 8), parameters: p))
     }
     return out
+  }
+
+  /// The venue named with a choice of law, in its sentence or the next few of the same top section
+  /// ("The courts of X shall have exclusive jurisdiction"; "10.a" law, "10.b" courts). Words that name
+  /// the venue itself are looked for first, over the whole window; then court phrases, sentence by sentence.
+  static func venue(_ ctx: ExtractionContext, after v: SentenceView) -> String? {
+    var window: [SentenceView] = []
+    for k in v.index..<Swift.min(ctx.views.count, v.index + 5) {
+      let w = ctx.views[k]
+      guard k == v.index || topSection(ctx.section(at: w.span.start)) == topSection(ctx.section(at: v.span.start))
+      else { break }
+      window.append(w)
+    }
+    for w in window {
+      for m in w.find(venueWords) {
+        // "consent to jurisdiction and venue therein": the place was named before.
+        if m.upperBound < w.count, ["therein", "thereof", "there", "such", "those"].contains(w.word(m.upperBound)) {
+          continue
+        }
+        // "… for all disputes between the parties … is Dortmund": the place follows the verb.
+        let start =
+          w.first(copula, in: m.upperBound..<Swift.min(w.count, m.upperBound + 14))?.upperBound ?? m.upperBound
+        if let pl = venuePlace(in: w, after: start, namesVenue: true) { return pl }
+      }
+    }
+    for w in window.prefix(4) {
+      // Every venue phrase, not just the first ("Venue for any action lies … in the courts located
+      // in Travis County"): the first may name no place, or an arbitral institution.
+      if let pl = w.find(venue).lazy.compactMap({ venuePlace(in: w, after: $0.upperBound) }).first { return pl }
+      if let pl = placeBeforeCourt(in: w) { return pl }
+      // "the competent French courts".
+      for i in 0..<Swift.max(0, w.count - 1)
+      where (w.hashes[i + 1] == courtHash || w.hashes[i + 1] == courtsHash)
+        && demonyms.contains(where: { $0.0 == w.word(i) })
+      {
+        return w.raw(i..<(i + 2))
+      }
+    }
+    return nil
+  }
+
+  /// A place after a venue phrase, skipping languages and county words and refusing arbitral
+  /// institutions and rule books.
+  static func venuePlace(in v: SentenceView, after: Int, namesVenue: Bool = false) -> String? {
+    var i = after
+    while i < Swift.min(v.count, after + 8), !v.isCapitalised(i) || venueSkip.contains(v.word(i)) { i += 1 }
+    guard i < v.count, let pl = place(in: v, after: i), pl.1.lowerBound < after + 10 else { return nil }
+    // "Tokyo District Court of Japan": the place before the court's designators.
+    if let c = pl.1.first(where: { v.hashes[$0] == courtHash || v.hashes[$0] == courtsHash }), c > pl.1.lowerBound {
+      var e = c
+      while e > pl.1.lowerBound, courtDesignators.contains(v.word(e - 1)) { e -= 1 }
+      return e > pl.1.lowerBound ? normalisePlace(v.raw(pl.1.lowerBound..<e)) : nil
+    }
+    if pl.1.contains(where: { institutionWords.contains(v.word($0)) }) { return nil }
+    // "the state of Illinois and United States federal courts located in Chicago": a court system's
+    // name; the place comes after it.
+    if pl.1.upperBound < v.count, ["federal", "state"].contains(v.word(pl.1.upperBound)) { return nil }
+    let courtNext =
+      pl.1.upperBound < v.count && (v.hashes[pl.1.upperBound] == courtHash || v.hashes[pl.1.upperBound] == courtsHash)
+    // After a court phrase, a name before "Court" is another court's ("jurisdiction of the United States
+    // District Court"): left to the court-name reading. After a venue word it is the venue's
+    // ("venue of the Tokyo District Court"): the place before the court's designators.
+    if courtNext, !namesVenue { return nil }
+    if courtNext {
+      var e = pl.1.upperBound
+      while e > pl.1.lowerBound, courtDesignators.contains(v.word(e - 1)) { e -= 1 }
+      // "the United States District Court for …": a federal court names no place of its own.
+      let name = e > pl.1.lowerBound ? normalisePlace(v.raw(pl.1.lowerBound..<e)) : nil
+      return name == "United States" ? nil : name
+    }
+    return pl.0
   }
 
   /// "11) Jurisdiction, Venue and Governing Law. Any action … may be brought only in the courts of …
@@ -363,19 +448,34 @@ struct GoverningLawRule: ClauseRule {
     "contributor", "company", "parties", "party", "notice",
   ]
 
+  /// Words that end or never start a place's name, however they are written.
+  static let runStops: Set<String> = [
+    "in", "excluding", "without", "with", "located", "within", "lying", "to", "at", "for", "by", "on", "under",
+    "exclusive", "venue", "recipient", "customer", "except", "including", "as", "shall", "will", "any", "its",
+  ]
+  /// Skipped words that end a name once it has started ("California, and You"); "of" is a connector.
+  static let skipInName: Set<String> = skip.subtracting(["of", "state", "republic", "commonwealth", "province"])
+
   /// The first run of capitalised words after `after` ("the State of California" → "California").
   static func place(in v: SentenceView, after: Int) -> (String, Range<Int>)? {
     var i = after
     var limit = Swift.min(v.count, after + 8)
     while i < limit {
       let w = v.word(i)
-      if v.isCapitalised(i), !skip.contains(w) {
+      if v.isCapitalised(i), !skip.contains(w), !runStops.contains(w) {
         var j = i + 1
+        // In capitals every word is capitalised: parties, function words and asides end the name
+        // ("CALIFORNIA (EXCLUDING …", "California, USA, and You and …").
+        func inName(_ k: Int) -> Bool {
+          v.isCapitalised(k) && !runStops.contains(v.word(k)) && !(k > i && skipInName.contains(v.word(k)))
+        }
         while j < v.count, j < i + 5,
-          v.isCapitalised(j) || (["and", "of"].contains(v.word(j)) && j + 1 < v.count && v.isCapitalised(j + 1))
+          inName(j) || (["and", "of"].contains(v.word(j)) && j + 1 < v.count && inName(j + 1))
         {
           j += 1
         }
+        // "New York, United States of America" cut at five words ends on "of".
+        while j > i + 1, ["of", "and"].contains(v.word(j - 1)) { j -= 1 }
         return (normalisePlace(v.raw(i..<j)), i..<j)
       }
       if w == "united" || w == "new" { limit = Swift.min(v.count, limit + 1) }
@@ -478,6 +578,10 @@ extension PhraseSet {
   ]
   fileprivate static let subjectToGovernedBy: PhraseSet = ["subject to", "governed by", "construed under"]
   fileprivate static let stateOf: PhraseSet = ["state of", "commonwealth of"]
+  fileprivate static let lawAside: PhraseSet = ["excluding", "without regard", "conflict of law*", "conflicts of law*"]
+  fileprivate static let lawsOfThatJurisdiction: PhraseSet = [
+    "under the laws of that jurisdiction", "under the law of that jurisdiction", "under the laws of such jurisdiction",
+  ]
 }
 
 /// Phrase sets used by the rules above, compiled once.
@@ -498,6 +602,8 @@ extension PhraseCatalogue {
     GoverningLawRule.governs,
     GoverningLawRule.governVerbs,
     GoverningLawRule.venue,
+    GoverningLawRule.venueWords,
+    GoverningLawRule.copula,
     GoverningLawRule.lawOf,
     ExportControlRule.export,
     PhraseSet.warrantProvided,
@@ -530,6 +636,8 @@ extension PhraseCatalogue {
     PhraseSet.lawAsLimit,
     PhraseSet.subjectToGovernedBy,
     PhraseSet.stateOf,
+    PhraseSet.lawAside,
+    PhraseSet.lawsOfThatJurisdiction,
     PhraseSet.releasedSupplied,
   ]
 }

@@ -211,7 +211,8 @@ struct RetainNoticesRule: ClauseRule {
       guard let n = v.first(notices), let verb = v.first(verbs) ?? (ctx.inDutyList[v.index] ? n : nil) else {
         continue
       }
-      guard ctx.obliges(v) else { continue }
+      // "The licensee is not allowed to modify or remove any copyright notices": a ban that keeps them.
+      guard ctx.obliges(v) || v.has(.notAllowedToRemove) else { continue }
       let w = v.word(n.lowerBound)
       // An acknowledgement to "display" or "include" is `attribution-display` (BSD's advertising
       // clause); one to "retain" is a notice kept with the copies.
@@ -311,7 +312,7 @@ struct AttributionDisplayRule: ClauseRule {
   static let phrases: PhraseSet = [
     "built with", "built on", "built using", "powered by", "made with", "created with", "developed with",
     "based on", "uses", "runs on", "trained with", "courtesy of", "contains data from", "contains information from",
-    "voice by", "image by", "photo by", "model by",
+    "voice by", "image by", "photo by", "model by", "this product includes",
   ]
   static let wherePlaces: PhraseSet = [
     "website", "web site", "user interface", "blogpost", "blog post", "about page", "about screen",
@@ -334,7 +335,7 @@ struct AttributionDisplayRule: ClauseRule {
     "cite the paper", "cite the following", "cite the work", "cite the software", "cite the publication",
     "cite this", "give credit to", "give appropriate credit", "credit the authors", "credit the author",
     "explicit notice of statement as attribution", "attribution statement", "referenced via the gui",
-    "referenced in the gui", "shown in the gui",
+    "referenced in the gui", "shown in the gui", "give the original author credit", "provide attribution",
   ]
   /// Places that only a credit is shown in ("Help-About box", "publications"): with a display verb
   /// and a duty they make an attribution duty even when no phrase is quoted.
@@ -378,9 +379,12 @@ struct AttributionDisplayRule: ClauseRule {
     var out: [Clause] = []
     let all = ctx.sentences()
     for (n, v) in all.enumerated() {
+      // "We kindly request (but do not require) an acknowledgement": a courtesy, not a duty.
+      if v.has(.courtesyOnly) { continue }
       if let a = v.first(acknowledge) ?? displayInCreditPlace(v),
         ctx.obliges(v), !v.has(.notRequiredNeedNot), !v.has(Lexicon.prohibition), !v.has(notDisplay),
-        !v.has(keep)
+        // "keep intact all notices and give the author credit": the credit is a second duty.
+        !v.has(keep) || v.word(a.lowerBound) == "give"
       {
         var p = ClauseParameters()
         let found = [wherePlaces, creditPlaces, acknowledgementPlaces].flatMap { v.find($0).map { v.raw($0) } }
@@ -920,6 +924,8 @@ struct AcceptanceRule: ClauseRule {
       [
         "us*", "access*", "install*", "run", "running", "copy*", "exercis*", "modify*", "modifying", "operat*",
         "deploy*", "continu*", "reproduc*", "perform*", "display*", "obtain*", "receiv*", "evaluat*",
+        // "by undertaking any of the acts above": the acts the grant names.
+        "undertaking any",
       ], .use
     ),
   ]
@@ -928,15 +934,17 @@ struct AcceptanceRule: ClauseRule {
     "bound by", "consent to", "consents to", "recognized and accepted", "deemed to have accepted", "assent to",
     "signals assent", "signal assent", "manifests assent", "indicates assent",
     "starts when", "takes effect when", "effective upon", "becomes effective", "commences upon", "commence upon",
-    "becomes binding", "binding on",
+    "becomes binding", "binding on", "agree that you have read",
   ]
   static let signs: PhraseSet = [
     "sign this license", "sign this agreement", "signing this agreement", "sign the agreement", "signing this license",
+    // Contributor agreements ask the contributor to fill in and sign the form.
+    "complete and sign", "sign and send", "sign and return", "carefully before signing", "asked to sign",
   ]
   /// Acts named before the acceptance ("Any use … constitutes acceptance").
   static let constitutes: PhraseSet = [
     "constitutes", "constitute", "means", "mean", "indicates", "indicate", "signifies", "signify", "shall be deemed",
-    "is deemed",
+    "is deemed", "consists", "consist", "amounts to",
   ]
   static let introducers: PhraseSet = ["by", "upon", "if you", "when you", "once you", "once", "through", "by way of"]
   static let licence: PhraseSet = [
@@ -944,6 +952,8 @@ struct AcceptanceRule: ClauseRule {
     "bound by", "the agreement", "the license", "this public license", "terms and conditions", "policy",
     "this acceptable use policy", "it", "them", "license agreement", "licence agreement", "the _ license",
     "the _ _ license", "this _ license", "its terms", "its rules", "their terms", "these rules", "the rules",
+    "the following terms", "terms of service", "the present license", "the present licence",
+    "the present agreement", "the rights and obligations", "the following",
   ]
   /// Acceptance required as a condition, with no act named: "In order to get any license under these
   /// terms, you must agree to them".
@@ -960,6 +970,27 @@ struct AcceptanceRule: ClauseRule {
     "implicit consent", "implied consent", "tacit acceptance", "implicit acceptance", "implied acceptance",
     "tacit consent",
   ]
+
+  /// Agreement by an act, to something other than the licence by name: "By clicking the access button
+  /// you agree to keep your copy up to date" (a click is always a contract's act), "By choosing to
+  /// download the material the user agrees:" (the terms follow as a list).
+  static func actAcceptance(_ ctx: ExtractionContext, _ v: SentenceView) -> Clause? {
+    guard
+      let a = v.find(accept).first(where: {
+        $0.count == 1 && ["agree", "agrees", "accept", "accepts"].contains(v.word($0.lowerBound))
+      }), !v.negated(before: a.lowerBound, window: 3)
+    else { return nil }
+    var m = Set<AcceptanceMechanism>()
+    for intro in v.find(introducers, in: 0..<a.lowerBound) where v.word(intro.lowerBound) == "by" {
+      m.formUnion(mechanisms(in: v, intro.upperBound..<Swift.min(a.lowerBound, intro.upperBound + 12)))
+    }
+    // The agreement ends the sentence (a list follows), perhaps before the list's first number.
+    let ends = a.upperBound == v.count || (a.upperBound == v.count - 1 && v.word(a.upperBound).allSatisfy(\.isNumber))
+    guard m.contains(.click) || (ends && !m.isEmpty) else { return nil }
+    var p = ClauseParameters()
+    p.mechanism = m.sorted()
+    return ctx.clause(.acceptance, in: v, evidence: a, parameters: p)
+  }
 
   /// The mechanisms whose acts are named in a word range.
   static func mechanisms(in v: SentenceView, _ range: Range<Int>) -> Set<AcceptanceMechanism> {
@@ -1002,7 +1033,10 @@ struct AcceptanceRule: ClauseRule {
             // "This Agreement takes effect when …": the licence is named just before.
             || ($0.count > 1 && v.first(licence, in: Swift.max(0, $0.lowerBound - 6)..<$0.lowerBound) != nil)
         })
-      else { continue }
+      else {
+        if let c = actAcceptance(ctx, v) { out.append(c) }
+        continue
+      }
       if v.has(.agreedToInWriting) {
         continue
       }
@@ -1091,6 +1125,14 @@ enum QuoteFinder {
 }
 
 extension PhraseSet {
+  fileprivate static let courtesyOnly: PhraseSet = [
+    "do not require", "does not require", "but not require", "kindly request", "we request", "we ask that",
+    "would appreciate", "is appreciated", "are encouraged", "is encouraged",
+  ]
+  fileprivate static let notAllowedToRemove: PhraseSet = [
+    "not allowed to remove", "not allowed to modify or remove", "not allowed to alter or remove",
+    "not permitted to remove", "not permitted to modify or remove", "not permitted to alter or remove",
+  ]
   fileprivate static let distributionTerms: PhraseSet = [
     "licence and distribution terms", "license and distribution terms", "distribution terms",
   ]
@@ -1365,6 +1407,8 @@ extension PhraseCatalogue {
       AcceptanceRule.licence,
       AcceptanceRule.mustAgree,
       AcceptanceRule.acceptanceAsCondition,
+      PhraseSet.courtesyOnly,
+      PhraseSet.notAllowedToRemove,
       PhraseSet.distributionTerms,
       PhraseSet.derivativeWord,
       PhraseSet.cannotBeChanged,
