@@ -67,8 +67,9 @@ enum SHA256 {
     while i < 64 {
       let x = wp[i &- 15]
       let y = wp[i &- 2]
-      let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3)
-      let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y &>> 10)
+      // σ0 and σ1 with nested rotations (one copy of the word each, not three).
+      let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3)
+      let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y &>> 10)
       wp[i] = wp[i &- 16] &+ s0 &+ wp[i &- 7] &+ s1
       i &+= 1
     }
@@ -93,8 +94,10 @@ enum SHA256 {
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
     _ h: inout UInt32, _ kw: UInt32
   ) {
-    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
-    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    // Σ1(e) = e⋙6 ⊕ e⋙11 ⊕ e⋙25 and Σ0(a) = a⋙2 ⊕ a⋙13 ⊕ a⋙22, each as nested rotations of one
+    // copy: fewer register moves than three rotated copies (x86-64 has no three-operand rotate).
+    let t1 = h &+ rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2) &+ ((a & b) | (c & (a | b)))
     d = d &+ t1
     h = t1 &+ t2
   }
