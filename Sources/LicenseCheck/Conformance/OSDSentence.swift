@@ -243,6 +243,7 @@ package enum OSDSentence {
   private static let numeralCharacters = Set("0123456789.()IVXLCDMivxlcdm")
 
   private static func sectionNumber(_ raw: String) -> SectionName {
+    if let name = asciiSectionNumber(raw) { return name }
     var s = Substring(raw.trimmingSpaces)
     let lower = s.lowercased()
     for prefix in ["section ", "sec. ", "\u{00A7}"] where lower.hasPrefix(prefix) {
@@ -260,6 +261,58 @@ package enum OSDSentence {
       && (bare.first!.isNumber || bare.count == 1 || bare.allSatisfy { numeralCharacters.contains($0) })
     return looksNumbered ? .number(bare) : .heading(trimmed)
   }
+
+  /// ``sectionNumber(_:)`` for an ASCII section without carriage returns (nearly every one), on its
+  /// bytes: there each byte is one `Character`, so trimming, the prefixes and the numeral test say the
+  /// same, without the `Character` walks and the `Set<Character>` look-ups (the evaluator words a
+  /// location for most rows of every analysis). Nil for any other string.
+  private static func asciiSectionNumber(_ raw: String) -> SectionName? {
+    raw.utf8.withContiguousStorageIfAvailable { b -> SectionName? in
+      for c in b where c >= 0x80 || c == 0x0D { return nil }
+      @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A }
+      var lo = 0
+      var hi = b.count
+      while lo < hi, isSpace(b[lo]) { lo += 1 }
+      while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+      /// Whether the trimmed text starts with `p` (lowercase), ignoring ASCII case.
+      func starts(with p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard hi - lo >= n else { return false }
+        return p.withUTF8Buffer { pb in
+          for k in 0..<n {
+            let c = b[lo + k]
+            if (c &- 0x41 < 26 ? c | 0x20 : c) != pb[k] { return false }
+          }
+          return true
+        }
+      }
+      if starts(with: "section ") {
+        lo += 8
+      } else if starts(with: "sec. ") {
+        lo += 5
+      }
+      while lo < hi, isSpace(b[lo]) { lo += 1 }
+      let trimmed = lo..<hi
+      let bareEnd = hi > lo && b[hi - 1] == UInt8(ascii: ".") ? hi - 1 : hi
+      let bare = lo..<bareEnd
+      var numbered = !bare.isEmpty
+      if numbered {
+        for k in bare where b[k] == 0x20 { numbered = false }
+      }
+      if numbered {
+        let first = b[bare.lowerBound]
+        if !(first &- 0x30 < 10 || bare.count == 1) {
+          for k in bare where !asciiNumerals.contains(b[k]) { numbered = false }
+        }
+      }
+      let text = numbered ? bare : trimmed
+      let s = String(decoding: UnsafeBufferPointer(rebasing: b[text]), as: UTF8.self)
+      return numbered ? .number(s) : .heading(s)
+    } ?? nil
+  }
+
+  /// The bytes of ``numeralCharacters``.
+  private static let asciiNumerals: [UInt8] = Array("0123456789.()IVXLCDMivxlcdm".utf8)
 
   /// `a`, `a and b`, `a, b and c`.
   private static func joined(_ parts: [String]) -> String {
