@@ -18,8 +18,6 @@ final class SentenceView {
   private let wordBits: PhraseSet.Bits
   /// First bytes of the sentence's words' normal forms, as a 256-bit set (for prefix phrases).
   private let byteBits: (UInt64, UInt64, UInt64, UInt64)
-  /// The first byte of each word's normal form (0 for an empty one).
-  private let firstBytes: [UInt8]
   /// The catalogue matcher and what it found here, computed at the first question about a
   /// catalogued set (see ``SentenceMatcher``): words `0..<matcher.setWords` are a bitset of the
   /// slots of the sets with a match somewhere in the sentence (bit `s` of word `s >> 6`), then one
@@ -39,10 +37,8 @@ final class SentenceView {
     let range = sentence.tokenRange
     var idx: [Int] = []
     var hs: [UInt64] = []
-    var firsts: [UInt8] = []
     idx.reserveCapacity(range.count)
     hs.reserveCapacity(range.count)
-    firsts.reserveCapacity(range.count)
     var bits = PhraseSet.Bits()
     var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     let tHash = Lexicon.tHash
@@ -65,7 +61,6 @@ final class SentenceView {
           hs.append(h)
           bits.insert(h)
           let b = t.normEnd > t.normStart ? norm[Int(t.normStart)] : 0
-          firsts.append(b)
           let bit: UInt64 = 1 << UInt64(b & 63)
           switch b >> 6 {
           case 0: bytes.0 |= bit
@@ -80,7 +75,6 @@ final class SentenceView {
     hashes = hs
     wordBits = bits
     byteBits = bytes
-    firstBytes = firsts
   }
 
   /// Whether some phrase of the set may match somewhere in the sentence (no false negatives).
@@ -339,7 +333,7 @@ final class SentenceView {
           continue outer
         }
       }
-      if !set.others.isEmpty, set.mayStartPrefix(firstBytes[i]) {
+      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
         for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) {
           out.append(i..<(i + ph.count))
           i += ph.count
@@ -372,7 +366,7 @@ final class SentenceView {
           if f[Int((w >> 6) & 15)] & (1 << (w & 63)) != 0, let cands = set.candidates(w) {
             for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
           }
-          if hasOthers, set.mayStartPrefix(firstBytes[i]) {
+          if hasOthers, set.mayStartPrefix(firstByte(i)) {
             for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
           }
           i += 1
