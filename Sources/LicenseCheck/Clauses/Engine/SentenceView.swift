@@ -23,9 +23,14 @@ final class SentenceView {
   /// slots of the sets with a match somewhere in the sentence (bit `s` of word `s >> 6`), then one
   /// word per match, in position order: `position << 40 | phrase << 16 | key` (the phrase id and
   /// its ``SentenceMatcher/phraseKey``). One buffer, so a sentence's matches cost one allocation.
-  /// Written once, by the first question (a view is used by one thread), so not access-checked.
+  /// Written once, by the first question (a view is used by one thread), so not access-checked; a
+  /// plain allocation the view frees, not an array, so that a question reads it without retaining
+  /// and releasing it (a million and a half questions over the SPDX texts).
   private let matcher: SentenceMatcher
-  @exclusivity(unchecked) private var hitWords: [UInt64] = []
+  @exclusivity(unchecked) private var hitBase: UnsafeMutablePointer<UInt64>? = nil
+  @exclusivity(unchecked) private var hitCount = 0
+
+  deinit { hitBase?.deallocate() }
 
   init(index: Int, sentence: Sentence, text: TokenizedText) {
     self.index = index
@@ -115,7 +120,7 @@ final class SentenceView {
   /// words (and, for longer phrases, of first word pairs), the phrases starting there checked, and
   /// each match recorded; then the sets holding the matched phrases. Works on local copies only
   /// (a class's stored `var`s are access-checked at run time on every use).
-  private func scan() -> [UInt64] {
+  private func scan() -> (UnsafeMutablePointer<UInt64>, Int) {
     let m = matcher
     let h = hashes
     let n = h.count
@@ -124,8 +129,8 @@ final class SentenceView {
     let wt = wordTokens
     let setWords = m.setWords
     // The set bits first (filled in at the end), then the matches.
-    var out: [UInt64] = []
-    out.reserveCapacity(setWords + 16)
+    // Room for a match per word: few sentences have more, so the buffer rarely grows.
+    var out = GrowingBuffer<UInt64>(capacity: setWords + n + 16)
     for _ in 0..<setWords { out.append(0) }
     let trieNext = m.trieNext
     let trieSymbol = m.trieSymbol
@@ -221,24 +226,28 @@ final class SentenceView {
     }
     m.memberStart.withUnsafeBufferPointer { start in
       m.memberSlots.withUnsafeBufferPointer { slots in
-        out.withUnsafeMutableBufferPointer { o in
-          for i in setWords..<o.count {
-            let id = Int((o[i] >> 16) & 0xFF_FFFF)
-            for k in Int(start[id])..<Int(start[id + 1]) {
-              let s = Int(slots[k])
-              o[s >> 6] |= 1 << UInt64(s & 63)
-            }
+        let o = out.base
+        for i in setWords..<out.count {
+          let id = Int((o[i] >> 16) & 0xFF_FFFF)
+          for k in Int(start[id])..<Int(start[id + 1]) {
+            let s = Int(slots[k])
+            o[s >> 6] |= 1 << UInt64(s & 63)
           }
         }
       }
     }
-    return out
+    // The view keeps the buffer (and frees it in `deinit`).
+    return (out.base, out.count)
   }
 
-  /// What the matcher found here (see ``hitWords``), computed at the first question.
-  private var hits: [UInt64] {
-    if hitWords.isEmpty { hitWords = scan() }
-    return hitWords
+  /// What the matcher found here (see ``hitBase``), computed at the first question.
+  @inline(__always) private var hits: UnsafeBufferPointer<UInt64> {
+    if hitBase == nil { storeScan() }
+    return UnsafeBufferPointer(start: hitBase, count: hitCount)
+  }
+
+  @inline(never) private func storeScan() {
+    (hitBase, hitCount) = scan()
   }
 
   /// Whether some phrase of the set in this slot matches somewhere in the sentence.
@@ -282,34 +291,29 @@ final class SentenceView {
 
   /// ``first(_:in:)`` for the catalogued set in a slot.
   private func firstInCatalogue(slot: Int, in r: Range<Int>) -> Range<Int>? {
-    let words = hits
+    let hw = hits
+    guard hw[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
     let w = matcher.setWords
-    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
-    return words.withUnsafeBufferPointer { hw in
-      matcher.members.withUnsafeBufferPointer { members in
-        var from = r.lowerBound
-        var k = w
-        return Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
-      }
+    return matcher.members.withUnsafeBufferPointer { members in
+      var from = r.lowerBound
+      var k = w
+      return Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
     }
   }
 
   /// ``find(_:in:)`` for the catalogued set in a slot.
   private func findInCatalogue(slot: Int, in r: Range<Int>) -> [Range<Int>] {
-    let words = hits
+    let hw = hits
+    guard hw[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return [] }
     let w = matcher.setWords
-    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return [] }
-    return words.withUnsafeBufferPointer { hw in
-      matcher.members.withUnsafeBufferPointer { members in
-        var out: [Range<Int>] = []
-        var from = r.lowerBound
-        var k = w
-        while let m = Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
-        {
-          out.append(m)
-        }
-        return out
+    return matcher.members.withUnsafeBufferPointer { members in
+      var out: [Range<Int>] = []
+      var from = r.lowerBound
+      var k = w
+      while let m = Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k) {
+        out.append(m)
       }
+      return out
     }
   }
 
