@@ -253,12 +253,13 @@ private struct TokenScan {
       }
       if b < 0x80 {
         if isAlpha(b) {
-          // A URL starts with h (http), w (www) or is a bare domain, whose first letters are followed
-          // by a dot, a hyphen or a digit; other words skip `urlEnd` and keep the letters walked here.
+          // A URL's first letters are followed by `:` (`http:`, `https:`), a dot (`www.`, a bare
+          // domain), a hyphen or a digit (a bare domain): `urlEnd` finds none after any other word, so
+          // those skip it and keep the letters walked here.
           var f = i + 1
           while f < n, isAlpha(p[f]) { f += 1 }
-          let first = b | 0x20
-          let maybeURL = first == 0x68 || first == 0x77 || (f < n && (p[f] == 0x2E || p[f] == 0x2D || isDigit(p[f])))
+          let maybeURL =
+            f < n && ((p[f] == 0x3A && b | 0x20 == 0x68) || p[f] == 0x2E || p[f] == 0x2D || isDigit(p[f]))
           if maybeURL, let end = urlEnd(at: i) {
             emitURL(i, end)
             i = end
