@@ -256,15 +256,41 @@ private struct TokenScan {
           // A URL's first letters are followed by `:` (`http:`, `https:`), a dot (`www.`, a bare
           // domain), a hyphen or a digit (a bare domain): `urlEnd` finds none after any other word, so
           // those skip it and keep the letters walked here.
-          var f = i + 1
-          while f < n, isAlpha(p[f]) { f += 1 }
+          // The letters are lowercased into the normal forms and hashed while their end is found
+          // (one pass); they count only once the word is known to be a plain ASCII one.
+          let normStart = norm.count
+          let d = norm.reserve(n &- i)
+          var h: UInt64 = 0xcbf2_9ce4_8422_2325
+          var f = i
+          repeat {
+            var c = p[f]
+            if c &- 0x41 < 26 { c |= 0x20 }
+            d[f &- i] = c
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01b3
+            f &+= 1
+          } while f < n && isAlpha(p[f])
           let maybeURL =
             f < n && ((p[f] == 0x3A && b | 0x20 == 0x68) || p[f] == 0x2E || p[f] == 0x2D || isDigit(p[f]))
           if maybeURL, let end = urlEnd(at: i) {
             emitURL(i, end)
             i = end
-          } else {
+          } else if f < n && (isDigit(p[f]) || p[f] >= 0x80) {
+            // Digits or a non-ASCII character follow: the general path walks the word again.
             i = word(at: i, from: f)
+          } else {
+            // What `word(at:from:)` does for a word of ASCII letters only.
+            let len = f &- i
+            norm.commit(len)
+            if len >= 4, len <= 16, let canon = equivalents.canonical(h) {
+              norm.truncate(to: normStart)
+              for c in canon { norm.append(c) }
+              h = fnv1a64(canon)
+            }
+            tokens.append(
+              Token(
+                kind: .word, start: Int32(i), end: Int32(f), line: line, normStart: Int32(normStart),
+                normEnd: Int32(norm.count), hash: h))
+            i = f
           }
         } else if isDigit(b) {
           i = number(at: i)
