@@ -252,32 +252,43 @@ public enum UnexplainedFinder {
   /// pieces with spaces gives (a "\r\n" pair is one character, equal to none of the three, so it
   /// stays), without walking grapheme clusters (that walk was half of this finder's cost).
   static func folded(_ bytes: ArraySlice<UInt8>) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    var i = bytes.startIndex
-    let end = bytes.endIndex
-    while i < end {
-      let b = bytes[i]
-      let pair = b == 0x0D && i + 1 < end && bytes[i + 1] == 0x0A
-      if !pair, b == 0x0A || b == 0x0D || b == 0x09 {
-        pendingSpace = true
-        i += 1
-        continue
-      }
-      if pendingSpace {
-        if !out.isEmpty { out.append(0x20) }
-        pendingSpace = false
-      }
-      out.append(b)
-      if pair {
-        out.append(0x0A)
-        i += 2
-      } else {
-        i += 1
+    // Written straight into the string's storage (the result is never longer than the input), not
+    // appended byte by byte to an array and copied.
+    guard !bytes.isEmpty else { return "" }
+    return bytes.withUnsafeBufferPointer { src in
+      String(unsafeUninitializedCapacity: src.count) { out in
+        var n = 0
+        var pendingSpace = false
+        var i = 0
+        let end = src.count
+        while i < end {
+          let b = src[i]
+          let pair = b == 0x0D && i + 1 < end && src[i + 1] == 0x0A
+          if !pair, b == 0x0A || b == 0x0D || b == 0x09 {
+            pendingSpace = true
+            i += 1
+            continue
+          }
+          if pendingSpace {
+            if n > 0 {
+              out[n] = 0x20
+              n += 1
+            }
+            pendingSpace = false
+          }
+          out[n] = b
+          n += 1
+          if pair {
+            out[n] = 0x0A
+            n += 1
+            i += 2
+          } else {
+            i += 1
+          }
+        }
+        return n
       }
     }
-    return String(decoding: out, as: UTF8.self)
   }
 }
 

@@ -163,10 +163,15 @@ public enum OSDEvaluator {
   )] {
     guard !conditions.isEmpty else { return [] }
     var out: [(index: Int, condition: ClauseCondition)] = []
-    for i in kinds.indices {
-      let kind = kinds[i]
-      if let c = conditions.first(where: { $0.kind == kind && $0.test.matches(clauses[i].parameters) }) {
-        out.append((i, c))
+    // The kinds compared on the conditions' buffer: `first(where:)` copied each condition (its test
+    // and sentence retained and released) for every clause of every row.
+    conditions.withUnsafeBufferPointer { conds in
+      for i in kinds.indices {
+        let kind = kinds[i]
+        for j in conds.indices where conds[j].kind == kind && conds[j].test.matches(clauses[i].parameters) {
+          out.append((i, conds[j]))
+          break
+        }
       }
     }
     return out

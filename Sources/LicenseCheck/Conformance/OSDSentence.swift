@@ -1,5 +1,5 @@
 // Turns the table's sentence templates into plain sentences built from a clause's parameters and where
-// the clause sits. Templates are short constants, so this works on `Character`s; no licence text is
+// the clause sits. Templates are short constants, filled on their UTF-8 bytes; no licence text is
 // scanned here.
 
 /// Renders explanation sentences for the OSD evaluator.
@@ -22,55 +22,80 @@ package enum OSDSentence {
   // MARK: Templates
 
   /// Replaces `{name}` placeholders; `[a|b]` keeps `a` when all its placeholders have values, else `b`.
+  ///
+  /// Works on the template's UTF-8 bytes: the markup (`[`, `]`, `|`, `{`, `}`) is ASCII, and a
+  /// template's other characters are copied as they are, so this says what a walk over its
+  /// `Character`s says (that walk was most of wording the sentences of a licence with many failing
+  /// clauses).
   package static func fill(_ template: String, _ lookup: (String) -> String?) -> String {
-    var out = ""
-    var rest = Substring(template)
-    while let c = rest.first {
-      if c == "[", let close = matchingBracket(in: rest) {
-        let inner = rest[rest.index(after: rest.startIndex)..<close]
-        let branches = splitTopLevelBar(inner)
-        if let first = fillStrict(branches.0, lookup) {
-          out += first
+    let b = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count + 32)
+    fill(b, 0..<b.count, lookup, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let openBracket = UInt8(ascii: "[")
+  private static let closeBracket = UInt8(ascii: "]")
+  private static let barByte = UInt8(ascii: "|")
+  private static let openBrace = UInt8(ascii: "{")
+  private static let closeBrace = UInt8(ascii: "}")
+
+  /// ``fill(_:_:)`` of the template bytes `r`, appended to `out`.
+  private static func fill(
+    _ b: [UInt8], _ r: Range<Int>, _ lookup: (String) -> String?, into out: inout [UInt8]
+  ) {
+    var i = r.lowerBound
+    while i < r.upperBound {
+      let c = b[i]
+      if c == openBracket, let end = matchingBracket(b, from: i, to: r.upperBound) {
+        let branches = splitTopLevelBar(b, (i + 1)..<end)
+        if hasAllNames(b, branches.0, lookup) {
+          fill(b, branches.0, lookup, into: &out)
         } else if let second = branches.1 {
-          out += fill(String(second), lookup)
+          fill(b, second, lookup, into: &out)
         }
-        rest = rest[rest.index(after: close)...]
-      } else if c == "{", let close = rest.firstIndex(of: "}") {
-        let name = String(rest[rest.index(after: rest.startIndex)..<close])
-        out += lookup(name) ?? ""
-        rest = rest[rest.index(after: close)...]
+        i = end + 1
+      } else if c == openBrace, let end = b[i..<r.upperBound].firstIndex(of: closeBrace) {
+        if let value = lookup(String(decoding: b[(i + 1)..<end], as: UTF8.self)) { out.append(contentsOf: value.utf8) }
+        i = end + 1
       } else {
         out.append(c)
-        rest = rest.dropFirst()
+        i += 1
       }
     }
-    return out
   }
 
-  /// Fills a template, or returns nil when one of its own (not nested-optional) placeholders is missing.
-  private static func fillStrict(_ template: Substring, _ lookup: (String) -> String?) -> String? {
+  /// Whether every one of the template's own (not nested-optional) placeholders has a value: what
+  /// lets `[a|b]` keep `a`.
+  private static func hasAllNames(_ b: [UInt8], _ r: Range<Int>, _ lookup: (String) -> String?) -> Bool {
     var missing = false
     var depth = 0
-    var name: String?
-    for c in template {
-      switch c {
-      case "[": depth += 1
-      case "]": depth -= 1
-      case "{" where depth == 0: name = ""
-      case "}" where depth == 0:
-        if let n = name, lookup(n) == nil { missing = true }
+    var name: [UInt8]?
+    for k in r {
+      let c = b[k]
+      if c == openBracket {
+        depth += 1
+      } else if c == closeBracket {
+        depth -= 1
+      } else if c == openBrace && depth == 0 {
+        name = []
+      } else if c == closeBrace && depth == 0 {
+        if let n = name, lookup(String(decoding: n, as: UTF8.self)) == nil { missing = true }
         name = nil
-      default: name?.append(c)
+      } else {
+        name?.append(c)
       }
     }
-    return missing ? nil : fill(String(template), lookup)
+    return !missing
   }
 
-  private static func matchingBracket(in s: Substring) -> Substring.Index? {
+  /// The `]` closing the `[` at `from`, before `to`.
+  private static func matchingBracket(_ b: [UInt8], from: Int, to: Int) -> Int? {
     var depth = 0
-    for i in s.indices {
-      if s[i] == "[" { depth += 1 }
-      if s[i] == "]" {
+    for i in from..<to {
+      if b[i] == openBracket { depth += 1 }
+      if b[i] == closeBracket {
         depth -= 1
         if depth == 0 { return i }
       }
@@ -78,17 +103,18 @@ package enum OSDSentence {
     return nil
   }
 
-  private static func splitTopLevelBar(_ s: Substring) -> (Substring, Substring?) {
+  /// The bytes before and after the first `|` outside brackets, or all of them and nil.
+  private static func splitTopLevelBar(_ b: [UInt8], _ r: Range<Int>) -> (Range<Int>, Range<Int>?) {
     var depth = 0
-    for i in s.indices {
-      switch s[i] {
-      case "[": depth += 1
-      case "]": depth -= 1
-      case "|" where depth == 0: return (s[..<i], s[s.index(after: i)...])
+    for i in r {
+      switch b[i] {
+      case openBracket: depth += 1
+      case closeBracket: depth -= 1
+      case barByte where depth == 0: return (r.lowerBound..<i, (i + 1)..<r.upperBound)
       default: break
       }
     }
-    return (s, nil)
+    return (r, nil)
   }
 
   // MARK: Parameters
@@ -243,6 +269,7 @@ package enum OSDSentence {
   private static let numeralCharacters = Set("0123456789.()IVXLCDMivxlcdm")
 
   private static func sectionNumber(_ raw: String) -> SectionName {
+    if let name = asciiSectionNumber(raw) { return name }
     var s = Substring(raw.trimmingSpaces)
     let lower = s.lowercased()
     for prefix in ["section ", "sec. ", "\u{00A7}"] where lower.hasPrefix(prefix) {
@@ -260,6 +287,58 @@ package enum OSDSentence {
       && (bare.first!.isNumber || bare.count == 1 || bare.allSatisfy { numeralCharacters.contains($0) })
     return looksNumbered ? .number(bare) : .heading(trimmed)
   }
+
+  /// ``sectionNumber(_:)`` for an ASCII section without carriage returns (nearly every one), on its
+  /// bytes: there each byte is one `Character`, so trimming, the prefixes and the numeral test say the
+  /// same, without the `Character` walks and the `Set<Character>` look-ups (the evaluator words a
+  /// location for most rows of every analysis). Nil for any other string.
+  private static func asciiSectionNumber(_ raw: String) -> SectionName? {
+    raw.utf8.withContiguousStorageIfAvailable { b -> SectionName? in
+      for c in b where c >= 0x80 || c == 0x0D { return nil }
+      @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A }
+      var lo = 0
+      var hi = b.count
+      while lo < hi, isSpace(b[lo]) { lo += 1 }
+      while hi > lo, isSpace(b[hi - 1]) { hi -= 1 }
+      /// Whether the trimmed text starts with `p` (lowercase), ignoring ASCII case.
+      func starts(with p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard hi - lo >= n else { return false }
+        return p.withUTF8Buffer { pb in
+          for k in 0..<n {
+            let c = b[lo + k]
+            if (c &- 0x41 < 26 ? c | 0x20 : c) != pb[k] { return false }
+          }
+          return true
+        }
+      }
+      if starts(with: "section ") {
+        lo += 8
+      } else if starts(with: "sec. ") {
+        lo += 5
+      }
+      while lo < hi, isSpace(b[lo]) { lo += 1 }
+      let trimmed = lo..<hi
+      let bareEnd = hi > lo && b[hi - 1] == UInt8(ascii: ".") ? hi - 1 : hi
+      let bare = lo..<bareEnd
+      var numbered = !bare.isEmpty
+      if numbered {
+        for k in bare where b[k] == 0x20 { numbered = false }
+      }
+      if numbered {
+        let first = b[bare.lowerBound]
+        if !(first &- 0x30 < 10 || bare.count == 1) {
+          for k in bare where !asciiNumerals.contains(b[k]) { numbered = false }
+        }
+      }
+      let text = numbered ? bare : trimmed
+      let s = String(decoding: UnsafeBufferPointer(rebasing: b[text]), as: UTF8.self)
+      return numbered ? .number(s) : .heading(s)
+    } ?? nil
+  }
+
+  /// The bytes of ``numeralCharacters``.
+  private static let asciiNumerals: [UInt8] = Array("0123456789.()IVXLCDMivxlcdm".utf8)
 
   /// `a`, `a and b`, `a, b and c`.
   private static func joined(_ parts: [String]) -> String {

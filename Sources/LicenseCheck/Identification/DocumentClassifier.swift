@@ -142,14 +142,22 @@ public enum DocumentClassifier {
     var common = 0
     // About a thousand words spread over the whole text settle it (a set lookup per word of a long text
     // cost more than the check is worth; a text that switches language part-way is still seen whole).
-    let total = text.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
-    let step = Swift.max(1, total / 1000)
-    var k = 0
-    for t in text.tokens where t.kind == .word {
-      k += 1
-      guard k % step == 0 else { continue }
-      words += 1
-      if functionWords.contains(t.hash) { common += 1 }
+    // (On the token buffer, every `step`-th word by a countdown: this walks every token of every text.)
+    let set = functionWords
+    let total = text.tokens.withUnsafeBufferPointer { toks in
+      var total = 0
+      for t in toks where t.kind == .word { total += 1 }
+      guard total >= 40 else { return total }
+      let step = Swift.max(1, total / 1000)
+      var left = step
+      for t in toks where t.kind == .word {
+        left -= 1
+        guard left == 0 else { continue }
+        left = step
+        words += 1
+        if set.contains(t.hash) { common += 1 }
+      }
+      return total
     }
     return total < 40 || common * 10 >= words
   }

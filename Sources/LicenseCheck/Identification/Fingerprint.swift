@@ -124,9 +124,19 @@ public struct Fingerprint: Sendable, Equatable {
       // A text shorter than one n-gram still gets one hash, so tiny texts are comparable.
       return words.isEmpty ? [] : [combine(words + Array(repeating: 0, count: n - words.count), 0)]
     }
-    var out: [UInt32] = []
-    out.reserveCapacity(words.count - n + 1)
-    for i in 0...(words.count - n) { out.append(combine(words, i)) }
+    // Written in place on the buffers (an append per trigram was most of this function).
+    let count = words.count - n + 1
+    var out = [UInt32](repeating: 0, count: count)
+    out.withUnsafeMutableBufferPointer { o in
+      words.withUnsafeBufferPointer { w in
+        for i in 0..<count {
+          var x = w[i]
+          x = mix(x ^ (w[i + 1] &+ 0x9E37_79B9_7F4A_7C15))
+          x = mix(x ^ (w[i + 2] &+ 0xBF58_476D_1CE4_E5B9))
+          o[i] = UInt32(truncatingIfNeeded: x >> 32)
+        }
+      }
+    }
     return out
   }
 

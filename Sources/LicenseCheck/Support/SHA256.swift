@@ -67,34 +67,43 @@ enum SHA256 {
     while i < 64 {
       let x = wp[i &- 15]
       let y = wp[i &- 2]
-      let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3)
-      let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y &>> 10)
+      // σ0 and σ1 with nested rotations (one copy of the word each, not three).
+      let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3)
+      let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y &>> 10)
       wp[i] = wp[i &- 16] &+ s0 &+ wp[i &- 7] &+ s1
       i &+= 1
     }
     var (a, b, c, d, e, f, g, hh) = h
+    // b ⊕ c of the next round is a ⊕ b of this one: Maj carries it (see `round`).
+    var bc = b ^ c
     i = 0
     while i < 64 {
-      round(a, b, c, &d, e, f, g, &hh, kp[i] &+ wp[i])
-      round(hh, a, b, &c, d, e, f, &g, kp[i &+ 1] &+ wp[i &+ 1])
-      round(g, hh, a, &b, c, d, e, &f, kp[i &+ 2] &+ wp[i &+ 2])
-      round(f, g, hh, &a, b, c, d, &e, kp[i &+ 3] &+ wp[i &+ 3])
-      round(e, f, g, &hh, a, b, c, &d, kp[i &+ 4] &+ wp[i &+ 4])
-      round(d, e, f, &g, hh, a, b, &c, kp[i &+ 5] &+ wp[i &+ 5])
-      round(c, d, e, &f, g, hh, a, &b, kp[i &+ 6] &+ wp[i &+ 6])
-      round(b, c, d, &e, f, g, hh, &a, kp[i &+ 7] &+ wp[i &+ 7])
+      round(a, b, &d, e, f, g, &hh, kp[i] &+ wp[i], &bc)
+      round(hh, a, &c, d, e, f, &g, kp[i &+ 1] &+ wp[i &+ 1], &bc)
+      round(g, hh, &b, c, d, e, &f, kp[i &+ 2] &+ wp[i &+ 2], &bc)
+      round(f, g, &a, b, c, d, &e, kp[i &+ 3] &+ wp[i &+ 3], &bc)
+      round(e, f, &hh, a, b, c, &d, kp[i &+ 4] &+ wp[i &+ 4], &bc)
+      round(d, e, &g, hh, a, b, &c, kp[i &+ 5] &+ wp[i &+ 5], &bc)
+      round(c, d, &f, g, hh, a, &b, kp[i &+ 6] &+ wp[i &+ 6], &bc)
+      round(b, c, &e, f, g, hh, &a, kp[i &+ 7] &+ wp[i &+ 7], &bc)
       i &+= 8
     }
     h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
   }
 
   /// One round: `d += T1` and `h = T1 + T2`; the caller renames the variables for the next round.
+  /// Maj(a, b, c) is b ⊕ ((a ⊕ b) ∧ (b ⊕ c)), and this round's a ⊕ b is the next one's b ⊕ c, passed
+  /// along in `bc` (so `c` itself is not needed).
   @inline(__always) private static func round(
-    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
-    _ h: inout UInt32, _ kw: UInt32
+    _ a: UInt32, _ b: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
+    _ kw: UInt32, _ bc: inout UInt32
   ) {
-    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
-    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    // Σ1(e) = e⋙6 ⊕ e⋙11 ⊕ e⋙25 and Σ0(a) = a⋙2 ⊕ a⋙13 ⊕ a⋙22, each as nested rotations of one
+    // copy: fewer register moves than three rotated copies (x86-64 has no three-operand rotate).
+    let t1 = h &+ rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6) &+ (g ^ (e & (f ^ g))) &+ kw
+    let ab = a ^ b
+    let t2 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2) &+ (b ^ (ab & bc))
+    bc = ab
     d = d &+ t1
     h = t1 &+ t2
   }

@@ -41,30 +41,36 @@ struct SentenceSplitter {
       start = end
     }
     var i = 0
-    while i < n {
-      // A run with no terminator (hostile or broken input) is cut: rules look across a whole
-      // sentence, so unbounded sentences made extraction super-linear.
-      if i - start >= Self.maxTokens {
-        emit(i)
-        startHard = false
+    // The loop reads the tokens and flags through their buffers (`flags` has one entry per token):
+    // it runs over every token of every text, and the bounds and overflow checks were half of it.
+    tokens.withUnsafeBufferPointer { tb in
+      flags.withUnsafeBufferPointer { fb in
+        while i < n {
+          // A run with no terminator (hostile or broken input) is cut: rules look across a whole
+          // sentence, so unbounded sentences made extraction super-linear.
+          if i &- start >= Self.maxTokens {
+            emit(i)
+            startHard = false
+          }
+          if i > start, fb[i] & TokenFlag.breakBefore != 0 || tb[i].line &- tb[i &- 1].line > 1 {
+            emit(i)
+            startHard = true
+          }
+          if fb[i] & TokenFlag.breakAfter != 0 {
+            emit(i &+ 1)
+            startHard = true
+            i &+= 1
+            continue
+          }
+          if tb[i].kind == .punctuation, let e = sentenceEnd(at: i) {
+            emit(e)
+            startHard = e < n && (fb[e] & TokenFlag.breakBefore != 0 || tb[e].line &- tb[e &- 1].line > 1)
+            i = e
+            continue
+          }
+          i &+= 1
+        }
       }
-      if i > start, flags[i] & TokenFlag.breakBefore != 0 || tokens[i].line - tokens[i - 1].line > 1 {
-        emit(i)
-        startHard = true
-      }
-      if flags[i] & TokenFlag.breakAfter != 0 {
-        emit(i + 1)
-        startHard = true
-        i += 1
-        continue
-      }
-      if tokens[i].kind == .punctuation, let e = sentenceEnd(at: i) {
-        emit(e)
-        startHard = e < n && (flags[e] & TokenFlag.breakBefore != 0 || tokens[e].line - tokens[e - 1].line > 1)
-        i = e
-        continue
-      }
-      i += 1
     }
     emit(n)
     return (sentences, hard)

@@ -78,8 +78,9 @@ enum Lexicon {
     "may do so only", "may only do so",
   ]
 
-  /// Verbs that start an imperative duty ("Keep this licence …", "Include …").
-  static let imperatives: Set<UInt64> = Set(
+  /// Verbs that start an imperative duty ("Keep this licence …", "Include …"); a ``WordSet`` (a
+  /// load and a compare per look-up, not SipHash): every word of every sentence that may oblige asks.
+  static let imperatives = WordSet(
     [
       "keep", "pass", "include", "retain", "preserve", "provide", "give", "accompany", "reproduce", "mark", "state",
       "indicate", "display", "attach", "ship", "do", "don", "never", "always", "cause", "make", "label", "note",

@@ -18,16 +18,19 @@ final class SentenceView {
   private let wordBits: PhraseSet.Bits
   /// First bytes of the sentence's words' normal forms, as a 256-bit set (for prefix phrases).
   private let byteBits: (UInt64, UInt64, UInt64, UInt64)
-  /// The first byte of each word's normal form (0 for an empty one).
-  private let firstBytes: [UInt8]
   /// The catalogue matcher and what it found here, computed at the first question about a
   /// catalogued set (see ``SentenceMatcher``): words `0..<matcher.setWords` are a bitset of the
   /// slots of the sets with a match somewhere in the sentence (bit `s` of word `s >> 6`), then one
   /// word per match, in position order: `position << 40 | phrase << 16 | key` (the phrase id and
   /// its ``SentenceMatcher/phraseKey``). One buffer, so a sentence's matches cost one allocation.
-  /// Written once, by the first question (a view is used by one thread), so not access-checked.
+  /// Written once, by the first question (a view is used by one thread), so not access-checked; a
+  /// plain allocation the view frees, not an array, so that a question reads it without retaining
+  /// and releasing it (a million and a half questions over the SPDX texts).
   private let matcher: SentenceMatcher
-  @exclusivity(unchecked) private var hitWords: [UInt64] = []
+  @exclusivity(unchecked) private var hitBase: UnsafeMutablePointer<UInt64>? = nil
+  @exclusivity(unchecked) private var hitCount = 0
+
+  deinit { hitBase?.deallocate() }
 
   init(index: Int, sentence: Sentence, text: TokenizedText) {
     self.index = index
@@ -39,10 +42,8 @@ final class SentenceView {
     let range = sentence.tokenRange
     var idx: [Int] = []
     var hs: [UInt64] = []
-    var firsts: [UInt8] = []
     idx.reserveCapacity(range.count)
     hs.reserveCapacity(range.count)
-    firsts.reserveCapacity(range.count)
     var bits = PhraseSet.Bits()
     var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     let tHash = Lexicon.tHash
@@ -65,7 +66,6 @@ final class SentenceView {
           hs.append(h)
           bits.insert(h)
           let b = t.normEnd > t.normStart ? norm[Int(t.normStart)] : 0
-          firsts.append(b)
           let bit: UInt64 = 1 << UInt64(b & 63)
           switch b >> 6 {
           case 0: bytes.0 |= bit
@@ -80,7 +80,6 @@ final class SentenceView {
     hashes = hs
     wordBits = bits
     byteBits = bytes
-    firstBytes = firsts
   }
 
   /// Whether some phrase of the set may match somewhere in the sentence (no false negatives).
@@ -121,7 +120,7 @@ final class SentenceView {
   /// words (and, for longer phrases, of first word pairs), the phrases starting there checked, and
   /// each match recorded; then the sets holding the matched phrases. Works on local copies only
   /// (a class's stored `var`s are access-checked at run time on every use).
-  private func scan() -> [UInt64] {
+  private func scan() -> (UnsafeMutablePointer<UInt64>, Int) {
     let m = matcher
     let h = hashes
     let n = h.count
@@ -130,8 +129,8 @@ final class SentenceView {
     let wt = wordTokens
     let setWords = m.setWords
     // The set bits first (filled in at the end), then the matches.
-    var out: [UInt64] = []
-    out.reserveCapacity(setWords + 16)
+    // Room for a match per word: few sentences have more, so the buffer rarely grows.
+    var out = GrowingBuffer<UInt64>(capacity: setWords + n + 16)
     for _ in 0..<setWords { out.append(0) }
     let trieNext = m.trieNext
     let trieSymbol = m.trieSymbol
@@ -227,24 +226,28 @@ final class SentenceView {
     }
     m.memberStart.withUnsafeBufferPointer { start in
       m.memberSlots.withUnsafeBufferPointer { slots in
-        out.withUnsafeMutableBufferPointer { o in
-          for i in setWords..<o.count {
-            let id = Int((o[i] >> 16) & 0xFF_FFFF)
-            for k in Int(start[id])..<Int(start[id + 1]) {
-              let s = Int(slots[k])
-              o[s >> 6] |= 1 << UInt64(s & 63)
-            }
+        let o = out.base
+        for i in setWords..<out.count {
+          let id = Int((o[i] >> 16) & 0xFF_FFFF)
+          for k in Int(start[id])..<Int(start[id + 1]) {
+            let s = Int(slots[k])
+            o[s >> 6] |= 1 << UInt64(s & 63)
           }
         }
       }
     }
-    return out
+    // The view keeps the buffer (and frees it in `deinit`).
+    return (out.base, out.count)
   }
 
-  /// What the matcher found here (see ``hitWords``), computed at the first question.
-  private var hits: [UInt64] {
-    if hitWords.isEmpty { hitWords = scan() }
-    return hitWords
+  /// What the matcher found here (see ``hitBase``), computed at the first question.
+  @inline(__always) private var hits: UnsafeBufferPointer<UInt64> {
+    if hitBase == nil { storeScan() }
+    return UnsafeBufferPointer(start: hitBase, count: hitCount)
+  }
+
+  @inline(never) private func storeScan() {
+    (hitBase, hitCount) = scan()
   }
 
   /// Whether some phrase of the set in this slot matches somewhere in the sentence.
@@ -288,34 +291,29 @@ final class SentenceView {
 
   /// ``first(_:in:)`` for the catalogued set in a slot.
   private func firstInCatalogue(slot: Int, in r: Range<Int>) -> Range<Int>? {
-    let words = hits
+    let hw = hits
+    guard hw[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
     let w = matcher.setWords
-    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return nil }
-    return words.withUnsafeBufferPointer { hw in
-      matcher.members.withUnsafeBufferPointer { members in
-        var from = r.lowerBound
-        var k = w
-        return Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
-      }
+    return matcher.members.withUnsafeBufferPointer { members in
+      var from = r.lowerBound
+      var k = w
+      return Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
     }
   }
 
   /// ``find(_:in:)`` for the catalogued set in a slot.
   private func findInCatalogue(slot: Int, in r: Range<Int>) -> [Range<Int>] {
-    let words = hits
+    let hw = hits
+    guard hw[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return [] }
     let w = matcher.setWords
-    guard words[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { return [] }
-    return words.withUnsafeBufferPointer { hw in
-      matcher.members.withUnsafeBufferPointer { members in
-        var out: [Range<Int>] = []
-        var from = r.lowerBound
-        var k = w
-        while let m = Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k)
-        {
-          out.append(m)
-        }
-        return out
+    return matcher.members.withUnsafeBufferPointer { members in
+      var out: [Range<Int>] = []
+      var from = r.lowerBound
+      var k = w
+      while let m = Self.nextMatch(hw, members, setWords: w, slot: slot, from: &from, upper: r.upperBound, cursor: &k) {
+        out.append(m)
       }
+      return out
     }
   }
 
@@ -339,7 +337,7 @@ final class SentenceView {
           continue outer
         }
       }
-      if !set.others.isEmpty, set.mayStartPrefix(firstBytes[i]) {
+      if !set.others.isEmpty, set.mayStartPrefix(firstByte(i)) {
         for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) {
           out.append(i..<(i + ph.count))
           i += ph.count
@@ -372,7 +370,7 @@ final class SentenceView {
           if f[Int((w >> 6) & 15)] & (1 << (w & 63)) != 0, let cands = set.candidates(w) {
             for ph in cands where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
           }
-          if hasOthers, set.mayStartPrefix(firstBytes[i]) {
+          if hasOthers, set.mayStartPrefix(firstByte(i)) {
             for ph in set.others where i + ph.count <= r.upperBound && matches(ph, at: i) { return i }
           }
           i += 1
