@@ -13,7 +13,7 @@ public enum ClauseExtractor {
       AcceptanceRule.self,
       UsageCapRule.self, AcceptableUsePolicyRule.self, FieldOfUseRule.self, NonCommercialRule.self,
       ResearchOnlyRule.self, OutputUseRule.self, TerritoryRule.self, UserRestrictionRule.self, HostedServiceRule.self,
-      TrademarkRule.self, NoReverseEngineeringRule.self, NoModificationRule.self, NoRedistributionRule.self,
+      TrademarkRule.self, NoReverseEngineeringRule.self, WorkBanRule.self,
       ProductionUseRule.self, CompetingUseRule.self, TimeLimitRule.self, SeatLimitRule.self, ProductTieRule.self,
       RemoteRestrictionRule.self, UnilateralChangeRule.self, TerminationRule.self,
       WarrantyDisclaimerRule.self, LiabilityLimitationRule.self, IndemnificationRule.self, GoverningLawRule.self,

@@ -266,43 +266,33 @@ enum WorkBans {
   }
 }
 
-/// `no-modification`: the work may not be modified, or may be passed on only unmodified.
-struct NoModificationRule: ClauseRule {
+/// `no-modification` (the work may not be modified, or may be passed on only unmodified) and
+/// `no-redistribution` (copies of the work may not be passed on: distributed, rented, lent, sold).
+/// One rule for both: they read the same sentences and share the grants a qualified ban yields to.
+struct WorkBanRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
-    BanRules.extract(ctx, act: .modification, kind: .noModification, granted: [.modify, .createDerivatives])
-  }
-}
-
-/// `no-redistribution`: copies of the work may not be passed on (distributed, rented, lent, sold).
-struct NoRedistributionRule: ClauseRule {
-  static func extract(_ ctx: ExtractionContext) -> [Clause] {
-    BanRules.extract(ctx, act: .redistribution, kind: .noRedistribution, granted: [.distribute])
-  }
-}
-
-enum BanRules {
-  static func extract(_ ctx: ExtractionContext, act: BannedAct, kind: ClauseKind, granted: Set<GrantRight>)
-    -> [Clause]
-  {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    var grantsRight: Bool?
+    var granted: Set<GrantRight>?
     for v in ctx.sentences() {
-      let found = WorkBans.bans(
-        in: v, inBanList: ctx.inBanList[v.index], inConditionList: ctx.inDutyList[v.index]
-      ).filter { $0.act == act }
-      guard let first = found.first(where: { !$0.qualified }) ?? found.first else { continue }
-      if first.qualified {
-        // A qualified ban ("except as this License provides") only counts where no grant names the
-        // right: GPL-style texts say both.
-        if grantsRight == nil {
-          grantsRight = CopyrightGrantRule.extract(ctx).contains { c in
-            (c.parameters.rights ?? []).contains { granted.contains($0) }
+      let found = WorkBans.bans(in: v, inBanList: ctx.inBanList[v.index], inConditionList: ctx.inDutyList[v.index])
+      guard !found.isEmpty else { continue }
+      for (act, kind, rights) in [
+        (BannedAct.modification, ClauseKind.noModification, Set<GrantRight>([.modify, .createDerivatives])),
+        (.redistribution, .noRedistribution, [.distribute]),
+      ] {
+        let of = found.filter { $0.act == act }
+        guard let first = of.first(where: { !$0.qualified }) ?? of.first else { continue }
+        if first.qualified {
+          // A qualified ban ("except as this License provides") only counts where no grant names the
+          // right: GPL-style texts say both. The grants are read once, when first needed.
+          if granted == nil {
+            granted = Set(CopyrightGrantRule.extract(ctx).flatMap { $0.parameters.rights ?? [] })
           }
+          if !granted!.isDisjoint(with: rights) { continue }
         }
-        if grantsRight == true { continue }
+        out.append(ctx.clause(kind, in: v, evidence: first.evidence))
       }
-      out.append(ctx.clause(kind, in: v, evidence: first.evidence))
     }
     return out
   }

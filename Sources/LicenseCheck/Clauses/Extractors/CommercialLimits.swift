@@ -308,8 +308,11 @@ struct TimeLimitRule: ClauseRule {
   }
 
   /// "the Nth anniversary": the ordinal's years in days, and the words.
+  static let anniversaryHash = wordHash("anniversary")
+
   static func anniversary(in v: SentenceView) -> (days: Double, range: Range<Int>)? {
-    for i in 1..<Swift.max(1, v.count) where v.word(i) == "anniversary" {
+    // Compared by hash: this runs on every sentence, and a `String` per word cost more than the rule.
+    for i in 1..<Swift.max(1, v.count) where v.hashes[i] == anniversaryHash {
       if let n = ordinals[v.word(i - 1)] { return (Double(n * 365), (i - 1)..<(i + 1)) }
     }
     return nil
