@@ -279,17 +279,7 @@ private struct TokenScan {
             i = word(at: i, from: f)
           } else {
             // What `word(at:from:)` does for a word of ASCII letters only.
-            let len = f &- i
-            norm.commit(len)
-            if len >= 4, len <= 16, let canon = equivalents.canonical(h) {
-              norm.truncate(to: normStart)
-              for c in canon { norm.append(c) }
-              h = fnv1a64(canon)
-            }
-            tokens.append(
-              Token(
-                kind: .word, start: Int32(i), end: Int32(f), line: line, normStart: Int32(normStart),
-                normEnd: Int32(norm.count), hash: h))
+            commitWord(start: i, end: f, normStart: normStart, hash: h)
             i = f
           }
         } else if isDigit(b) {
@@ -374,6 +364,15 @@ private struct TokenScan {
       d[k] = b
       h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
     }
+    commitWord(start: start, end: i, normStart: normStart, hash: h)
+    return i
+  }
+
+  /// Keeps a word whose lowercased bytes were written at `normStart` and hashed into `hash`: its
+  /// varietal spelling replaces them when there is one, then the token is appended.
+  @inline(__always) mutating func commitWord(start: Int, end: Int, normStart: Int, hash: UInt64) {
+    let len = end &- start
+    var h = hash
     norm.commit(len)
     if len >= 4, len <= 16, let canon = equivalents.canonical(h) {
       norm.truncate(to: normStart)
@@ -382,9 +381,8 @@ private struct TokenScan {
     }
     tokens.append(
       Token(
-        kind: .word, start: Int32(start), end: Int32(i), line: line, normStart: Int32(normStart),
+        kind: .word, start: Int32(start), end: Int32(end), line: line, normStart: Int32(normStart),
         normEnd: Int32(norm.count), hash: h))
-    return i
   }
 
   /// Digits with inner separators: `1,000,000`, `2.0`, `3.1.4`.
