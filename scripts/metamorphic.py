@@ -72,8 +72,11 @@ def caps(t):
 
 transforms = {'reflow': (reflow, '.txt'), 'tabs': (tabs, '.txt'), 'quotes': (quotes, '.txt'),
               'markdown': (markdown, '.md'), 'html': (htmlwrap, '.html'), 'caps': (caps, '.txt')}
+# (The two ban kinds depend on the rest of the document: a qualified ban counts only where no grant
+# names the right, so a paragraph alone may yield one that the whole text rightly does not.)
 ROLE = {'acceptance', 'acceptable-use-policy', 'field-of-use', 'flow-down', 'include-license', 'usage-cap',
-        'unilateral-change', 'termination', 'territory', 'user-restriction', 'copyright-grant', 'patent-grant'}
+        'unilateral-change', 'termination', 'territory', 'user-restriction', 'copyright-grant', 'patent-grant',
+        'no-modification', 'no-redistribution'}
 
 def analyse(paths):
     out = {}

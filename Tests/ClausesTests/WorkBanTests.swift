@@ -45,6 +45,9 @@ struct WorkBanTests {
     ("You may use, copy and distribute the Kit. You may not distribute the Kit as a paid hosted service.", false),
     ("You may use, copy and distribute the Kit. You may not sell the Kit.", false),
     ("Licensee may not distribute the Kit to any third party.", true),
+    ("Licensee may not distribute QKIT to any third party.", true),
+    // In capitals every word looks like a name; the object is still read as in lower case.
+    ("YOU MAY NOT MODIFY THE SOFTWARE OR PUBLISH PATCHES TO IT.", false),
   ])
   func noRedistribution(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.noRedistribution) == expected, "\(text)")

@@ -190,6 +190,17 @@ enum WorkBans {
       "entire", "said", "same",
     ].map(wordHash))
 
+  /// A capitalised word that is not in capitals throughout: in an ALL-CAPS passage every word looks
+  /// like a name, so none is read as one there ("MAY NOT PUBLISH PATCHES" is about patches).
+  /// (An acronym in running text, "may not distribute JIDE", is a name: the sentence around it is not
+  /// in capitals.)
+  static func isName(_ v: SentenceView, _ k: Int) -> Bool {
+    guard v.isCapitalised(k) else { return false }
+    if v.rawWord(k).dropFirst().contains(where: { $0.isLowercase }) { return true }
+    return k > 0 && v.rawWord(k - 1).contains { $0.isLowercase }
+      || k + 1 < v.count && v.rawWord(k + 1).contains { $0.isLowercase }
+  }
+
   /// The first word after the act that is not glue; a capitalised name ("the Acme Toolkit") counts as
   /// the work unless a word after it says otherwise ("the Acme Trademarks").
   static func objectAfter(_ v: SentenceView, _ m: Range<Int>) -> Int? {
@@ -202,7 +213,7 @@ enum WorkBans {
         k += 1
         continue
       }
-      if v.isCapitalised(k), k - m.upperBound < 8 {
+      if isName(v, k), k - m.upperBound < 8 {
         name = k
         k += 1
         continue
@@ -228,7 +239,7 @@ enum WorkBans {
     guard let o = objectAfter(v, m) else { return false }
     var k = o + 1
     // Skip the rest of the object phrase ("the Software Product", "any portion of the Software").
-    while k < v.count, workNouns.contains(v.hashes[k]) || glue.contains(v.hashes[k]) || v.isCapitalised(k) {
+    while k < v.count, workNouns.contains(v.hashes[k]) || glue.contains(v.hashes[k]) || isName(v, k) {
       if narrowing.contains(v.hashes[k]) { break }
       k += 1
     }
@@ -250,7 +261,7 @@ enum WorkBans {
     // "Do not distribute without my permission": the act with no object is about the work.
     if m.upperBound == v.count || v.word(m.upperBound) == "without" { return true }
     guard let o = objectAfter(v, m) else { return false }
-    return workNouns.contains(v.hashes[o]) || (v.isCapitalised(o) && !otherNouns.contains(v.hashes[o]))
+    return workNouns.contains(v.hashes[o]) || (isName(v, o) && !otherNouns.contains(v.hashes[o]))
   }
 
   /// Whether the ban leaves room for a grant: a qualifier anywhere in the sentence other than a
