@@ -184,11 +184,13 @@ struct RetainNoticesRule: ClauseRule {
   static let theFollowing: PhraseSet = ["the following"]
   static let carryVerbs: PhraseSet = ["include", "retain", "reproduce", "preserve", "keep", "display", "place"]
 
+  static let copyrightHash = wordHash("copyright")
+
   /// A duty to carry a notice given on the next line: "Each contributor must include the following in
   /// a conspicuous location:" then "Copyright (C) 2000 X and others. All Rights Reserved". The
   /// sentence names no notice; the copyright line after the colon is what makes it one.
   static func followingCopyrightLine(_ ctx: ExtractionContext, _ v: SentenceView, next: SentenceView?) -> Clause? {
-    guard let next, next.count > 1, next.word(0) == "copyright", let f = v.first(theFollowing),
+    guard let next, next.count > 1, next.hashes[0] == copyrightHash, let f = v.first(theFollowing),
       let verb = v.first(carryVerbs, in: Swift.max(0, f.lowerBound - 3)..<f.lowerBound),
       ctx.obliges(v), BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
     else { return nil }
