@@ -613,13 +613,21 @@ struct ShareAlikeRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    let scope = docScope(ctx)
+    // The document's copyleft reach, worked out at the first share-alike clause: it runs another rule
+    // over the document, and most texts have no such clause.
+    var docScopeFound: String?
+    func scope() -> String {
+      if let s = docScopeFound { return s }
+      let s = docScope(ctx)
+      docScopeFound = s
+      return s
+    }
     for v in ctx.sentences() {
       // SSLeay: the licence and distribution terms of any public version or derivative "cannot be
       // changed", so the code may not be relicensed: derivatives keep these terms.
       if let t = v.first(.distributionTerms), let c = v.first(.cannotBeChanged), v.has(.derivativeWord) {
         var p = ClauseParameters()
-        p.scope = scope
+        p.scope = scope()
         out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(t, c), parameters: p))
         continue
       }
@@ -671,7 +679,7 @@ struct ShareAlikeRule: ClauseRule {
       // "under the same terms" in a grant of permissions ("you may distribute … under this licence") is not copyleft
       if v.has(.youMayPermission) && !v.has(.mustOnlyUnder2) { continue }
       var p = ClauseParameters()
-      p.scope = scope
+      p.scope = scope()
       out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(same, d), parameters: p))
     }
     return out
