@@ -314,6 +314,14 @@ struct CopyrightGrantRule: ClauseRule {
   }
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    // Read once per context: `work-ban` asks for the grants again.
+    if let found = ctx.memo.grants { return found }
+    let found = grants(ctx)
+    ctx.memo.grants = found
+    return found
+  }
+
+  private static func grants(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     let views = ctx.sentences()
