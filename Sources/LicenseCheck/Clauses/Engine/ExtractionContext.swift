@@ -30,6 +30,9 @@ struct ExtractionContext {
   /// What ``sentences(includingDefinitions:)`` returns, computed once: every rule asks for it.
   private let bodyViews: [SentenceView]
   private let nonHeadingViews: [SentenceView]
+  /// What rules found that a later rule reads again, kept for the context's life: the rules run one
+  /// after the other on one context, and the grants cost as much to find again as the first time.
+  let memo = RuleMemo()
 
   init(
     text: TokenizedText, structure: TextStructure, role: DocumentRole, documentName: String?,
@@ -160,4 +163,10 @@ extension PhraseCatalogue {
   static let extractionContext: [PhraseSet] = [
     PhraseSet.mayYou
   ]
+}
+
+/// Results of one rule that another rule reads (see ``ExtractionContext/memo``).
+final class RuleMemo {
+  /// ``CopyrightGrantRule``'s clauses (`work-ban` asks which rights the grants name).
+  var grants: [Clause]?
 }

@@ -431,6 +431,11 @@ final class SentenceView {
   /// The normal form of the word at a position.
   func word(_ i: Int) -> String { text.normalized(text.tokens[wordTokens[i]]) }
 
+  /// The hash of ``word(_:)`` at a position, without making the string: unlike ``hashes``, the `t`
+  /// of `n't` is not folded to `not`. Rules compare it with a word's ``wordHash(_:)`` (or a
+  /// ``WordSet``) where they compared the word (a `String` per word asked made a tenth of extraction).
+  @inline(__always) func unfoldedHash(_ i: Int) -> UInt64 { text.tokens[wordTokens[i]].hash }
+
   /// The raw form of the word at a position.
   func rawWord(_ i: Int) -> Substring { text.raw(text.tokens[wordTokens[i]]) }
 

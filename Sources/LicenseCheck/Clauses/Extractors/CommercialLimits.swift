@@ -347,6 +347,16 @@ struct SeatLimitRule: ClauseRule {
     "developer": "users", "developers": "users", "vcpu": "cpus", "vcpus": "cpus", "node": "servers",
     "nodes": "servers",
   ]
+  /// The keys of `units` as word hashes: most words of a sentence are none, and are passed over
+  /// without making a `String` of them.
+  static let unitWords = WordSet(units.keys.map(wordHash))
+  /// Words between a count and its unit ("two named users", "one (1) physical computer").
+  static let countToUnit = WordSet(
+    [
+      "(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end", "licensed", "designated",
+      "authorized", "authorised",
+    ].map(wordHash))
+  static let leastHash = wordHash("least")
   static let limiters: PhraseSet = [
     "up to", "no more than", "not more than", "not exceed", "maximum", "at most", "single", "only", "one",
     "limited to", "not to exceed", "per license", "for each", "upper limit of",
@@ -383,19 +393,12 @@ struct SeatLimitRule: ClauseRule {
       // One clause per unit a sentence limits ("a single developer, on one computer").
       var seen: Set<String> = []
       for i in 1..<max(1, v.count) {
-        guard let unit = units[v.word(i)], !seen.contains(unit) else { continue }
+        guard unitWords.contains(v.hashes[i]), let unit = units[v.word(i)], !seen.contains(unit) else { continue }
         var k = i - 1
-        while k > 0,
-          [
-            "(", ")", "-", "named", "concurrent", "physical", "virtual", "individual", "end", "licensed", "designated",
-            "authorized", "authorised",
-          ].contains(v.word(k))
-        {
-          k -= 1
-        }
+        while k > 0, countToUnit.contains(v.hashes[k]) { k -= 1 }
         guard let n = number(v.word(k)) else { continue }
         // "at least one device": a floor, not a cap.
-        if k > 0, v.word(k - 1) == "least" { continue }
+        if k > 0, v.hashes[k - 1] == leastHash { continue }
         if v.first(unlimited, in: Swift.max(0, k - 4)..<(i + 1)) != nil { continue }
         // "one copy of the software" in a permission to copy without limit is not a cap: need a limiter
         // word near the count or a "single".

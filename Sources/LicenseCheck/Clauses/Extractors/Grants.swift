@@ -75,6 +75,9 @@ enum GrantWords {
     ),
   ]
 
+  /// Each row of `rights`: the bit of its right's place in `GrantRight.allCases`.
+  static let rightBits: [UInt32] = rights.map { 1 << UInt32(GrantRight.allCases.firstIndex(of: $0.1)!) }
+
   static let patentObject: PhraseSet = [
     "patent license", "patent licence", "patent licenses", "patent rights", "patent claims", "under patent",
     "under its patent", "patent grant", "license under the patent", "license under patent",
@@ -155,7 +158,20 @@ enum GrantWords {
   static let copyrightOnly: Set<GrantRight> = [.reproduce, .modify, .createDerivatives]
 
   /// Verbs of a licensor keeping a right for itself.
-  static let keeps: Set<String> = ["retain", "retains", "retained", "reserve", "reserves", "reserved", "keeps"]
+  static let keeps = words(["retain", "retains", "retained", "reserve", "reserves", "reserved", "keeps"])
+
+  /// A ``WordSet`` of words: rules compare word hashes, not strings made per word.
+  static func words(_ w: [String]) -> WordSet { WordSet(w.map(wordHash)) }
+  static let withoutHash = wordHash("without")
+  static let withHash = wordHash("with")
+  static let orAnd = words(["or", "and"])
+  static let beWords = words(["is", "are", "be", "been"])
+  /// Words between a right and "is not allowed" that keep it the right's ("changing it is …").
+  static let passOver = words(["it", "them", "this", "strictly", "expressly"])
+  static let rightHash = wordHash("right")
+  static let ofHash = wordHash("of")
+  static let thisThe = words(["this", "the"])
+  static let nonNot = words(["non", "not"])
 
   /// Words after which the rights a grant names are carved out of it: "… including the right to copy,
   /// but NOT including the right to run or use it", "excluding the right to modify".
@@ -164,23 +180,24 @@ enum GrantWords {
     "other than the right", "except the right", "except for the right",
   ]
   /// "changing it is not allowed", "modification is prohibited": the right named is banned just after.
-  static let bannedAfter: Set<String> = ["not", "prohibited", "forbidden", "disallowed"]
+  static let bannedAfter = words(["not", "prohibited", "forbidden", "disallowed"])
 
   /// Whether the right named at `m` is withheld rather than granted: "without modification" (but "with
   /// or without modification" grants it), or "changing it is not allowed".
   static func withheld(_ v: SentenceView, _ m: Range<Int>) -> Bool {
-    for k in Swift.max(0, m.lowerBound - 2)..<m.lowerBound where v.word(k) == "without" {
-      let withOr = k >= 2 && ["or", "and"].contains(v.word(k - 1)) && v.word(k - 2) == "with"
+    for k in Swift.max(0, m.lowerBound - 2)..<m.lowerBound where v.hashes[k] == withoutHash {
+      let withOr = k >= 2 && orAnd.contains(v.hashes[k - 1]) && v.hashes[k - 2] == withHash
       if !withOr { return true }
     }
     var sawBe = false
     for k in m.upperBound..<Swift.min(v.count, m.upperBound + 4) {
-      let w = v.word(k)
-      if ["is", "are", "be", "been"].contains(w) {
+      // (The word's own hash: the `t` of "n't" is no "not" here.)
+      let w = v.unfoldedHash(k)
+      if beWords.contains(w) {
         sawBe = true
       } else if sawBe && bannedAfter.contains(w) {
         return true
-      } else if !["it", "them", "this", "strictly", "expressly"].contains(w) {
+      } else if !passOver.contains(w) {
         break
       }
     }
@@ -189,32 +206,39 @@ enum GrantWords {
 
   /// The rights named in a word range.
   static func rights(in v: SentenceView, range: Range<Int>, negationWindow: Int = 2) -> [GrantRight] {
-    var found = Set<GrantRight>()
+    // A bit per right (its place in `allCases`, the order `<` sorts by): no set to hash into and
+    // no sort, whose comparison looks both rights up in `allCases`.
+    var found: UInt32 = 0
     let carve = v.first(carvedOut, in: range)
     // "including but not limited to" is no carve-out.
     // Only a carve-out of rights counts ("not including the right to run"); "a licence (not including
     // any patent rights) to copy" carves out no copyright right it then names.
     let cut =
       carve.flatMap { c in
-        (c.upperBound..<Swift.min(v.count, c.upperBound + 3)).contains { v.word($0) == "right" }
+        (c.upperBound..<Swift.min(v.count, c.upperBound + 3)).contains { v.hashes[$0] == rightHash }
           ? c.lowerBound : nil
       } ?? range.upperBound
-    for (set, right) in rights {
+    for (r, (set, right)) in rights.enumerated() {
+      let bit = rightBits[r]
+      if found & bit != 0 { continue }
       for m in v.find(set, in: range) {
         if m.lowerBound >= cut || withheld(v, m) { continue }
         // "a copy of this License": a duty to pass the licence on, not a right to copy the work.
-        if right == .reproduce, m.upperBound + 1 < v.count, v.word(m.upperBound) == "of",
-          ["this", "the"].contains(v.word(m.upperBound + 1))
+        if right == .reproduce, m.upperBound + 1 < v.count, v.hashes[m.upperBound] == ofHash,
+          thisThe.contains(v.hashes[m.upperBound + 1])
         {
           continue
         }
         if v.negated(before: m.lowerBound, window: negationWindow) { continue }
         // "non-sublicensable", "non-transferable": the prefix negates the right.
-        if m.lowerBound > 0, ["non", "not"].contains(v.word(m.lowerBound - 1)) { continue }
-        found.insert(right)
+        if m.lowerBound > 0, nonNot.contains(v.unfoldedHash(m.lowerBound - 1)) { continue }
+        found |= bit
+        break
       }
     }
-    return found.sorted()
+    var out: [GrantRight] = []
+    for (i, right) in GrantRight.allCases.enumerated() where found & (1 << UInt32(i)) != 0 { out.append(right) }
+    return out
   }
 }
 
@@ -231,8 +255,8 @@ struct CopyrightGrantRule: ClauseRule {
   ]
 
   /// First words of the `notGrants` phrases about marks.
-  static let markWords: Set<String> = ["trademark", "trademarks"]
-  static let clauseWords: Set<String> = ["clause", "clauses", "section", "sections", "provisions", "policy"]
+  static let markWords = GrantWords.words(["trademark", "trademarks"])
+  static let clauseWords = GrantWords.words(["clause", "clauses", "section", "sections", "provisions", "policy"])
 
   /// A contributor's first-person declaration (certificates of origin, contributor agreements).
   static let contributorDeclares: PhraseSet = [
@@ -248,28 +272,56 @@ struct CopyrightGrantRule: ClauseRule {
   /// "No part of this publication may be reproduced …", "Neither the name … may be used …": a
   /// passive "may be" / "can be" whose subject is negated bans what it names.
   static func negatedSubject(_ v: SentenceView, trigger: Range<Int>) -> Bool {
-    guard trigger.lowerBound + 1 < v.count, v.word(trigger.lowerBound + 1) == "be",
-      ["may", "can", "shall"].contains(v.word(trigger.lowerBound))
+    guard trigger.lowerBound + 1 < v.count, v.hashes[trigger.lowerBound + 1] == W.be,
+      W.mayCanShall.contains(v.hashes[trigger.lowerBound])
     else { return false }
-    for i in Swift.max(0, trigger.lowerBound - 20)..<trigger.lowerBound
-    where ["no", "neither", "nor", "nothing"].contains(v.word(i)) {
+    for i in Swift.max(0, trigger.lowerBound - 20)..<trigger.lowerBound where W.noSubjects.contains(v.hashes[i]) {
       return true
     }
     return false
   }
 
   /// Subjects of "may" that name the licensor, not the reader ("Licensor may modify the Software").
-  static let licensorSubjects: Set<String> = [
+  static let licensorSubjects = GrantWords.words([
     "licensor", "licensors", "we", "company", "vendor", "supplier", "provider", "publisher", "owner",
-  ]
+  ])
 
   /// People described by what they may do for someone else ("designated employees authorized to …").
-  static let actors: Set<String> = [
+  static let actors = GrantWords.words([
     "employee", "employees", "person", "persons", "individual", "individuals", "entity", "entities",
     "representative", "representatives", "agent", "agents", "officer", "officers", "personnel", "staff",
-  ]
+  ])
+
+  /// Word hashes the rule compares (computed once; comparing strings made a `String` per word asked).
+  enum W {
+    static let be = wordHash("be")
+    static let may = wordHash("may")
+    static let who = wordHash("who")
+    static let you = wordHash("you")
+    static let free = wordHash("free")
+    static let granted = wordHash("granted")
+    static let mayCanShall = GrantWords.words(["may", "can", "shall"])
+    static let noSubjects = GrantWords.words(["no", "neither", "nor", "nothing"])
+    static let rightRights = GrantWords.words(["right", "rights"])
+    static let unlessExcept = GrantWords.words(["unless", "except"])
+    static let authorizedEntitled = GrantWords.words(["authorized", "authorised", "entitled"])
+    static let isAreWill = GrantWords.words(["is", "are", "will"])
+    static let terminateCancel = GrantWords.words(["terminate", "cancel"])
+    static let readerOwners = GrantWords.words(["your", "you", "licensee"])
+    static let grantGrants = GrantWords.words(["grant", "grants"])
+    static let grantedThings = GrantWords.words(["license", "licence", "right", "rights", "permission"])
+    static let grantOpeners = GrantWords.words(["grant", "grants", "hereby"])
+  }
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
+    // Read once per context: `work-ban` asks for the grants again.
+    if let found = ctx.memo.grants { return found }
+    let found = grants(ctx)
+    ctx.memo.grants = found
+    return found
+  }
+
+  private static func grants(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     let views = ctx.sentences()
@@ -303,25 +355,25 @@ struct CopyrightGrantRule: ClauseRule {
       // "The author retains the exclusive right to publish derivative works", "Licensor reserves the
       // right to …": a right the licensor keeps, not one it grants.
       // (Only a trigger naming a right: "ALL RIGHTS RESERVED. Permission to use …" grants.)
-      if trig.contains(where: { ["right", "rights"].contains(v.word($0)) }),
+      if trig.contains(where: { W.rightRights.contains(v.hashes[$0]) }),
         (Swift.max(0, trig.lowerBound - 4)..<trig.lowerBound).contains(where: {
-          GrantWords.keeps.contains(v.word($0))
+          GrantWords.keeps.contains(v.hashes[$0])
         })
       {
         continue
       }
       // ("Except as stated below, you may …" is a grant: only a passive "granted" is read so.)
-      if v.word(trig.lowerBound) == "granted",
+      if v.hashes[trig.lowerBound] == W.granted,
         (Swift.max(0, trig.lowerBound - 4)..<trig.lowerBound).contains(where: {
-          ["unless", "except"].contains(v.word($0))
+          W.unlessExcept.contains(v.hashes[$0])
         })
       {
         continue
       }
       // "employees authorized to submit contributions", "persons entitled to vote": who may act for
       // someone, not a grant to the reader.
-      if trig.lowerBound > 0, ["authorized", "authorised", "entitled"].contains(v.word(trig.lowerBound)),
-        actors.contains(v.word(trig.lowerBound - 1))
+      if trig.lowerBound > 0, W.authorizedEntitled.contains(v.hashes[trig.lowerBound]),
+        actors.contains(v.hashes[trig.lowerBound - 1])
       {
         continue
       }
@@ -330,21 +382,21 @@ struct CopyrightGrantRule: ClauseRule {
       // changed from time to time by Licensor": the licensor's own acts. Neither grants the reader.
       // "(except as the laws in force are allowed)" inside a ban list: a passive "is/are allowed" or
       // "will be permitted" after a ban is an exception to it, not a grant.
-      if ["is", "are", "will"].contains(v.word(trig.lowerBound)),
+      if W.isAreWill.contains(v.hashes[trig.lowerBound]),
         ctx.inBanList[v.index] || v.first(Lexicon.prohibition, in: 0..<trig.lowerBound) != nil
       {
         continue
       }
       // "You may terminate this Agreement by destroying all copies": how the licence ends, not a right.
-      if trig.upperBound < v.count, ["terminate", "cancel"].contains(v.word(trig.upperBound)) { continue }
-      if v.word(trig.lowerBound) == "may", trig.lowerBound > 0 {
-        let before = v.word(trig.lowerBound - 1)
+      if trig.upperBound < v.count, W.terminateCancel.contains(v.hashes[trig.upperBound]) { continue }
+      if v.hashes[trig.lowerBound] == W.may, trig.lowerBound > 0 {
+        let before = v.hashes[trig.lowerBound - 1]
         // ("Your company may use …" is the reader's.)
-        let owner = trig.lowerBound > 1 ? v.word(trig.lowerBound - 2) : ""
-        if before == "who" || (Self.licensorSubjects.contains(before) && !["your", "you", "licensee"].contains(owner)) {
+        let ownerIsReader = trig.lowerBound > 1 && W.readerOwners.contains(v.hashes[trig.lowerBound - 2])
+        if before == W.who || (Self.licensorSubjects.contains(before) && !ownerIsReader) {
           continue
         }
-        if trig.upperBound < v.count, v.word(trig.lowerBound + 1) == "be",
+        if trig.upperBound < v.count, v.hashes[trig.lowerBound + 1] == W.be,
           v.first(.byTheLicensor, in: trig.upperBound..<Swift.min(v.count, trig.upperBound + 10)) != nil
         {
           continue
@@ -355,8 +407,8 @@ struct CopyrightGrantRule: ClauseRule {
       // "You hereby grant to <Project> … a copyright license", "By contributing you grant <Owner> …":
       // the reader grants (a contributor agreement, a feedback clause); nothing is granted to the reader.
       // ("You are hereby granted …" is a grant to the reader: only the active "you (hereby) grant".)
-      if trig.lowerBound > 0, v.word(trig.lowerBound - 1) == "you",
-        ["grant", "grants"].contains(v.word(trig.upperBound - 1))
+      if trig.lowerBound > 0, v.hashes[trig.lowerBound - 1] == W.you,
+        W.grantGrants.contains(v.hashes[trig.upperBound - 1])
       {
         continue
       }
@@ -392,8 +444,8 @@ struct CopyrightGrantRule: ClauseRule {
       // the items can only be its rights.
       let nextMarked =
         rights.isEmpty && n + 1 < views.count && v.count > 0
-        && ["license", "licence", "right", "rights", "permission"].contains(v.word(v.count - 1))
-        && ["grant", "grants", "hereby"].contains(v.word(trig.lowerBound))
+        && W.grantedThings.contains(v.hashes[v.count - 1])
+        && W.grantOpeners.contains(v.hashes[trig.lowerBound])
         && BanScope.startsWithMarker(
           ctx.structure.sentences[views[n + 1].index].tokenRange.lowerBound, text: ctx.text)
       let introducesList =
@@ -408,7 +460,7 @@ struct CopyrightGrantRule: ClauseRule {
         rights = Array(Set(rights).union(GrantWords.rights(in: views[k], range: 0..<views[k].count))).sorted()
         k += 1
       }
-      let isYouMay = v.word(trig.lowerBound) == "you" || v.word(trig.lowerBound) == "free"
+      let isYouMay = v.hashes[trig.lowerBound] == W.you || v.hashes[trig.lowerBound] == W.free
       if rights.isEmpty {
         // "All rights granted under this License … are irrevocable": flags of the grant stated apart
         // from its rights, applied to the grant next to it.
@@ -426,8 +478,8 @@ struct CopyrightGrantRule: ClauseRule {
           // (A notice the conditions ask for, "provided that you include the following notice", is a
           // duty of the grant, not a quoted notice instead of one.)
           m.lowerBound < conditionsFrom
-            && !(Self.markWords.contains(v.word(m.lowerBound)) && m.upperBound < v.count
-              && Self.clauseWords.contains(v.word(m.upperBound)))
+            && !(Self.markWords.contains(v.hashes[m.lowerBound]) && m.upperBound < v.count
+              && Self.clauseWords.contains(v.hashes[m.upperBound]))
         })
       {
         continue

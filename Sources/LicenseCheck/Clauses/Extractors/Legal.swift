@@ -12,12 +12,13 @@ struct WarrantyDisclaimerRule: ClauseRule {
   ]
   /// Warranty words that a negation before them turns into a disclaimer ("nobody warrants the Program").
   static let warrantyWords: PhraseSet = ["warrant*", "guarantee*", "promise*", "representation*"]
+  static let nobodyHash = wordHash("nobody")
 
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     var out: [Clause] = []
     for v in ctx.sentences() {
       let negatedWarranty = v.find(warrantyWords).first { m in
-        v.negated(before: m.lowerBound, window: 4) || (m.lowerBound > 0 && v.word(m.lowerBound - 1) == "nobody")
+        v.negated(before: m.lowerBound, window: 4) || (m.lowerBound > 0 && v.hashes[m.lowerBound - 1] == nobodyHash)
       }
       guard let t = v.first(triggers) ?? negatedWarranty else { continue }
       let opener = v.word(t.lowerBound)

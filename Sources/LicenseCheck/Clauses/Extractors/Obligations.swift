@@ -184,11 +184,13 @@ struct RetainNoticesRule: ClauseRule {
   static let theFollowing: PhraseSet = ["the following"]
   static let carryVerbs: PhraseSet = ["include", "retain", "reproduce", "preserve", "keep", "display", "place"]
 
+  static let copyrightHash = wordHash("copyright")
+
   /// A duty to carry a notice given on the next line: "Each contributor must include the following in
   /// a conspicuous location:" then "Copyright (C) 2000 X and others. All Rights Reserved". The
   /// sentence names no notice; the copyright line after the colon is what makes it one.
   static func followingCopyrightLine(_ ctx: ExtractionContext, _ v: SentenceView, next: SentenceView?) -> Clause? {
-    guard let next, next.count > 1, next.word(0) == "copyright", let f = v.first(theFollowing),
+    guard let next, next.count > 1, next.hashes[0] == copyrightHash, let f = v.first(theFollowing),
       let verb = v.first(carryVerbs, in: Swift.max(0, f.lowerBound - 3)..<f.lowerBound),
       ctx.obliges(v), BanScope.endsWithColon(ctx.structure.sentences[v.index], text: ctx.text)
     else { return nil }
@@ -611,13 +613,21 @@ struct ShareAlikeRule: ClauseRule {
   static func extract(_ ctx: ExtractionContext) -> [Clause] {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
-    let scope = docScope(ctx)
+    // The document's copyleft reach, worked out at the first share-alike clause: it runs another rule
+    // over the document, and most texts have no such clause.
+    var docScopeFound: String?
+    func scope() -> String {
+      if let s = docScopeFound { return s }
+      let s = docScope(ctx)
+      docScopeFound = s
+      return s
+    }
     for v in ctx.sentences() {
       // SSLeay: the licence and distribution terms of any public version or derivative "cannot be
       // changed", so the code may not be relicensed: derivatives keep these terms.
       if let t = v.first(.distributionTerms), let c = v.first(.cannotBeChanged), v.has(.derivativeWord) {
         var p = ClauseParameters()
-        p.scope = scope
+        p.scope = scope()
         out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(t, c), parameters: p))
         continue
       }
@@ -669,7 +679,7 @@ struct ShareAlikeRule: ClauseRule {
       // "under the same terms" in a grant of permissions ("you may distribute … under this licence") is not copyleft
       if v.has(.youMayPermission) && !v.has(.mustOnlyUnder2) { continue }
       var p = ClauseParameters()
-      p.scope = scope
+      p.scope = scope()
       out.append(ctx.clause(.shareAlike, in: v, evidence: ExtractionContext.cover(same, d), parameters: p))
     }
     return out

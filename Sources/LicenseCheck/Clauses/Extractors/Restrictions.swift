@@ -598,7 +598,9 @@ struct UserRestrictionRule: ClauseRule {
     guard ctx.role == .licence else { return [] }
     var out: [Clause] = []
     for v in ctx.sentences() {
-      out.append(contentsOf: embargoed(v, ctx))
+      // (Most sentences bar nobody: no append of an empty array for each.)
+      let barred = embargoed(v, ctx)
+      if !barred.isEmpty { out.append(contentsOf: barred) }
       guard v.has(bar) else { continue }
       let bars = v.find(bar)
       // Export-law compliance (no export to embargoed countries) is export-control, which the OSD allows;
