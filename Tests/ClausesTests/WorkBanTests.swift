@@ -48,6 +48,7 @@ struct WorkBanTests {
     ("Licensee may not distribute QKIT to any third party.", true),
     // In capitals every word looks like a name; the object is still read as in lower case.
     ("YOU MAY NOT MODIFY THE SOFTWARE OR PUBLISH PATCHES TO IT.", false),
+    ("LICENSEE MAY NOT DISTRIBUTE QUILL-KIT OUTSIDE ITS ORGANISATION.", true),
   ])
   func noRedistribution(_ text: String, _ expected: Bool) {
     #expect(kinds(text).contains(.noRedistribution) == expected, "\(text)")

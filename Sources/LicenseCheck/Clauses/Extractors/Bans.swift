@@ -197,6 +197,11 @@ enum WorkBans {
   static func isName(_ v: SentenceView, _ k: Int) -> Bool {
     guard v.isCapitalised(k) else { return false }
     if v.rawWord(k).dropFirst().contains(where: { $0.isLowercase }) { return true }
+    // (A hyphenated compound in capitals, "HYDRA-FLOW", is a product name even in a capitals passage.)
+    if k + 1 < v.count {
+      let pair = v.raw(k..<(k + 2))
+      if pair.contains("-"), !pair.contains(where: \.isWhitespace) { return true }
+    }
     return k > 0 && v.rawWord(k - 1).contains { $0.isLowercase }
       || k + 1 < v.count && v.rawWord(k + 1).contains { $0.isLowercase }
   }
