@@ -182,7 +182,7 @@ enum WorkBans {
   static let glue = WordSet(
     [
       "the", "a", "an", "any", "all", "this", "these", "those", "such", "or", "and", "nor", "its", "of", "in",
-      "whole", "to", "otherwise", "either", "part", "parts", "copies", "copy", "portion", "portions", "use", "copy",
+      "whole", "to", "otherwise", "either", "part", "parts", "copies", "copy", "portion", "portions", "use",
       "reproduce", "decompile", "disassemble", "reverse", "engineer", "sublicense", "transfer", "assign", "host",
       "display", "perform", "exploit", "sell", "modify", "alter", "adapt", "translate", "distribute",
       "redistribute", "rent", "lease", "lend", "loan", "publish", "merge", "create", "derivative", "works",
