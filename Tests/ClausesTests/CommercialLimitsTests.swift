@@ -85,6 +85,10 @@ struct CommercialLimitsTests {
     ("You may run the Software on no more than 4 CPUs per licence.", "cpus", 4.0),
     ("Demo builds may only be used for testing by a single developer.", "users", 1.0),
     ("Your total usage across all clusters shall not exceed an upper limit of 24 vCPUs.", "cpus", 24.0),
+    // Real-text wordings: servers and nodes as seats, a count written as a word before its digits.
+    ("You may install and use the Software on up to three (3) Licensed Servers.", "servers", 3.0),
+    ("The grant covers use by only 1 designated user for building applications.", "users", 1.0),
+    ("Non-production use is allowed for a cluster that runs solely on a single node.", "servers", 1.0),
   ])
   func seatLimit(_ text: String, _ unit: String, _ limit: Double) throws {
     let s = try #require(clauses(text).first { $0.kind == .seatLimit }, "\(text)")

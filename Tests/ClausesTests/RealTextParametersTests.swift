@@ -178,17 +178,6 @@ struct RealTextParametersTests {
   // MARK: seat-limit
 
   @Test(arguments: [
-    ("You may install and use the Software on up to three (3) Licensed Servers.", "servers", 3.0),
-    ("The grant covers use by only 1 designated user for building applications.", "users", 1.0),
-    ("Non-production use is allowed for a cluster that runs solely on a single node.", "servers", 1.0),
-  ])
-  func seats(_ text: String, _ unit: String, _ limit: Double) throws {
-    let s = try #require(clauses(text).first { $0.kind == .seatLimit }, "\(text)")
-    #expect(s.parameters.unit == unit)
-    #expect(s.parameters.limit == limit)
-  }
-
-  @Test(arguments: [
     "The number of users of the Licensed Software is limited to the amount of User Seats bought in the order.",
     "You may use the software in production only with a valid subscription for the correct number of users.",
   ])
